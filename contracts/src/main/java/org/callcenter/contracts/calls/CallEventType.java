@@ -1,0 +1,21 @@
+package org.callcenter.contracts.calls;
+
+/** What happened to a call. */
+public enum CallEventType {
+
+	/** The caller waits in the pending queue for an agent with room. */
+	QUEUED,
+	/** The caller was given to an agent (on dial, from the queue, or from an agent who left). */
+	ASSIGNED,
+	/** The caller's browser connected to its OpenTok session: its agent can now see it. */
+	CALLER_CONNECTED,
+	/** The agent took the call. */
+	ACCEPTED,
+	/** The agent put the call on hold (to take another, or because its console disconnected). */
+	HELD,
+	/** The agent took the call back from hold. */
+	RESUMED,
+	/** The call is over; {@link CallEvent#reason()} says why. */
+	ENDED
+
+}

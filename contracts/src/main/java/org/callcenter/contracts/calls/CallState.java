@@ -1,0 +1,17 @@
+package org.callcenter.contracts.calls;
+
+/** Where a call stands, as a caller sees it. */
+public enum CallState {
+
+	/** In the pending queue, no agent yet. */
+	WAITING,
+	/** Given to an agent who has not accepted it yet. */
+	ASSIGNED,
+	/** Talking with the agent. */
+	ON_CALL,
+	/** The agent put the caller on hold; the caller stays connected. */
+	ON_HOLD,
+	/** Over. */
+	ENDED
+
+}

@@ -1,0 +1,94 @@
+package org.callcenter.queue.agent;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.callcenter.queue.store.Agent;
+import org.callcenter.queue.store.Call;
+import org.callcenter.queue.system.Ids;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The agent console's API. The agent id in the path is trusted: the gateway authenticates agents
+ * and only forwards an agent's requests for its own id.
+ */
+@RestController
+@RequestMapping("/api/agents/{agentId}")
+@Tag(name = "Agents", description = "Go online and offline, take, hold, resume and end calls")
+class AgentController {
+
+	private final AgentService agents;
+
+	AgentController(AgentService agents) {
+		this.agents = agents;
+	}
+
+	@PutMapping
+	@Operation(summary = "Go online and take waiting callers while there is room")
+	Agent goOnline(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@Valid @RequestBody OnlineRequest request) {
+		return this.agents.goOnline(agentId, request.displayName());
+	}
+
+	@DeleteMapping
+	@Operation(summary = "Go offline: assigned callers move to other agents or back to the queue")
+	Agent goOffline(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		return this.agents.goOffline(agentId);
+	}
+
+	@PutMapping("/heartbeat")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "The agent's console is still there (sent by whoever holds its live connection)")
+	void heartbeat(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		this.agents.heartbeat(agentId);
+	}
+
+	@GetMapping("/callers")
+	@Operation(summary = "The agent's callers connected to their calls, oldest first")
+	List<Call> callers(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		return this.agents.connectedCallers(agentId);
+	}
+
+	@PostMapping("/callers/{callId}/accept")
+	@Operation(summary = "Take a caller (switching puts the current call on hold) and get a token for its session")
+	AgentCallSession accept(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.accept(agentId, callId);
+	}
+
+	@PostMapping("/callers/{callId}/resume")
+	@Operation(summary = "Take back a call on hold and get a token for its session")
+	AgentCallSession resume(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.resume(agentId, callId);
+	}
+
+	@PostMapping("/callers/{callId}/hold")
+	@Operation(summary = "Put the call in progress on hold; the caller stays connected")
+	Call hold(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.hold(agentId, callId);
+	}
+
+	@PostMapping("/callers/{callId}/end")
+	@Operation(summary = "End the call; the caller is told to leave")
+	Call end(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.end(agentId, callId);
+	}
+
+}

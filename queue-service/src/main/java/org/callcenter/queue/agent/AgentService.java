@@ -1,0 +1,70 @@
+package org.callcenter.queue.agent;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.callcenter.contracts.sessions.ConnectionData.UserType;
+import org.callcenter.contracts.tokens.SessionToken;
+import org.callcenter.queue.store.Agent;
+import org.callcenter.queue.store.Call;
+import org.callcenter.queue.store.CallStore;
+import org.callcenter.queue.tokens.TokenServiceClient;
+
+import org.springframework.stereotype.Service;
+
+@Service
+class AgentService {
+
+	private final CallStore store;
+
+	private final TokenServiceClient tokens;
+
+	AgentService(CallStore store, TokenServiceClient tokens) {
+		this.store = store;
+		this.tokens = tokens;
+	}
+
+	Agent goOnline(String agentId, String displayName) {
+		return this.store.goOnline(agentId, displayName);
+	}
+
+	Agent goOffline(String agentId) {
+		return this.store.goOffline(agentId, "agentLoggedOut");
+	}
+
+	void heartbeat(String agentId) {
+		this.store.heartbeat(agentId);
+	}
+
+	/** The agent's callers whose browsers are connected, oldest first, as the old demo listed them. */
+	List<Call> connectedCallers(String agentId) {
+		return this.store.agentCalls(agentId).calls().stream().filter(Call::connected).toList();
+	}
+
+	AgentCallSession accept(String agentId, String callId) {
+		return joinCall(agentId, callId, this.store::accept);
+	}
+
+	AgentCallSession resume(String agentId, String callId) {
+		return joinCall(agentId, callId, this.store::resume);
+	}
+
+	Call hold(String agentId, String callId) {
+		return this.store.hold(agentId, callId);
+	}
+
+	Call end(String agentId, String callId) {
+		return this.store.end(agentId, callId);
+	}
+
+	/**
+	 * The token comes first, so a token-service failure changes nothing; a token made for a change
+	 * Redis then refuses is never handed out.
+	 */
+	private AgentCallSession joinCall(String agentId, String callId, BiFunction<String, String, Call> change) {
+		Call call = this.store.find(callId);
+		SessionToken token = this.tokens.token(call.sessionId(), agentId, UserType.agent);
+		return new AgentCallSession(change.apply(agentId, callId), token);
+	}
+
+}

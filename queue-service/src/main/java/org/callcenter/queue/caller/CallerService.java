@@ -1,0 +1,66 @@
+package org.callcenter.queue.caller;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.callcenter.contracts.sessions.ConnectionData.UserType;
+import org.callcenter.contracts.tokens.OpenTokSession;
+import org.callcenter.contracts.tokens.SessionToken;
+import org.callcenter.queue.store.Call;
+import org.callcenter.queue.store.CallStore;
+import org.callcenter.queue.store.NewCall;
+import org.callcenter.queue.system.QueueProperties;
+import org.callcenter.queue.tokens.TokenServiceClient;
+
+import org.springframework.stereotype.Service;
+
+@Service
+class CallerService {
+
+	private final CallStore store;
+
+	private final TokenServiceClient tokens;
+
+	private final QueueProperties properties;
+
+	private final Clock clock;
+
+	private final Timer assignment;
+
+	CallerService(CallStore store, TokenServiceClient tokens, QueueProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.store = store;
+		this.tokens = tokens;
+		this.properties = properties;
+		this.clock = clock;
+		this.assignment = Timer.builder("callcenter.assignment.latency")
+			.description("Time to store a new call and assign it to an agent or the queue")
+			.register(meters);
+	}
+
+	/**
+	 * The OpenTok session and token come first: if token-service fails, Redis is left untouched.
+	 * A session created for a dial that then fails in Redis is simply never used.
+	 */
+	DialResponse dial(DialRequest request) {
+		String callId = UUID.randomUUID().toString();
+		OpenTokSession session = this.tokens.createSession();
+		SessionToken token = this.tokens.token(session.sessionId(), callId, UserType.caller);
+		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
+				request.mode(), session.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
+		Call stored = this.assignment.record(() -> this.store.dial(call));
+		return new DialResponse(stored, token);
+	}
+
+	Call status(String callId) {
+		return this.store.find(callId);
+	}
+
+	Call leave(String callId) {
+		return this.store.leave(callId, "callerLeft");
+	}
+
+}

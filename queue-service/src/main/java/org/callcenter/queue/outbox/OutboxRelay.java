@@ -1,0 +1,178 @@
+package org.callcenter.queue.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.Topics;
+import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.QueueProperties;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.ByteRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays call events from the Redis outbox stream to Kafka: the Lua scripts append an event in the
+ * same atomic step as the change it announces, so a change and its event cannot part. One instance
+ * at a time holds a lease and relays in outbox order; it advances the cursor only after Kafka
+ * acknowledged, so a crash or a lost lease means some events are sent again, never lost. Consumers
+ * drop repeats by call id and sequence number.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration BLOCK = Duration.ofSeconds(1);
+
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+	private final StringRedisTemplate redis;
+
+	private final RedisConnectionFactory connections;
+
+	private final KafkaTemplate<String, CallEvent> kafka;
+
+	private final QueueProperties properties;
+
+	private final QueueKeys keys;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final RedisScript<String> lease = script("relay-lease", String.class);
+
+	private final RedisScript<Long> advance = script("relay-advance", Long.class);
+
+	private volatile boolean running;
+
+	private Thread worker;
+
+	OutboxRelay(StringRedisTemplate redis, RedisConnectionFactory connections, KafkaTemplate<String, CallEvent> kafka,
+			QueueProperties properties) {
+		this.redis = redis;
+		this.connections = connections;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.keys = new QueueKeys(properties);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.worker = new Thread(this::relayUntilStopped, "outbox-relay");
+		this.worker.setDaemon(true);
+		this.worker.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.worker != null) {
+			this.worker.interrupt();
+			try {
+				this.worker.join(BLOCK.multipliedBy(3).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void relayUntilStopped() {
+		while (this.running) {
+			// A connection of its own: blocking reads must not hold up the shared one.
+			try (RedisConnection connection = this.connections.getConnection()) {
+				while (this.running) {
+					relayOnce(connection);
+				}
+			}
+			catch (RuntimeException ex) {
+				if (this.running) {
+					log.warn("outbox relay paused: {}", ex.toString());
+					pause(Duration.ofSeconds(1));
+				}
+			}
+		}
+	}
+
+	private void relayOnce(RedisConnection connection) {
+		String cursor = this.redis.execute(this.lease, List.of(this.keys.relayOwner(), this.keys.relayCursor()),
+				this.owner, String.valueOf(this.properties.relayLease().toMillis()));
+		if (cursor == null) {
+			pause(this.properties.relayLease().dividedBy(3));
+			return;
+		}
+		List<ByteRecord> entries = connection.streamCommands()
+			.xRead(StreamReadOptions.empty().count(this.properties.relayBatchSize()).block(BLOCK),
+					StreamOffset.create(bytes(this.keys.outbox()), ReadOffset.from(cursor)));
+		if (entries == null || entries.isEmpty()) {
+			return;
+		}
+		List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
+		for (ByteRecord entry : entries) {
+			CallEvent event = CallEvents.from(strings(entry.getValue()));
+			sends.add(this.kafka.send(Topics.CALL_EVENTS, event.callId(), event));
+		}
+		try {
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("Kafka did not acknowledge call events; they will be sent again", ex);
+		}
+		String last = entries.get(entries.size() - 1).getId().getValue();
+		this.redis.execute(this.advance, List.of(this.keys.relayOwner(), this.keys.relayCursor(), this.keys.outbox()),
+				this.owner, last);
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, String> strings(Map<byte[], byte[]> fields) {
+		Map<String, String> result = new java.util.HashMap<>();
+		fields.forEach((k, v) -> result.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+		return result;
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		return RedisScript.of(new ClassPathResource("redis/" + name + ".lua"), type);
+	}
+
+}

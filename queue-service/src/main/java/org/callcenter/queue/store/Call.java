@@ -1,0 +1,33 @@
+package org.callcenter.queue.store;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.callcenter.contracts.calls.CallState;
+
+/**
+ * One call as stored in Redis.
+ *
+ * @param queuePosition 1 for the next caller to be served, present only while {@code WAITING}
+ * @param connected whether the caller's browser is connected to its session (only connected callers
+ * show in their agent's list and can be accepted)
+ */
+public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
+		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
+		Instant endedAt, String endReason) {
+
+	static Call from(Map<String, String> fields) {
+		String agentId = fields.get("agentId");
+		return new Call(fields.get("id"), fields.get("name"), fields.get("reason"), CallMode.valueOf(fields.get("mode")),
+				fields.get("sessionId"), CallState.valueOf(fields.get("state")),
+				(agentId == null || agentId.isEmpty()) ? null : agentId, "1".equals(fields.get("connected")),
+				fields.containsKey("position") ? Integer.valueOf(fields.get("position")) : null,
+				instant(fields.get("joinedAt")), instant(fields.get("callStartedAt")), instant(fields.get("endedAt")),
+				fields.get("endReason"));
+	}
+
+	private static Instant instant(String epochMillis) {
+		return (epochMillis != null) ? Instant.ofEpochMilli(Long.parseLong(epochMillis)) : null;
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.callcenter.queue.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Lua scripts under {@code redis/}, each prefixed with {@code lib.lua} so that they share one set
+ * of helpers and key names. Spring runs them with EVALSHA and falls back to EVAL once per server.
+ */
+final class CallScripts {
+
+	private final String library = read("lib");
+
+	private final Map<String, RedisScript<List>> scripts = new ConcurrentHashMap<>();
+
+	RedisScript<List> named(String name) {
+		return this.scripts.computeIfAbsent(name,
+				(key) -> RedisScript.of(this.library + "\n" + read(key), List.class));
+	}
+
+	private static String read(String name) {
+		try {
+			return new ClassPathResource("redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("missing script redis/" + name + ".lua", ex);
+		}
+	}
+
+}

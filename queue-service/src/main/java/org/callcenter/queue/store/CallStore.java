@@ -1,0 +1,174 @@
+package org.callcenter.queue.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.callcenter.queue.system.QueueProperties;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every read and change of call-center state, each one Lua script run atomically in Redis, so any
+ * number of queue-service instances can share one Redis. Each change also appends its call events
+ * to the Redis outbox stream in the same step (see {@code OutboxRelay}).
+ */
+@Component
+public class CallStore {
+
+	private static final long LOAD_UNIT = 1L << 32;
+
+	private final StringRedisTemplate redis;
+
+	private final QueueProperties properties;
+
+	private final Clock clock;
+
+	private final CallScripts scripts = new CallScripts();
+
+	private final List<String> keys;
+
+	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock) {
+		this.redis = redis;
+		this.properties = properties;
+		this.clock = clock;
+		this.keys = List.of(properties.keySpace());
+	}
+
+	public Call dial(NewCall call) {
+		return call(run("dial", call.id(), call.name(), call.reason(), call.mode().name(), call.sessionId(),
+				millis(call.connectDeadline().toEpochMilli())));
+	}
+
+	public Call leave(String callId, String reason) {
+		return call(run("leave", callId, reason));
+	}
+
+	public Call find(String callId) {
+		return call(run("call", callId));
+	}
+
+	public Agent goOnline(String agentId, String displayName) {
+		return agent(run("agent-online", agentId, displayName));
+	}
+
+	public Agent goOffline(String agentId, String reason) {
+		return agent(run("agent-offline", agentId, reason));
+	}
+
+	public Agent heartbeat(String agentId) {
+		return agent(run("heartbeat", agentId));
+	}
+
+	public Call accept(String agentId, String callId) {
+		return call(run("accept", agentId, callId, "accept"));
+	}
+
+	public Call resume(String agentId, String callId) {
+		return call(run("accept", agentId, callId, "resume"));
+	}
+
+	public Call hold(String agentId, String callId) {
+		return call(run("hold", agentId, callId));
+	}
+
+	public Call end(String agentId, String callId) {
+		return call(run("end", agentId, callId));
+	}
+
+	public AgentCalls agentCalls(String agentId) {
+		List<?> reply = run("agent-calls", agentId);
+		List<Call> calls = ((List<?>) reply.get(2)).stream().map((flat) -> Call.from(fields(flat))).toList();
+		return new AgentCalls(Agent.from(fields(reply.get(1))), calls);
+	}
+
+	public SessionEventOutcome applyConnectionEvent(ConnectionEvent event) {
+		List<?> reply = this.redis.execute(this.scripts.named("session-event"), this.keys,
+				args(event.eventId(), event.type().name(), event.sessionId(), event.connectionId(),
+						event.userType(), event.userId(),
+						String.valueOf(this.properties.sessionEventMemory().toSeconds())));
+		return SessionEventOutcome.valueOf((String) reply.get(0));
+	}
+
+	/** Ends at most {@code max} calls whose caller missed its connect deadline; answers how many. */
+	public long expireUnconnectedCallers(int max) {
+		return (Long) run("expire-unconnected", String.valueOf(max)).get(1);
+	}
+
+	/** Takes offline the agents silent for longer than the grace period; answers how many. */
+	public long dropSilentAgents() {
+		return (Long) run("drop-silent-agents", String.valueOf(this.properties.agentGracePeriod().toMillis()))
+			.get(1);
+	}
+
+	public QueueSnapshot snapshot() {
+		List<?> reply = run("snapshot");
+		List<String> pending = strings(reply.get(1));
+		List<QueueSnapshot.AgentSlot> agents = ((List<?>) reply.get(2)).stream().map((flat) -> {
+			Map<String, String> fields = fields(flat);
+			String score = fields.get("score");
+			String callers = fields.getOrDefault("callers", "");
+			return new QueueSnapshot.AgentSlot(fields.get("id"), fields.get("displayName"),
+					"1".equals(fields.get("online")), fields.get("activeCall"),
+					(score != null) ? (int) (Long.parseLong(score) / LOAD_UNIT) : null,
+					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")));
+		}).toList();
+		List<Call> live = ((List<?>) reply.get(3)).stream().map((flat) -> Call.from(fields(flat))).toList();
+		return new QueueSnapshot(pending, agents, live);
+	}
+
+	/** Number of callers waiting for an agent. */
+	public long waitingCount() {
+		Long size = this.redis.opsForZSet().zCard(new QueueKeys(this.properties).pending());
+		return (size != null) ? size : 0;
+	}
+
+	private List<?> run(String script, String... scriptArgs) {
+		List<?> reply = this.redis.execute(this.scripts.named(script), this.keys, args(scriptArgs));
+		String code = (String) reply.get(0);
+		if (!"OK".equals(code)) {
+			throw new RuleViolation(Rule.valueOf(code));
+		}
+		return reply;
+	}
+
+	/** Every script takes now, the per-agent cap and the retention first (see lib.lua). */
+	private Object[] args(String... scriptArgs) {
+		List<String> all = new ArrayList<>(scriptArgs.length + 3);
+		all.add(millis(this.clock.millis()));
+		all.add(String.valueOf(this.properties.maxCallersPerAgent()));
+		all.add(String.valueOf(this.properties.endedCallRetention().toSeconds()));
+		all.addAll(Arrays.asList(scriptArgs));
+		return all.toArray();
+	}
+
+	private static String millis(long millis) {
+		return Long.toString(millis);
+	}
+
+	private static Call call(List<?> reply) {
+		return Call.from(fields(reply.get(1)));
+	}
+
+	private static Agent agent(List<?> reply) {
+		return Agent.from(fields(reply.get(1)));
+	}
+
+	private static Map<String, String> fields(Object flat) {
+		List<?> list = (List<?>) flat;
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < list.size(); i += 2) {
+			fields.put(String.valueOf(list.get(i)), String.valueOf(list.get(i + 1)));
+		}
+		return fields;
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String::valueOf).toList();
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.callcenter.queue.system;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of queue-service, validated at start-up.
+ *
+ * @param namespace Redis key namespace; every instance serving the same call center uses the same one
+ * @param maxCallersPerAgent most callers assigned to one agent at once; 0 means no cap
+ * @param connectTimeout how long a caller has to connect to its OpenTok session before its call expires
+ * @param agentGracePeriod how long an agent's console may stay silent before the agent goes offline
+ * @param sweepInterval how often each instance expires unconnected callers and silent agents
+ * @param endedCallRetention how long an ended call stays readable by its caller
+ * @param sessionEventMemory how long an applied session event id is remembered to drop repeats
+ * @param tokenServiceUrl base URL of token-service
+ * @param tokenServiceTimeout connect and read timeout of each call to token-service
+ * @param relayBatchSize most outbox entries relayed to Kafka in one round
+ * @param relayLease how long the outbox relay lease lasts without renewal
+ */
+@Validated
+@ConfigurationProperties("queue")
+public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @DefaultValue("callcenter") String namespace,
+		@PositiveOrZero @DefaultValue("0") int maxCallersPerAgent, @NotNull @DefaultValue("2m") Duration connectTimeout,
+		@NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
+		@NotNull @DefaultValue("1h") Duration endedCallRetention,
+		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
+		@NotNull @DefaultValue("http://localhost:8083") URI tokenServiceUrl,
+		@NotNull @DefaultValue("3s") Duration tokenServiceTimeout, @DefaultValue("500") int relayBatchSize,
+		@NotNull @DefaultValue("10s") Duration relayLease) {
+
+	/** The Redis key prefix: a hash tag, so that every key of one call center lands in one cluster slot. */
+	public String keySpace() {
+		return "{" + this.namespace + "}";
+	}
+
+}

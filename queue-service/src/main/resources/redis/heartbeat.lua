@@ -1,0 +1,13 @@
+-- heartbeat: whoever holds an online agent's live connection says the console is still there.
+-- ARGV[4] agent id
+-- Returns {'OK', agent}, {'AGENT_NOT_FOUND'} or {'AGENT_OFFLINE'}.
+local agentId = ARGV[4]
+local a = agent_of(agentId)
+if not a then
+  return refuse('AGENT_NOT_FOUND')
+end
+if a.online ~= '1' then
+  return refuse('AGENT_OFFLINE')
+end
+redis.call('ZADD', key('agents', 'seen'), NOW, agentId)
+return agent_reply(agentId)

@@ -1,0 +1,217 @@
+-- lib.lua: definitions every call-center script starts with (CallScripts prepends this file).
+--
+-- KEYS[1]    the key space, for example "callcenter:{main}". Every key is KEYS[1] .. ":" .. suffix;
+--            the {hash tag} keeps them in one Redis Cluster slot, so one script may touch them all.
+-- ARGV[1]    now, epoch milliseconds
+-- ARGV[2]    max callers per agent, 0 for no cap
+-- ARGV[3]    seconds an ended call stays readable
+-- ARGV[4..]  the script's own arguments
+--
+-- Keys under KEYS[1]:
+--   seq                  counter: arrival order of callers and assignment order of agents
+--   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, agentId, ...)
+--   session:<sessionId>  string: the call that owns an OpenTok session
+--   live                 set: calls not ENDED
+--   pending              zset: waiting calls, score = arrival (earlier arrivals first)
+--   unconnected          zset: calls whose caller has not connected yet, score = deadline ms
+--   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall
+--   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
+--   agents               zset: online agents, score = load * 2^32 + tick (least load, then idle longest)
+--   agents:seen          zset: online agents, score = last heartbeat ms
+--   agents:known         set: every agent that was ever online
+--   outbox               stream: one entry per call event, relayed to Kafka by OutboxRelay
+--   seen-event:<id>      string with a TTL: a session event already applied
+--
+-- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
+-- `callers`; its hash's agentId names that agent (empty while pending); the load part of an online
+-- agent's `agents` score equals ZCARD of its `callers`; an agent's activeCall, if any, is one of its
+-- callers and the only one of them ON_CALL; while `pending` is not empty no online agent has room.
+
+local KS = KEYS[1]
+local NOW = tonumber(ARGV[1])
+local CAP = tonumber(ARGV[2])
+local RETENTION = tonumber(ARGV[3])
+local TWO32 = 4294967296
+
+local function key(...)
+  return KS .. ':' .. table.concat({ ... }, ':')
+end
+
+local function as_table(flat)
+  local t = {}
+  for i = 1, #flat, 2 do
+    t[flat[i]] = flat[i + 1]
+  end
+  return t
+end
+
+local function call_of(id)
+  local c = as_table(redis.call('HGETALL', key('call', id)))
+  if c.state == nil then
+    return nil
+  end
+  return c
+end
+
+local function agent_of(agentId)
+  local a = as_table(redis.call('HGETALL', key('agent', agentId)))
+  if a.id == nil then
+    return nil
+  end
+  return a
+end
+
+local function next_seq()
+  return redis.call('INCR', key('seq'))
+end
+
+local function refuse(code)
+  return { code }
+end
+
+local function call_reply(id)
+  local flat = redis.call('HGETALL', key('call', id))
+  local rank = redis.call('ZRANK', key('pending'), id)
+  if rank then
+    table.insert(flat, 'position')
+    table.insert(flat, tostring(rank + 1))
+  end
+  return { 'OK', flat }
+end
+
+local function agent_reply(agentId)
+  local flat = redis.call('HGETALL', key('agent', agentId))
+  table.insert(flat, 'load')
+  table.insert(flat, tostring(redis.call('ZCARD', key('agent', agentId, 'callers'))))
+  return { 'OK', flat }
+end
+
+local function rescore_agent(agentId)
+  local tick = tonumber(redis.call('HGET', key('agent', agentId), 'tick'))
+  local load = redis.call('ZCARD', key('agent', agentId, 'callers'))
+  redis.call('ZADD', key('agents'), string.format('%.0f', load * TWO32 + tick), agentId)
+end
+
+-- Appends the call's new state to the outbox in the same atomic step as the change itself.
+local function emit(id, type, opts)
+  opts = opts or {}
+  local seq = redis.call('HINCRBY', key('call', id), 'seq', 1)
+  local c = call_of(id)
+  redis.call('XADD', key('outbox'), '*',
+    'callId', id, 'seq', seq, 'type', type, 'state', c.state, 'agentId', c.agentId,
+    'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
+    'connected', c.connected, 'reason', opts.reason or '',
+    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW)
+end
+
+-- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.
+local function agent_with_room()
+  local top = redis.call('ZRANGE', key('agents'), 0, 0, 'WITHSCORES')
+  if #top == 0 then
+    return nil
+  end
+  if CAP > 0 and math.floor(tonumber(top[2]) / TWO32) >= CAP then
+    return nil
+  end
+  return top[1]
+end
+
+local function assign(id, agentId, opts)
+  local arrival = redis.call('HGET', key('call', id), 'arrival')
+  redis.call('ZADD', key('agent', agentId, 'callers'), arrival, id)
+  redis.call('HSET', key('call', id), 'state', 'ASSIGNED', 'agentId', agentId)
+  redis.call('HSET', key('agent', agentId), 'tick', next_seq())
+  rescore_agent(agentId)
+  emit(id, 'ASSIGNED', opts)
+end
+
+-- Gives a live call that is nowhere to the agent with room, or queues it by its arrival, so a
+-- caller coming back from an agent who left waits ahead of everyone who dialed after it.
+local function place(id, previousAgentId, reason)
+  local agentId = agent_with_room()
+  if agentId then
+    assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
+  else
+    redis.call('ZADD', key('pending'), redis.call('HGET', key('call', id), 'arrival'), id)
+    redis.call('HSET', key('call', id), 'state', 'WAITING', 'agentId', '')
+    emit(id, 'QUEUED', { previousAgentId = previousAgentId, reason = reason, queueChanged = true })
+  end
+end
+
+-- Hands waiting calls, oldest first, to agents while any has room.
+local function drain_pending()
+  while true do
+    local head = redis.call('ZRANGE', key('pending'), 0, 0)[1]
+    if not head then
+      return
+    end
+    local agentId = agent_with_room()
+    if not agentId then
+      return
+    end
+    redis.call('ZREM', key('pending'), head)
+    assign(head, agentId, { queueChanged = true })
+  end
+end
+
+local function end_call(id, c, reason)
+  redis.call('ZREM', key('pending'), id)
+  if c.agentId ~= '' then
+    redis.call('ZREM', key('agent', c.agentId, 'callers'), id)
+    if redis.call('HGET', key('agent', c.agentId), 'activeCall') == id then
+      redis.call('HDEL', key('agent', c.agentId), 'activeCall')
+    end
+    if redis.call('HGET', key('agent', c.agentId), 'online') == '1' then
+      rescore_agent(c.agentId)
+    end
+  end
+  redis.call('ZREM', key('unconnected'), id)
+  redis.call('SREM', key('live'), id)
+  redis.call('HSET', key('call', id), 'state', 'ENDED', 'endReason', reason, 'endedAt', NOW)
+  emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING' })
+  redis.call('EXPIRE', key('call', id), RETENTION)
+  redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
+  drain_pending()
+end
+
+local function go_offline(agentId, reason)
+  redis.call('ZREM', key('agents'), agentId)
+  redis.call('ZREM', key('agents', 'seen'), agentId)
+  redis.call('HSET', key('agent', agentId), 'online', '0')
+  redis.call('HDEL', key('agent', agentId), 'activeCall')
+  local callers = redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)
+  redis.call('DEL', key('agent', agentId, 'callers'))
+  for _, id in ipairs(callers) do
+    redis.call('HSET', key('call', id), 'agentId', '')
+    place(id, agentId, reason)
+  end
+end
+
+local function put_on_hold(id, agentId, reason)
+  redis.call('HSET', key('call', id), 'state', 'ON_HOLD')
+  if redis.call('HGET', key('agent', agentId), 'activeCall') == id then
+    redis.call('HDEL', key('agent', agentId), 'activeCall')
+  end
+  emit(id, 'HELD', { reason = reason })
+end
+
+-- Checks an agent may act on a call; returns the call, or nil and the refusal.
+local function own_call(agentId, id)
+  local a = agent_of(agentId)
+  if not a then
+    return nil, refuse('AGENT_NOT_FOUND')
+  end
+  if a.online ~= '1' then
+    return nil, refuse('AGENT_OFFLINE')
+  end
+  local c = call_of(id)
+  if not c then
+    return nil, refuse('CALL_NOT_FOUND')
+  end
+  if c.agentId ~= agentId then
+    return nil, refuse('NOT_YOUR_CALLER')
+  end
+  return c, nil
+end
+
+-- end of lib.lua

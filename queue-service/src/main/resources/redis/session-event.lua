@@ -1,0 +1,48 @@
+-- session-event: applies an OpenTok connection event to the call that owns the session.
+-- A caller's connectionCreated makes it visible to its agent; the caller's connectionDestroyed ends
+-- the call; an agent's connectionDestroyed puts the call on hold. A repeated event id changes
+-- nothing; an event about another connection than the one on record (stale, or out of order)
+-- changes nothing.
+-- ARGV[4] event id, [5] CONNECTION_CREATED or CONNECTION_DESTROYED, [6] session id,
+-- ARGV[7] connection id, [8] user type (caller, agent), [9] user id, [10] seconds to remember event ids
+-- Returns {'APPLIED'}, {'IGNORED'}, {'DUPLICATE'} or {'UNKNOWN_SESSION'}.
+local eventId, eventType, sessionId, connectionId, userType, userId =
+  ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+if not redis.call('SET', key('seen-event', eventId), '1', 'NX', 'EX', ARGV[10]) then
+  return { 'DUPLICATE' }
+end
+local id = redis.call('GET', key('session', sessionId))
+if not id then
+  return { 'UNKNOWN_SESSION' }
+end
+local c = call_of(id)
+if not c or c.state == 'ENDED' then
+  return { 'IGNORED' }
+end
+local created = eventType == 'CONNECTION_CREATED'
+
+if userType == 'caller' and userId == id then
+  local known = c.connectionId
+  if created and not known then
+    redis.call('HSET', key('call', id), 'connected', '1', 'connectionId', connectionId)
+    redis.call('ZREM', key('unconnected'), id)
+    emit(id, 'CALLER_CONNECTED')
+    return { 'APPLIED' }
+  end
+  if not created and (not known or known == connectionId) then
+    end_call(id, c, 'callerDisconnected')
+    return { 'APPLIED' }
+  end
+elseif userType == 'agent' and userId == c.agentId then
+  if created then
+    redis.call('HSET', key('call', id), 'agentConnectionId', connectionId)
+    return { 'APPLIED' }
+  end
+  local known = c.agentConnectionId
+  if c.state == 'ON_CALL' and (not known or known == connectionId) then
+    redis.call('HDEL', key('call', id), 'agentConnectionId')
+    put_on_hold(id, userId, 'agentDisconnected')
+    return { 'APPLIED' }
+  end
+end
+return { 'IGNORED' }
