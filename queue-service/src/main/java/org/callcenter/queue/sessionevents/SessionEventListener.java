@@ -43,7 +43,7 @@ class SessionEventListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(id = "session-events", topics = Topics.SESSION_EVENTS)
+	@KafkaListener(id = "session-events", idIsGroup = false, topics = Topics.SESSION_EVENTS)
 	void on(SessionEvent event) {
 		SessionEventOutcome outcome = apply(event);
 		this.meters.counter("callcenter.session.events", "type", event.type().name(), "outcome", outcome.name())

@@ -1,0 +1,204 @@
+package org.callcenter.queue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.sessions.SessionEventType;
+import org.callcenter.queue.QueueClient.Reply;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The old demo's flows, through the HTTP API, with session events arriving over Kafka. */
+@TestPropertySource(properties = "queue.namespace=flows")
+class CallFlowsIT extends QueueServiceTestBase {
+
+	@Test
+	void callersDialingWithNoAgentOnlineWaitInArrivalOrder() {
+		Reply first = this.api.dial("Ann");
+		Reply second = this.api.dial("Bob");
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.state()).isEqualTo("WAITING");
+		assertThat(first.position()).isEqualTo(1);
+		assertThat(second.position()).isEqualTo(2);
+		assertThat(first.body().at("/session/token").asString())
+			.isEqualTo(TokenServiceStub.tokenFor(first.body().at("/session/sessionId").asString(), "caller",
+					first.callId()));
+
+		this.api.leave(first.callId());
+		assertThat(this.api.status(second.callId()).position()).isEqualTo(1);
+	}
+
+	@Test
+	void anAgentComingOnlineTakesTheWaitingCallers() {
+		Reply ann = this.api.dial("Ann");
+		Reply bob = this.api.dial("Bob");
+
+		this.api.goOnline("alice");
+
+		assertThat(this.api.status(ann.callId()).agentId()).isEqualTo("alice");
+		assertThat(this.api.status(bob.callId()).state()).isEqualTo("ASSIGNED");
+		assertThat(this.api.status(bob.callId()).position()).isNull();
+	}
+
+	@Test
+	void aCallerDialingWhileAgentsAreOnlineGoesToTheLeastLoadedOne() {
+		this.api.goOnline("alice");
+		this.api.goOnline("bruno");
+
+		String first = this.api.dial("c1").agentId();
+		String second = this.api.dial("c2").agentId();
+		String third = this.api.dial("c3").agentId();
+
+		assertThat(first).isEqualTo("alice"); // equal load: alice has waited longest
+		assertThat(second).isEqualTo("bruno");
+		assertThat(third).isEqualTo("alice");
+	}
+
+	@Test
+	void anAgentSeesOnlyCallersConnectedToTheirSession() {
+		this.api.goOnline("alice");
+		Reply connected = this.api.dial("Ann");
+		Reply notYet = this.api.dial("Bob");
+
+		connect(connected);
+
+		assertThat(this.api.callers("alice").ids()).containsExactly(connected.callId());
+		assertThat(this.api.status(notYet.callId()).agentId()).isEqualTo("alice");
+	}
+
+	@Test
+	void acceptHoldResumeAndEndACall() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connect(ann);
+
+		Reply accepted = this.api.accept("alice", ann.callId());
+		assertThat(accepted.status()).isEqualTo(200);
+		assertThat(accepted.state()).isEqualTo("ON_CALL");
+		assertThat(accepted.call().get("callStartedAt").isNull()).isFalse();
+		assertThat(accepted.body().at("/session/token").asString()).isEqualTo(
+				TokenServiceStub.tokenFor(ann.body().at("/session/sessionId").asString(), "agent", "alice"));
+
+		assertThat(this.api.hold("alice", ann.callId()).state()).isEqualTo("ON_HOLD");
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_HOLD");
+		assertThat(this.api.resume("alice", ann.callId()).state()).isEqualTo("ON_CALL");
+
+		Reply ended = this.api.end("alice", ann.callId());
+		assertThat(ended.state()).isEqualTo("ENDED");
+		assertThat(this.api.status(ann.callId()).call().get("endReason").asString()).isEqualTo("agentEnded");
+		assertThat(this.api.callers("alice").ids()).isEmpty();
+	}
+
+	@Test
+	void acceptingAnotherCallerPutsTheCurrentCallOnHold() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		Reply bob = this.api.dial("Bob");
+		connect(ann);
+		connect(bob);
+		this.api.accept("alice", ann.callId());
+
+		this.api.accept("alice", bob.callId());
+
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_HOLD");
+		assertThat(this.api.status(bob.callId()).state()).isEqualTo("ON_CALL");
+
+		this.api.accept("alice", ann.callId()); // switch back
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_CALL");
+		assertThat(this.api.status(bob.callId()).state()).isEqualTo("ON_HOLD");
+	}
+
+	@Test
+	void callersOfAnAgentWhoLeavesMoveToTheOtherAgents() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connect(ann);
+		this.api.accept("alice", ann.callId());
+		this.api.goOnline("bruno");
+
+		Reply offline = this.api.goOffline("alice");
+
+		assertThat(offline.body().get("online").asBoolean()).isFalse();
+		Reply moved = this.api.status(ann.callId());
+		assertThat(moved.agentId()).isEqualTo("bruno");
+		assertThat(moved.state()).isEqualTo("ASSIGNED");
+		assertThat(this.api.callers("bruno").ids()).containsExactly(ann.callId());
+	}
+
+	@Test
+	void callersOfTheLastAgentToLeaveWaitAgainInTheirArrivalOrder() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		Reply bob = this.api.dial("Bob");
+
+		this.api.goOffline("alice");
+		Reply cleo = this.api.dial("Cleo");
+
+		assertThat(this.api.status(ann.callId()).position()).isEqualTo(1);
+		assertThat(this.api.status(bob.callId()).position()).isEqualTo(2);
+		assertThat(cleo.position()).isEqualTo(3);
+	}
+
+	@Test
+	void aCallerLeavingFreesItsAgentAndLeavingTwiceChangesNothing() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+
+		Reply left = this.api.leave(ann.callId());
+		Reply again = this.api.leave(ann.callId());
+
+		assertThat(left.state()).isEqualTo("ENDED");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.call().get("endReason").asString()).isEqualTo("callerLeft");
+		assertThat(this.api.snapshot().body().at("/agents/0/rankedLoad").asInt()).isZero();
+	}
+
+	@Test
+	void everyChangeOfACallIsPublishedInOrderWithItsSequenceNumber() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connect(ann);
+		this.api.accept("alice", ann.callId());
+		this.api.hold("alice", ann.callId());
+		this.api.resume("alice", ann.callId());
+		this.api.end("alice", ann.callId());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventsOf(ann.callId()))
+			.extracting(CallEvent::type)
+			.containsExactly(CallEventType.ASSIGNED, CallEventType.CALLER_CONNECTED, CallEventType.ACCEPTED,
+					CallEventType.HELD, CallEventType.RESUMED, CallEventType.ENDED));
+		List<CallEvent> events = eventsOf(ann.callId());
+		assertThat(events).extracting(CallEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.eventId()).isEqualTo(ann.callId() + ":" + event.seq());
+			assertThat(event.sessionId()).isEqualTo(ann.body().at("/session/sessionId").asString());
+		});
+		assertThat(events.get(5).reason()).isEqualTo("agentEnded");
+		assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
+			.hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	private List<CallEvent> eventsOf(String callId) {
+		return CALL_EVENTS.values((event) -> event.callId().equals(callId))
+			.stream()
+			.distinct() // the relay may repeat an event; consumers drop repeats
+			.toList();
+	}
+
+	private void connect(Reply dialed) {
+		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED,
+				dialed.body().at("/session/sessionId").asString(), "conn-" + dialed.callId(), "caller",
+				dialed.callId()));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.status(dialed.callId()).call().get("connected").asBoolean());
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.callcenter.queue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.Topics;
+import org.callcenter.queue.system.QueueProperties;
+import org.callcenter.testsupport.RealInfrastructure;
+import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.TopicRecorder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * queue-service on a real Redis and a real Kafka (KRaft), with token-service stood in at its HTTP
+ * contract. Each test class names its own {@code queue.namespace}, so cached contexts never share
+ * keys; each test starts from an empty namespace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class QueueServiceTestBase {
+
+	static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
+
+	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+			Topics.CALL_EVENTS, CallEvent.class);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	QueueProperties properties;
+
+	QueueClient api;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		RealInfrastructure.register(registry);
+		registry.add("queue.token-service-url", TOKEN_SERVICE::url);
+	}
+
+	@BeforeEach
+	void startFromEmptyQueue() {
+		Set<String> keys = this.redis.keys(this.properties.keySpace() + "*");
+		if (keys != null && !keys.isEmpty()) {
+			this.redis.delete(keys);
+		}
+		TOKEN_SERVICE.failing(false);
+		this.api = new QueueClient("http://127.0.0.1:" + this.port);
+	}
+
+}

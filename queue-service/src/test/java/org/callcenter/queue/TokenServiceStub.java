@@ -1,0 +1,110 @@
+package org.callcenter.queue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.contracts.tokens.OpenTokSession;
+import org.callcenter.contracts.tokens.SessionToken;
+import org.callcenter.contracts.tokens.TokenRequest;
+
+/**
+ * Stands in for token-service at its HTTP contract (contracts module, {@code TokenServiceApi}), so
+ * queue-service is tested over real HTTP without an OpenTok account. Tokens are opaque strings that
+ * name the session and user, which lets tests check who a token was made for. It can be told to
+ * fail, to test that a token-service outage changes nothing.
+ */
+final class TokenServiceStub implements AutoCloseable {
+
+	private static final Pattern TOKENS = Pattern.compile("/sessions/([^/]+)/tokens");
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final AtomicInteger sessionsCreated = new AtomicInteger();
+
+	TokenServiceStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(Executors.newFixedThreadPool(8));
+		this.server.createContext("/sessions", this::handle);
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	void failing(boolean failing) {
+		this.failing.set(failing);
+	}
+
+	int sessionsCreated() {
+		return this.sessionsCreated.get();
+	}
+
+	static String tokenFor(String sessionId, String userType, String userId) {
+		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.failing.get()) {
+				reply(exchange, 502, "{\"title\":\"OpenTok unavailable\"}");
+				return;
+			}
+			String path = exchange.getRequestURI().getPath();
+			Matcher tokens = TOKENS.matcher(path);
+			if ("POST".equals(exchange.getRequestMethod()) && "/sessions".equals(path)) {
+				this.sessionsCreated.incrementAndGet();
+				reply(exchange, 201,
+						this.json.writeValueAsString(new OpenTokSession("12345678", "1_stub-" + UUID.randomUUID())));
+			}
+			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches()) {
+				TokenRequest request = this.json.readValue(exchange.getRequestBody(), TokenRequest.class);
+				String sessionId = tokens.group(1);
+				reply(exchange, 201, this.json.writeValueAsString(new SessionToken("12345678", sessionId,
+						tokenFor(sessionId, request.userType().name(), request.userId()), Instant.now().plusSeconds(3600))));
+			}
+			else {
+				reply(exchange, 404, "{}");
+			}
+		}
+	}
+
+	private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.callcenter.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every record of a topic from its beginning, read as JSON into {@code type}, on a
+ * background thread, so a test can await what a service published.
+ */
+public final class TopicRecorder<T> implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final KafkaConsumer<String, String> consumer;
+
+	private final List<Received<T>> received = new CopyOnWriteArrayList<>();
+
+	private final Thread poller;
+
+	private volatile boolean open = true;
+
+	public TopicRecorder(String bootstrapServers, String topic, Class<T> type) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
+				new StringDeserializer());
+		this.consumer.subscribe(List.of(topic));
+		this.poller = new Thread(() -> poll(type), "recorder-" + topic);
+		this.poller.setDaemon(true);
+		this.poller.start();
+	}
+
+	private void poll(Class<T> type) {
+		try {
+			while (this.open) {
+				for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
+					this.received.add(new Received<>(record.key(), JSON.readValue(record.value(), type),
+							record.partition(), record.offset()));
+				}
+			}
+		}
+		catch (WakeupException ex) {
+			// closing
+		}
+		finally {
+			this.consumer.close();
+		}
+	}
+
+	/** Every record received so far, in arrival order. */
+	public List<Received<T>> received() {
+		return List.copyOf(this.received);
+	}
+
+	/** The values received so far that match, in arrival order. */
+	public List<T> values(Predicate<T> filter) {
+		return this.received.stream().map(Received::value).filter(filter).toList();
+	}
+
+	@Override
+	public void close() {
+		this.open = false;
+		this.consumer.wakeup();
+	}
+
+	public record Received<T>(String key, T value, int partition, long offset) {
+	}
+
+}
