@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
-import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.QueueClient.Reply;
 
 import org.springframework.test.context.TestPropertySource;
@@ -68,7 +67,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 		Reply connected = this.api.dial("Ann");
 		Reply notYet = this.api.dial("Bob");
 
-		connect(connected);
+		connectCaller(connected);
 
 		assertThat(this.api.callers("alice").ids()).containsExactly(connected.callId());
 		assertThat(this.api.status(notYet.callId()).agentId()).isEqualTo("alice");
@@ -78,7 +77,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 	void acceptHoldResumeAndEndACall() {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
-		connect(ann);
+		connectCaller(ann);
 
 		Reply accepted = this.api.accept("alice", ann.callId());
 		assertThat(accepted.status()).isEqualTo(200);
@@ -102,8 +101,8 @@ class CallFlowsIT extends QueueServiceTestBase {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
 		Reply bob = this.api.dial("Bob");
-		connect(ann);
-		connect(bob);
+		connectCaller(ann);
+		connectCaller(bob);
 		this.api.accept("alice", ann.callId());
 
 		this.api.accept("alice", bob.callId());
@@ -120,7 +119,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 	void callersOfAnAgentWhoLeavesMoveToTheOtherAgents() {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
-		connect(ann);
+		connectCaller(ann);
 		this.api.accept("alice", ann.callId());
 		this.api.goOnline("bruno");
 
@@ -165,7 +164,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 	void everyChangeOfACallIsPublishedInOrderWithItsSequenceNumber() {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
-		connect(ann);
+		connectCaller(ann);
 		this.api.accept("alice", ann.callId());
 		this.api.hold("alice", ann.callId());
 		this.api.resume("alice", ann.callId());
@@ -191,14 +190,6 @@ class CallFlowsIT extends QueueServiceTestBase {
 			.stream()
 			.distinct() // the relay may repeat an event; consumers drop repeats
 			.toList();
-	}
-
-	private void connect(Reply dialed) {
-		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED,
-				dialed.body().at("/session/sessionId").asString(), "conn-" + dialed.callId(), "caller",
-				dialed.callId()));
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.api.status(dialed.callId()).call().get("connected").asBoolean());
 	}
 
 }

@@ -1,11 +1,13 @@
 package org.callcenter.queue;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
+import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.system.QueueProperties;
 import org.callcenter.testsupport.RealInfrastructure;
 import org.callcenter.testsupport.RealKafka;
@@ -17,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * queue-service on a real Redis and a real Kafka (KRaft), with token-service stood in at its HTTP
@@ -56,6 +60,18 @@ abstract class QueueServiceTestBase {
 		}
 		TOKEN_SERVICE.failing(false);
 		this.api = new QueueClient("http://127.0.0.1:" + this.port);
+	}
+
+	/** The caller's browser connects to its session, as OpenTok reports it through callback-service. */
+	void connectCaller(QueueClient.Reply dialed) {
+		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED, sessionId(dialed),
+				"conn-" + dialed.callId(), "caller", dialed.callId()));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.status(dialed.callId()).call().get("connected").asBoolean());
+	}
+
+	static String sessionId(QueueClient.Reply dialed) {
+		return dialed.body().at("/session/sessionId").asString();
 	}
 
 }

@@ -1,6 +1,16 @@
 package org.callcenter.testsupport;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -33,6 +43,35 @@ public final class RealKafka implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return this.broker.getBrokersAsString();
+	}
+
+	/**
+	 * Whether a consumer group has committed every record published so far on a topic: once true,
+	 * everything sent before the call has been processed.
+	 */
+	public boolean caughtUp(String groupId, String topic) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+			admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.forEach((p) -> partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+			Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions)
+				.all()
+				.get(10, TimeUnit.SECONDS);
+			return ends.entrySet().stream().allMatch((end) -> {
+				OffsetAndMetadata done = committed.get(end.getKey());
+				return end.getValue().offset() == 0 || (done != null && done.offset() >= end.getValue().offset());
+			});
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	public void stop() {

@@ -16,8 +16,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records every record of a topic from its beginning, read as JSON into {@code type}, on a
- * background thread, so a test can await what a service published.
+ * Records every record of a topic from its beginning, read as JSON into {@code type} (or kept as
+ * text when {@code type} is String), on a background thread, so a test can await what a service
+ * published.
  */
 public final class TopicRecorder<T> implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class TopicRecorder<T> implements AutoCloseable {
 		try {
 			while (this.open) {
 				for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
-					this.received.add(new Received<>(record.key(), JSON.readValue(record.value(), type),
+					T value = (type == String.class) ? type.cast(record.value()) : JSON.readValue(record.value(), type);
+					this.received.add(new Received<>(record.key(), value,
 							record.partition(), record.offset()));
 				}
 			}

@@ -20,7 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * A session event that keeps failing (Redis down for long, or a record that cannot be read) is
  * retried with bounded back-off and then parked on {@code <topic>-dlt}, instead of blocking its
- * partition forever or being dropped silently.
+ * partition forever or being dropped silently. Records that cannot be read go there at once; the
+ * dead letter keeps the original bytes.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -29,7 +30,7 @@ class KafkaConfiguration {
 	DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka) {
 		Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
 		byType.put(byte[].class, new ByteArraySerializer());
-		byType.put(Object.class, new JacksonJsonSerializer<>().noTypeInfo());
+		byType.put(Object.class, new JacksonJsonSerializer<>());
 		DefaultKafkaProducerFactory<String, Object> producers = new DefaultKafkaProducerFactory<>(
 				kafka.buildProducerProperties(), new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2);

@@ -1,0 +1,116 @@
+package org.callcenter.queue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.callcenter.queue.QueueClient.Reply;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input and illegal transitions get problem details and change nothing. */
+@TestPropertySource(properties = "queue.namespace=rules")
+class RulesIT extends QueueServiceTestBase {
+
+	@Test
+	void invalidDialsAreRefusedWith400AndChangeNothing() {
+		this.api.goOnline("alice");
+		String before = this.api.snapshot().body().toString();
+
+		assertThat(this.api.dial("x".repeat(101)).status()).isEqualTo(400);
+		assertThat(this.api.dial("Ann", "r".repeat(501), "audioVideo").status()).isEqualTo(400);
+		assertThat(this.api.dial("Ann", "help", "hologram").status()).isEqualTo(400);
+		assertThat(this.api.dial(" ").status()).isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", Map.of("name", "Ann")).status()).isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "{\"name\":\"Ann\",").status()).isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "[1,2]").status()).isEqualTo(400);
+		Reply problem = this.api.dial("x".repeat(101));
+		assertThat(problem.body().get("status").asInt()).isEqualTo(400);
+		assertThat(problem.text("title")).isNotBlank();
+
+		assertThat(this.api.snapshot().body().toString()).isEqualTo(before);
+		assertThat(this.api.goOnline("bad id!").status()).isEqualTo(400);
+		assertThat(this.api.status("not-a-call-id").status()).isEqualTo(400);
+	}
+
+	@Test
+	void unknownCallsAndAgentsAre404() {
+		String unknownCall = "00000000-0000-0000-0000-000000000000";
+		this.api.goOnline("alice");
+
+		assertThat(this.api.status(unknownCall).status()).isEqualTo(404);
+		assertThat(this.api.status(unknownCall).problemType()).isEqualTo("urn:callcenter:problem:call-not-found");
+		assertThat(this.api.leave(unknownCall).status()).isEqualTo(404);
+		assertThat(this.api.accept("alice", unknownCall).status()).isEqualTo(404);
+		assertThat(this.api.goOffline("nobody").status()).isEqualTo(404);
+		assertThat(this.api.callers("nobody").status()).isEqualTo(404);
+		assertThat(this.api.heartbeat("nobody").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anAgentCannotActOnAnotherAgentsCaller() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		this.api.goOnline("bruno");
+
+		Reply refused = this.api.accept("bruno", ann.callId());
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.problemType()).isEqualTo("urn:callcenter:problem:not-your-caller");
+		assertThat(this.api.end("bruno", ann.callId()).status()).isEqualTo(403);
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
+	}
+
+	@Test
+	void illegalTransitionsAre409AndChangeNothing() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+
+		assertThat(this.api.accept("alice", ann.callId()).problemType())
+			.isEqualTo("urn:callcenter:problem:caller-not-connected");
+		assertThat(this.api.hold("alice", ann.callId()).status()).isEqualTo(409);
+		assertThat(this.api.resume("alice", ann.callId()).problemType())
+			.isEqualTo("urn:callcenter:problem:call-not-on-hold");
+
+		connectCaller(ann);
+		this.api.accept("alice", ann.callId());
+		assertThat(this.api.resume("alice", ann.callId()).status()).isEqualTo(409);
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_CALL");
+
+		this.api.end("alice", ann.callId());
+		assertThat(this.api.accept("alice", ann.callId()).problemType()).isEqualTo("urn:callcenter:problem:call-ended");
+		assertThat(this.api.hold("alice", ann.callId()).status()).isEqualTo(409);
+
+		this.api.goOffline("alice");
+		assertThat(this.api.heartbeat("alice").problemType()).isEqualTo("urn:callcenter:problem:agent-offline");
+	}
+
+	@Test
+	void whenTokenServiceFailsADialIs502AndChangesNothing() {
+		this.api.goOnline("alice");
+		String before = this.api.snapshot().body().toString();
+		TOKEN_SERVICE.failing(true);
+
+		Reply failed = this.api.dial("Ann");
+
+		assertThat(failed.status()).isEqualTo(502);
+		assertThat(failed.problemType()).isEqualTo("urn:callcenter:problem:token-service-unavailable");
+		assertThat(this.api.snapshot().body().toString()).isEqualTo(before);
+	}
+
+	@Test
+	void whenTokenServiceFailsAnAcceptIs502AndTheCallStaysAsItWas() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connectCaller(ann);
+		TOKEN_SERVICE.failing(true);
+
+		assertThat(this.api.accept("alice", ann.callId()).status()).isEqualTo(502);
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
+	}
+
+}
