@@ -1,0 +1,304 @@
+package org.callcenter.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.Topics;
+import org.callcenter.contracts.sessions.SessionEventType;
+import org.callcenter.queue.QueueClient.Reply;
+import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealRedis;
+import org.callcenter.testsupport.TopicRecorder;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations through both.
+ * Afterwards the whole state must be consistent, no caller lost, and the call events on Kafka must
+ * tell each call's story without a gap.
+ */
+class ConcurrencyIT {
+
+	private static final String NAMESPACE = "concurrency";
+
+	private static final int THREADS = 8;
+
+	private static final int OPERATIONS_PER_THREAD = 250;
+
+	private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4", "a5", "a6");
+
+	private static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
+
+	private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+
+	private static final List<QueueClient> CLIENTS = new ArrayList<>();
+
+	@BeforeAll
+	static void startTwoInstances() {
+		for (int i = 0; i < 2; i++) {
+			ConfigurableApplicationContext instance = new SpringApplicationBuilder(QueueServiceApplication.class)
+				.run("--server.port=0", "--queue.namespace=" + NAMESPACE,
+						"--queue.token-service-url=" + TOKEN_SERVICE.url(), "--spring.data.redis.host=127.0.0.1",
+						"--spring.data.redis.port=" + RealRedis.shared().port(),
+						"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
+			INSTANCES.add(instance);
+			String port = instance.getEnvironment().getProperty("local.server.port");
+			CLIENTS.add(new QueueClient("http://127.0.0.1:" + port));
+		}
+	}
+
+	@AfterAll
+	static void stopInstances() {
+		INSTANCES.forEach(ConfigurableApplicationContext::close);
+		TOKEN_SERVICE.close();
+	}
+
+	@Test
+	void randomConcurrentOperationsOnTwoInstancesKeepEveryInvariant() throws Exception {
+		Set<String> dialed = ConcurrentHashMap.newKeySet();
+		Map<String, String> sessions = new ConcurrentHashMap<>();
+		List<String> unexpected = new CopyOnWriteArrayList<>();
+		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+		try (TopicRecorder<CallEvent> events = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+				Topics.CALL_EVENTS, CallEvent.class)) {
+			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+			List<Future<?>> work = new ArrayList<>();
+			for (int t = 0; t < THREADS; t++) {
+				long seed = 1000 + t;
+				work.add(threads.submit(() -> runRandomOperations(new Random(seed), dialed, sessions, unexpected,
+						outcomes)));
+			}
+			for (Future<?> done : work) {
+				done.get();
+			}
+			threads.shutdown();
+
+			assertThat(unexpected).as("answers other than 2xx, 403, 404 and 409").isEmpty();
+			assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum())
+				.isGreaterThanOrEqualTo(THREADS * OPERATIONS_PER_THREAD);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> RealKafka.shared().caughtUp("queue-service-" + NAMESPACE, Topics.SESSION_EVENTS));
+
+			JsonNode snapshot = CLIENTS.get(0).snapshot().body();
+			assertEveryLiveCallerIsInExactlyOnePlace(snapshot);
+			assertNoCallerWasLost(snapshot, dialed);
+			assertEventsTellEveryCallsStory(events, dialed);
+			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live%n",
+					THREADS * OPERATIONS_PER_THREAD, new java.util.TreeMap<>(outcomes), dialed.size(),
+					snapshot.get("liveCalls").size());
+		}
+	}
+
+	private void runRandomOperations(Random random, Set<String> dialed, Map<String, String> sessions,
+			List<String> unexpected, Map<String, Integer> outcomes) {
+		for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+			QueueClient api = CLIENTS.get(random.nextInt(CLIENTS.size()));
+			String agent = AGENTS.get(random.nextInt(AGENTS.size()));
+			String call = pick(random, dialed);
+			int roll = random.nextInt(100);
+			String operation;
+			Reply reply;
+			if (roll < 20 || call == null) {
+				operation = "dial";
+				reply = api.dial("caller");
+				if (reply.status() == 201) {
+					dialed.add(reply.callId());
+					sessions.put(reply.callId(), QueueServiceTestBase.sessionId(reply));
+					if (random.nextInt(10) < 8) { // most callers connect right away, some late or never
+						connect(reply.callId(), sessions.get(reply.callId()));
+					}
+				}
+			}
+			else if (roll < 30) {
+				operation = "connect";
+				connect(call, sessions.get(call));
+				reply = new Reply(202, null);
+			}
+			else if (roll < 36) {
+				operation = "leave";
+				reply = api.leave(call);
+			}
+			else if (roll < 54) {
+				operation = "accept";
+				reply = api.accept(ownerOr(api, call, agent), call);
+			}
+			else if (roll < 68) {
+				operation = "hold";
+				String talking = (random.nextInt(10) < 8) ? pick(random, this.lastSeenOnCall) : null;
+				String target = (talking != null) ? talking : call;
+				reply = api.hold(ownerOr(api, target, agent), target);
+			}
+			else if (roll < 82) {
+				operation = "resume";
+				String held = (random.nextInt(10) < 8) ? pick(random, this.lastSeenOnHold) : null;
+				String target = (held != null) ? held : call;
+				reply = api.resume(ownerOr(api, target, agent), target);
+			}
+			else if (roll < 90) {
+				operation = "end";
+				reply = api.end(ownerOr(api, call, agent), call);
+			}
+			else if (roll < 96) {
+				operation = "online";
+				reply = api.goOnline(agent);
+			}
+			else {
+				operation = "offline";
+				reply = api.goOffline(agent);
+			}
+			outcomes.merge(operation + ":" + reply.status(), 1, Integer::sum);
+			remember(reply);
+			if (reply.status() >= 500 || reply.status() == 400) {
+				unexpected.add(operation + " -> " + reply.status() + " " + reply.body());
+			}
+		}
+	}
+
+	private final Set<String> lastSeenOnCall = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> lastSeenOnHold = ConcurrentHashMap.newKeySet();
+
+	/** What the answers said about calls in progress and on hold, so hold and resume often find one. */
+	private void remember(Reply reply) {
+		if (reply.status() != 200 || reply.body() == null || !reply.call().has("state")) {
+			return;
+		}
+		String id = reply.callId();
+		this.lastSeenOnCall.remove(id);
+		this.lastSeenOnHold.remove(id);
+		if ("ON_CALL".equals(reply.state())) {
+			this.lastSeenOnCall.add(id);
+		}
+		else if ("ON_HOLD".equals(reply.state())) {
+			this.lastSeenOnHold.add(id);
+		}
+	}
+
+	private static void connect(String callId, String sessionId) {
+		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED, sessionId,
+				"conn-" + callId, "caller", callId));
+	}
+
+	/** Mostly act as the caller's current agent (a real console would), sometimes as a random one. */
+	private static String ownerOr(QueueClient api, String call, String agent) {
+		Reply status = api.status(call);
+		return (status.status() == 200 && status.agentId() != null && agent.hashCode() % 4 != 0) ? status.agentId()
+				: agent;
+	}
+
+	private static String pick(Random random, Set<String> dialed) {
+		List<String> calls = new ArrayList<>(dialed);
+		return calls.isEmpty() ? null : calls.get(random.nextInt(calls.size()));
+	}
+
+	private static void assertEveryLiveCallerIsInExactlyOnePlace(JsonNode snapshot) {
+		Set<String> pending = new HashSet<>();
+		snapshot.get("pendingCallIds").forEach((id) -> pending.add(id.asString()));
+		Map<String, List<String>> placements = new HashMap<>();
+		pending.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add("pending"));
+		boolean someoneOnline = false;
+		for (JsonNode agent : snapshot.get("agents")) {
+			String agentId = agent.get("id").asString();
+			List<String> callIds = new ArrayList<>();
+			agent.get("callIds").forEach((id) -> callIds.add(id.asString()));
+			if (agent.get("online").asBoolean()) {
+				someoneOnline = true;
+				assertThat(agent.get("rankedLoad").asInt()).as("load of %s", agentId).isEqualTo(callIds.size());
+			}
+			else {
+				assertThat(callIds).as("callers of offline %s", agentId).isEmpty();
+				assertThat(agent.path("activeCallId").isNull() || agent.path("activeCallId").isMissingNode()).isTrue();
+			}
+			callIds.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add(agentId));
+		}
+		if (someoneOnline) {
+			assertThat(pending).as("nobody waits while an agent has room (no cap)").isEmpty();
+		}
+		Map<String, Long> onCallPerAgent = new HashMap<>();
+		for (JsonNode call : snapshot.get("liveCalls")) {
+			String id = call.get("id").asString();
+			String state = call.get("state").asString();
+			String agentId = call.path("agentId").isNull() ? null : call.path("agentId").asString();
+			assertThat(placements.get(id)).as("places of %s", id).hasSize(1);
+			if ("WAITING".equals(state)) {
+				assertThat(placements.get(id)).containsExactly("pending");
+				assertThat(agentId).isNull();
+			}
+			else {
+				assertThat(placements.get(id)).containsExactly(agentId);
+			}
+			if ("ON_CALL".equals(state)) {
+				onCallPerAgent.merge(agentId, 1L, Long::sum);
+				JsonNode agent = agentNamed(snapshot, agentId);
+				assertThat(agent.get("activeCallId").asString()).isEqualTo(id);
+			}
+		}
+		assertThat(onCallPerAgent.values()).allSatisfy((count) -> assertThat(count).isEqualTo(1L));
+		assertThat(placements.keySet()).as("placed calls are live calls")
+			.isEqualTo(stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
+	}
+
+	private static void assertNoCallerWasLost(JsonNode snapshot, Set<String> dialed) {
+		Set<String> live = stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString())
+			.collect(Collectors.toSet());
+		assertThat(dialed).containsAll(live);
+		for (String id : dialed) {
+			if (!live.contains(id)) {
+				assertThat(CLIENTS.get(1).status(id).state()).as("call %s is live or ended", id).isEqualTo("ENDED");
+			}
+		}
+	}
+
+	private static void assertEventsTellEveryCallsStory(TopicRecorder<CallEvent> events, Set<String> dialed) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Map<String, List<CallEvent>> byCall = events.values((e) -> dialed.contains(e.callId()))
+				.stream()
+				.distinct()
+				.collect(Collectors.groupingBy(CallEvent::callId));
+			for (String id : dialed) {
+				List<CallEvent> story = byCall.getOrDefault(id, List.of());
+				assertThat(story).as("events of %s", id).isNotEmpty();
+				for (int i = 0; i < story.size(); i++) {
+					assertThat(story.get(i).seq()).as("seq of event %d of %s", i, id).isEqualTo(i + 1);
+				}
+				String state = CLIENTS.get(0).status(id).state();
+				assertThat(story.get(story.size() - 1).state().name()).as("last event of %s", id).isEqualTo(state);
+			}
+		});
+	}
+
+	private static JsonNode agentNamed(JsonNode snapshot, String agentId) {
+		return stream(snapshot.get("agents")).filter((a) -> a.get("id").asString().equals(agentId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+		List<JsonNode> nodes = new ArrayList<>();
+		array.forEach(nodes::add);
+		return nodes.stream();
+	}
+
+}

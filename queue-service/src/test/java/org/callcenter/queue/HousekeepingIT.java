@@ -1,0 +1,66 @@
+package org.callcenter.queue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.callcenter.queue.QueueClient.Reply;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Callers that never connect expire; agents whose console went silent go offline. */
+@TestPropertySource(properties = { "queue.namespace=housekeeping", "queue.connect-timeout=1s",
+		"queue.agent-grace-period=1s", "queue.sweep-interval=200ms" })
+class HousekeepingIT extends QueueServiceTestBase {
+
+	@Test
+	void aCallerWhoNeverConnectsExpiresAndFreesItsAgent() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				this.api.heartbeat("alice");
+				return "ENDED".equals(this.api.status(ann.callId()).state());
+			});
+
+		assertThat(this.api.status(ann.callId()).call().get("endReason").asString()).isEqualTo("neverConnected");
+		assertThat(this.api.snapshot().body().at("/agents/0/rankedLoad").asInt()).isZero();
+	}
+
+	@Test
+	void aConnectedCallerDoesNotExpire() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connectCaller(ann);
+
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				this.api.heartbeat("alice");
+				return "ASSIGNED".equals(this.api.status(ann.callId()).state());
+			});
+	}
+
+	@Test
+	void anAgentWhoseConsoleWentSilentGoesOfflineAndItsCallersMove() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connectCaller(ann);
+		this.api.goOnline("bruno");
+
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			this.api.heartbeat("bruno"); // only bruno's console is still there
+			return this.api.status(ann.callId()).agentId().equals("bruno");
+		});
+
+		assertThat(this.api.heartbeat("alice").problemType()).isEqualTo("urn:callcenter:problem:agent-offline");
+		assertThat(this.api.callers("bruno").ids()).containsExactly(ann.callId());
+	}
+
+}
