@@ -185,6 +185,20 @@ class CallFlowsIT extends QueueServiceTestBase {
 			.hasSizeGreaterThanOrEqualTo(6);
 	}
 
+	@Test
+	void theApiIsDescribedWithOpenApiAndTheQueueIsAMetric() {
+		this.api.dial("Ann");
+
+		Reply docs = this.api.send(org.springframework.http.HttpMethod.GET, "/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().get("paths").propertyNames()).contains("/api/calls", "/api/calls/{callId}",
+				"/api/agents/{agentId}/callers/{callId}/accept", "/api/queue");
+
+		Reply waiting = this.api.send(org.springframework.http.HttpMethod.GET,
+				"/actuator/metrics/callcenter.queue.waiting", null);
+		assertThat(waiting.body().at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+	}
+
 	private List<CallEvent> eventsOf(String callId) {
 		return CALL_EVENTS.values((event) -> event.callId().equals(callId))
 			.stream()

@@ -1,0 +1,49 @@
+package org.callcenter.queue.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.CallState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallEventsTest {
+
+	@Test
+	void anOutboxEntryBecomesAnEventWhoseIdIsStableAcrossRedelivery() {
+		Map<String, String> entry = entry("callId", "c-1", "seq", "3", "type", "QUEUED", "state", "WAITING", "agentId",
+				"", "previousAgentId", "alice", "sessionId", "1_s", "connected", "1", "reason", "agentOffline",
+				"queueChanged", "1", "at", "1700000000000");
+
+		CallEvent event = CallEvents.from(entry);
+
+		assertThat(event).isEqualTo(new CallEvent("c-1:3", "c-1", 3, CallEventType.QUEUED, CallState.WAITING, null,
+				"alice", "1_s", true, "agentOffline", true, Instant.ofEpochMilli(1700000000000L)));
+		assertThat(CallEvents.from(entry)).isEqualTo(event);
+	}
+
+	@Test
+	void emptyFieldsBecomeAbsentValues() {
+		CallEvent event = CallEvents.from(entry("callId", "c-1", "seq", "1", "type", "ASSIGNED", "state", "ASSIGNED",
+				"agentId", "bob", "previousAgentId", "", "sessionId", "1_s", "connected", "0", "reason", "",
+				"queueChanged", "0", "at", "1"));
+
+		assertThat(event.previousAgentId()).isNull();
+		assertThat(event.reason()).isNull();
+		assertThat(event.callerConnected()).isFalse();
+		assertThat(event.queueChanged()).isFalse();
+	}
+
+	private static Map<String, String> entry(String... keysAndValues) {
+		Map<String, String> entry = new java.util.HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			entry.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return entry;
+	}
+
+}
