@@ -1,0 +1,55 @@
+package org.callcenter.token.sessions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.callcenter.contracts.sessions.ConnectionData;
+import org.callcenter.contracts.tokens.OpenTokSession;
+import org.callcenter.contracts.tokens.SessionToken;
+import org.callcenter.contracts.tokens.TokenServiceApi;
+import org.callcenter.token.system.OpenTokIds;
+import org.callcenter.token.system.VideoPlatform;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Sessions", description = "OpenTok sessions and client tokens")
+class SessionController {
+
+	private final VideoPlatform platform;
+
+	SessionController(VideoPlatform platform) {
+		this.platform = platform;
+	}
+
+	@PostMapping(TokenServiceApi.SESSIONS)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a routed OpenTok session for one call")
+	OpenTokSession createSession() {
+		return this.platform.createSession();
+	}
+
+	@PostMapping(TokenServiceApi.TOKENS)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A client token for the session, carrying who connects as connection data")
+	SessionToken token(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId,
+			@Valid @RequestBody NewToken request) {
+		return this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()));
+	}
+
+	/** The body of a token request (the contract's {@code TokenRequest}, validated). */
+	record NewToken(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String userId,
+			@NotNull ConnectionData.UserType userType) {
+	}
+
+}

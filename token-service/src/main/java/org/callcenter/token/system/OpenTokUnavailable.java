@@ -1,0 +1,10 @@
+package org.callcenter.token.system;
+
+/** OpenTok refused a request or did not answer in time. */
+public class OpenTokUnavailable extends RuntimeException {
+
+	public OpenTokUnavailable(String what, Throwable cause) {
+		super(what, cause);
+	}
+
+}

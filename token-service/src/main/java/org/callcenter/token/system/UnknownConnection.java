@@ -1,0 +1,10 @@
+package org.callcenter.token.system;
+
+/** The connection is not (or no longer) in the session. */
+public class UnknownConnection extends RuntimeException {
+
+	public UnknownConnection() {
+		super("connection not in session");
+	}
+
+}

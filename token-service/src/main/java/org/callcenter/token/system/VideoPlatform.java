@@ -1,0 +1,118 @@
+package org.callcenter.token.system;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.opentok.MediaMode;
+import com.opentok.OpenTok;
+import com.opentok.Role;
+import com.opentok.SessionProperties;
+import com.opentok.SignalProperties;
+import com.opentok.TokenOptions;
+import com.opentok.exception.OpenTokException;
+import com.opentok.exception.RequestException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.contracts.sessions.ConnectionData;
+import org.callcenter.contracts.tokens.OpenTokSession;
+import org.callcenter.contracts.tokens.SessionToken;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the call center asks of OpenTok, through the official server SDK, with its checked
+ * exceptions turned into {@link OpenTokUnavailable} and {@link UnknownConnection}. Nothing here is
+ * retried: creating a session and sending a signal are not idempotent.
+ */
+@Component
+public class VideoPlatform {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final OpenTok openTok;
+
+	private final OpenTokProperties properties;
+
+	private final Clock clock;
+
+	VideoPlatform(OpenTok openTok, OpenTokProperties properties, Clock clock) {
+		this.openTok = openTok;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A routed session (media through OpenTok's servers), one per call. */
+	public OpenTokSession createSession() {
+		try {
+			String sessionId = this.openTok
+				.createSession(new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build())
+				.getSessionId();
+			return new OpenTokSession(String.valueOf(this.properties.apiKey()), sessionId);
+		}
+		catch (OpenTokException ex) {
+			throw new OpenTokUnavailable("create a session", ex);
+		}
+	}
+
+	/** A publisher token whose connection data says who connects: {@link ConnectionData} as JSON. */
+	public SessionToken token(String sessionId, ConnectionData who) {
+		Instant expires = this.clock.instant().plus(this.properties.tokenLifetime());
+		try {
+			String token = this.openTok.generateToken(sessionId, new TokenOptions.Builder().role(Role.PUBLISHER)
+				.expireTime(expires.getEpochSecond())
+				.data(this.json.writeValueAsString(who))
+				.build());
+			return new SessionToken(String.valueOf(this.properties.apiKey()), sessionId, token, expires);
+		}
+		catch (OpenTokException ex) {
+			throw new InvalidSession(ex);
+		}
+	}
+
+	/** To every client of the session, or to one connection when {@code connectionId} is given. */
+	public void signal(String sessionId, String connectionId, String type, String data) {
+		SignalProperties signal = new SignalProperties.Builder().type(type).data(data).build();
+		try {
+			if (connectionId == null) {
+				this.openTok.signal(sessionId, signal);
+			}
+			else {
+				this.openTok.signal(sessionId, connectionId, signal);
+			}
+		}
+		catch (RequestException ex) {
+			throw isNotFound(ex) ? new UnknownConnection() : new OpenTokUnavailable("send a signal", ex);
+		}
+		catch (OpenTokException ex) {
+			throw new OpenTokUnavailable("send a signal", ex);
+		}
+	}
+
+	public void forceDisconnect(String sessionId, String connectionId) {
+		try {
+			this.openTok.forceDisconnect(sessionId, connectionId);
+		}
+		catch (RequestException ex) {
+			throw isNotFound(ex) ? new UnknownConnection() : new OpenTokUnavailable("force a disconnect", ex);
+		}
+		catch (OpenTokException ex) {
+			throw new OpenTokUnavailable("force a disconnect", ex);
+		}
+	}
+
+	/** The SDK reports a 404 only in its message ("... not connected to the session ..."). */
+	private static boolean isNotFound(RequestException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("404") || message.contains("not connected");
+	}
+
+	/** The session id does not belong to this OpenTok project. */
+	public static class InvalidSession extends RuntimeException {
+
+		InvalidSession(Throwable cause) {
+			super("session does not belong to this project", cause);
+		}
+
+	}
+
+}
