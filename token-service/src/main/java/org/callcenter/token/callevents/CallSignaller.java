@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
+import org.callcenter.token.system.InvalidOpenTokRequest;
+import org.callcenter.token.system.UnknownConnection;
 import org.callcenter.token.system.VideoPlatform;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -51,8 +53,14 @@ class CallSignaller {
 			}
 		}
 		for (String signal : signalsFor(event)) {
-			this.platform.signal(event.sessionId(), null, signal, (event.agentId() != null) ? event.agentId() : "");
-			log.info("signalled {} to call {}", signal, event.callId());
+			try {
+				this.platform.signal(event.sessionId(), null, signal, (event.agentId() != null) ? event.agentId() : "");
+				log.info("signalled {} to call {}", signal, event.callId());
+			}
+			catch (InvalidOpenTokRequest | UnknownConnection refused) {
+				// OpenTok will never accept it: retrying would only hold up the other calls' signals
+				log.warn("OpenTok refused {} for call {}: {}", signal, event.callId(), refused.getMessage());
+			}
 		}
 		synchronized (this.handled) {
 			this.handled.merge(event.callId(), event.seq(), Math::max);

@@ -28,11 +28,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidSession(VideoPlatform.InvalidSession invalid) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The session id does not belong to this OpenTok project.");
-		problem.setTitle("Invalid session");
-		problem.setType(URI.create("urn:callcenter:problem:invalid-session"));
+	ProblemDetail invalidRequest(InvalidOpenTokRequest invalid) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage() + ".");
+		problem.setTitle("Invalid OpenTok request");
+		problem.setType(URI.create("urn:callcenter:problem:invalid-opentok-request"));
 		return problem;
 	}
 

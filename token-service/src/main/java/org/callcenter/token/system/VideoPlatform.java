@@ -65,7 +65,7 @@ public class VideoPlatform {
 			return new SessionToken(String.valueOf(this.properties.apiKey()), sessionId, token, expires);
 		}
 		catch (OpenTokException ex) {
-			throw new InvalidSession(ex);
+			throw new InvalidOpenTokRequest("the session does not belong to this OpenTok project", ex);
 		}
 	}
 
@@ -81,7 +81,7 @@ public class VideoPlatform {
 			}
 		}
 		catch (RequestException ex) {
-			throw isNotFound(ex) ? new UnknownConnection() : new OpenTokUnavailable("send a signal", ex);
+			throw refusal(ex, "send a signal");
 		}
 		catch (OpenTokException ex) {
 			throw new OpenTokUnavailable("send a signal", ex);
@@ -93,26 +93,26 @@ public class VideoPlatform {
 			this.openTok.forceDisconnect(sessionId, connectionId);
 		}
 		catch (RequestException ex) {
-			throw isNotFound(ex) ? new UnknownConnection() : new OpenTokUnavailable("force a disconnect", ex);
+			throw refusal(ex, "force a disconnect");
 		}
 		catch (OpenTokException ex) {
 			throw new OpenTokUnavailable("force a disconnect", ex);
 		}
 	}
 
-	/** The SDK reports a 404 only in its message ("... not connected to the session ..."). */
-	private static boolean isNotFound(RequestException ex) {
+	/**
+	 * The SDK tells OpenTok's answer only in its message: 404 says the client "is not connected to
+	 * the session", 400 that an argument "is invalid". Anything else is worth retrying later.
+	 */
+	private static RuntimeException refusal(RequestException ex, String what) {
 		String message = String.valueOf(ex.getMessage());
-		return message.contains("404") || message.contains("not connected");
-	}
-
-	/** The session id does not belong to this OpenTok project. */
-	public static class InvalidSession extends RuntimeException {
-
-		InvalidSession(Throwable cause) {
-			super("session does not belong to this project", cause);
+		if (message.contains("not connected")) {
+			return new UnknownConnection();
 		}
-
+		if (message.contains("is invalid")) {
+			return new InvalidOpenTokRequest("OpenTok refused to " + what + ": invalid session or connection", ex);
+		}
+		return new OpenTokUnavailable(what, ex);
 	}
 
 }

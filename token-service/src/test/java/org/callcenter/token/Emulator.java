@@ -1,0 +1,29 @@
+package org.callcenter.token;
+
+import org.callcenter.emulator.OpenTokEmulatorApplication;
+import org.callcenter.emulator.auth.ClientTokens;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The OpenTok emulator, started once per test run in this JVM on a free port. */
+final class Emulator {
+
+	static final String API_KEY = "12345678";
+
+	static final String API_SECRET = "emulator-secret-0123456789abcdef01234567";
+
+	private static final ConfigurableApplicationContext CONTEXT = OpenTokEmulatorApplication.start("--server.port=0",
+			"--emulator.api-key=" + API_KEY, "--emulator.api-secret=" + API_SECRET);
+
+	private Emulator() {
+	}
+
+	static String url() {
+		return "http://127.0.0.1:" + CONTEXT.getEnvironment().getProperty("local.server.port");
+	}
+
+	static ClientTokens tokens() {
+		return CONTEXT.getBean(ClientTokens.class);
+	}
+
+}
