@@ -9,18 +9,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ConfigurationPropertiesScan
 public class OpenTokEmulatorApplication {
 
+	/** The configuration file is {@code opentok-emulator.yml}, so that several services can share a JVM (tests, launcher). */
+	public static final String CONFIG_NAME = "spring.config.name=opentok-emulator";
+
 	public static void main(String[] args) {
 		start(args);
 	}
 
-	/**
-	 * Starts the emulator with its own configuration file ({@code opentok-emulator.yml}), so it can
-	 * run inside another application's JVM (tests, the local launcher) without reading theirs.
-	 */
 	public static ConfigurableApplicationContext start(String... args) {
-		return new SpringApplicationBuilder(OpenTokEmulatorApplication.class)
-			.properties("spring.config.name=opentok-emulator")
-			.run(args);
+		return new SpringApplicationBuilder(OpenTokEmulatorApplication.class).properties(CONFIG_NAME).run(args);
 	}
 
 }

@@ -28,7 +28,6 @@ import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +57,7 @@ class ConcurrencyIT {
 	@BeforeAll
 	static void startTwoInstances() {
 		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext instance = new SpringApplicationBuilder(QueueServiceApplication.class)
-				.run("--server.port=0", "--queue.namespace=" + NAMESPACE,
+			ConfigurableApplicationContext instance = QueueServiceApplication.start("--server.port=0", "--queue.namespace=" + NAMESPACE,
 						"--queue.token-service-url=" + TOKEN_SERVICE.url(), "--spring.data.redis.host=127.0.0.1",
 						"--spring.data.redis.port=" + RealRedis.shared().port(),
 						"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());

@@ -21,24 +21,30 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class RealKafka implements AutoCloseable {
 
-	private final EmbeddedKafkaKraftBroker broker;
+	private final int port;
+
+	private final int partitions;
+
+	private EmbeddedKafkaKraftBroker broker;
 
 	private RealKafka(int partitions) {
-		this.broker = new EmbeddedKafkaKraftBroker(1, partitions);
-		this.broker.kafkaPorts(FreePorts.next());
-		this.broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
-				String.valueOf(partitions), "group.initial.rebalance.delay.ms", "0"));
-		this.broker.afterPropertiesSet();
+		this.port = FreePorts.next();
+		this.partitions = partitions;
+		this.broker = startBroker();
+	}
+
+	private EmbeddedKafkaKraftBroker startBroker() {
+		EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, this.partitions);
+		started.kafkaPorts(this.port);
+		started.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
+				String.valueOf(this.partitions), "group.initial.rebalance.delay.ms", "0"));
+		started.afterPropertiesSet();
+		return started;
 	}
 
 	/** The broker every test of this run shares. */
 	public static RealKafka shared() {
 		return Shared.INSTANCE;
-	}
-
-	/** A broker of its own, for a test that stops it. */
-	public static RealKafka startNew() {
-		return new RealKafka(2);
 	}
 
 	public String bootstrapServers() {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With OpenTok unreachable, token-service answers 502 problem details within its timeout. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "opentok.request-timeout=2s")
+		properties = { TokenServiceApplication.CONFIG_NAME, "opentok.request-timeout=2s" })
 class OpenTokOutageIT {
 
 	@LocalServerPort

@@ -1,0 +1,10 @@
+package org.callcenter.callback.webhook;
+
+import org.callcenter.contracts.sessions.SessionEvent;
+
+/**
+ * A parsed callback: the event name, and the record to publish when the call center uses it (null
+ * for events it only acknowledges, such as sessionCreated).
+ */
+record Callback(String event, SessionEvent toPublish) {
+}
