@@ -1,12 +1,8 @@
 package org.callcenter.callback;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.callcenter.testsupport.VonageSignatures;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,22 +56,7 @@ final class Callbacks {
 	}
 
 	static String sign(String body, String secret, String issuer) {
-		try {
-			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-			String hash = HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-			String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-			String claims = b64.encodeToString(("{\"iat\":1700000000,\"jti\":\"j-1\",\"iss\":\"" + issuer
-					+ "\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"12345678\"}")
-				.getBytes(StandardCharsets.UTF_8));
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			String signature = b64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
-			return "Bearer " + header + "." + claims + "." + signature;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return VonageSignatures.authorization(body, secret, issuer);
 	}
 
 	private static String quote(String text) {

@@ -1,0 +1,37 @@
+package org.callcenter.launcher;
+
+/**
+ * Where the suite finds Redis and Kafka, which ports its services take, and which OpenTok project
+ * it uses.
+ */
+public record SuiteSettings(String redisHost, int redisPort, String kafkaBootstrapServers, Ports ports,
+		OpenTok openTok, String namespace) {
+
+	/** HTTP ports of the services; 0 picks a free one. */
+	public record Ports(int gateway, int queue, int token, int callback, int emulator) {
+
+		public static Ports standard() {
+			return new Ports(8080, 8082, 8083, 8084, 9911);
+		}
+
+		public static Ports anyFree() {
+			return new Ports(0, 0, 0, 0, 0);
+		}
+
+	}
+
+	/**
+	 * The OpenTok project: a real one, or the emulator's.
+	 *
+	 * @param signatureSecret signs the emulator's callbacks and is required of callbacks; empty for none
+	 */
+	public record OpenTok(boolean emulated, int apiKey, String apiSecret, String signatureSecret) {
+
+		public static OpenTok emulator() {
+			return new OpenTok(true, 12345678, "emulator-secret-0123456789abcdef01234567",
+					"emulator-callback-signing-secret");
+		}
+
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.callcenter.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.Topics;
+import org.callcenter.launcher.Suite;
+import org.callcenter.launcher.SuiteSettings;
+import org.callcenter.testsupport.EmulatedBrowser;
+import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealRedis;
+import org.callcenter.testsupport.TopicRecorder;
+import org.callcenter.testsupport.VonageSignatures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole chain with nothing stood in: a caller's browser connects to its emulated session, the
+ * emulator posts a signed connectionCreated callback, callback-service puts it on Kafka,
+ * queue-service makes the caller visible in its agent's list; a repeated delivery changes nothing;
+ * the browser leaving ends the call.
+ */
+class CallerVisibilityIT {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final SuiteSettings.OpenTok OPENTOK = SuiteSettings.OpenTok.emulator();
+
+	static final Suite SUITE = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
+			RealKafka.shared().bootstrapServers(), SuiteSettings.Ports.anyFree(), OPENTOK, "visibility"));
+
+	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+			Topics.CALL_EVENTS, CallEvent.class);
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterAll
+	static void stop() {
+		CALL_EVENTS.close();
+		SUITE.close();
+	}
+
+	@Test
+	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserGoes() throws Exception {
+		send("PUT", SUITE.queueServiceUrl() + "/api/agents/alice", "{\"displayName\":\"Alice\"}");
+		JsonNode dial = send("POST", SUITE.queueServiceUrl() + "/api/calls",
+				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}");
+		String callId = dial.at("/call/id").asString();
+		String sessionId = dial.at("/session/sessionId").asString();
+
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.emulatorUrl(), String.valueOf(OPENTOK.apiKey()),
+				sessionId, dial.at("/session/token").asString())) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("alice").contains(callId));
+
+			String repeated = """
+					{"sessionId":"%s","projectId":"%d","event":"connectionCreated","timestamp":%d,\
+					"connection":{"id":"%s","createdAt":%d,"data":%s}}"""
+				.formatted(sessionId, OPENTOK.apiKey(), System.currentTimeMillis(), browser.connectionId(),
+						System.currentTimeMillis(), JSON.writeValueAsString("{\"userId\":\"" + callId
+								+ "\",\"userType\":\"caller\"}"));
+			HttpResponse<String> redelivered = this.http.send(HttpRequest
+				.newBuilder(URI.create(SUITE.callbackServiceUrl() + "/ot_callback"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", VonageSignatures.authorization(repeated, OPENTOK.signatureSecret(), "Vonage"))
+				.POST(HttpRequest.BodyPublishers.ofString(repeated))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(redelivered.statusCode()).isEqualTo(200);
+
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> connectedEvents(callId) == 1);
+			assertThat(callersOf("alice")).containsExactly(callId);
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("alice").isEmpty());
+		JsonNode ended = send("GET", SUITE.queueServiceUrl() + "/api/calls/" + callId, null);
+		assertThat(ended.get("state").asString()).isEqualTo("ENDED");
+		assertThat(ended.get("endReason").asString()).isEqualTo("callerDisconnected");
+	}
+
+	private long connectedEvents(String callId) {
+		return CALL_EVENTS.values((e) -> e.callId().equals(callId) && e.type() == CallEventType.CALLER_CONNECTED)
+			.stream()
+			.map(CallEvent::eventId)
+			.distinct()
+			.count();
+	}
+
+	private List<String> callersOf(String agentId) throws Exception {
+		JsonNode callers = send("GET", SUITE.queueServiceUrl() + "/api/agents/" + agentId + "/callers", null);
+		return callers.valueStream().map((c) -> c.get("id").asString()).toList();
+	}
+
+	private JsonNode send(String method, String url, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+				: HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isLessThan(300);
+		return JSON.readTree(response.body());
+	}
+
+}
