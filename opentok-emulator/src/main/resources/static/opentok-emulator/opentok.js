@@ -325,10 +325,11 @@
     this._subscribers = {};
     for (var streamId in this._publishers) {
       if (Object.prototype.hasOwnProperty.call(this._publishers, streamId)) {
+        // as OpenTok.js does: a session that disconnects destroys its publishers
         var publisher = this._publishers[streamId];
-        publisher._closePeers();
         publisher.session = null;
         publisher.stream = null;
+        publisher.destroy();
       }
     }
     this._publishers = {};

@@ -52,7 +52,8 @@ public final class Suite implements AutoCloseable {
 					"--opentok.api-key=" + settings.openTok().apiKey(),
 					"--opentok.api-secret=" + settings.openTok().apiSecret(), "--opentok.api-url=" + openTokUrl)));
 			this.queueUrl = url(start(QueueServiceApplication.start(port(settings.ports().queue()), redisHost, redisPort,
-					kafka, "--queue.namespace=" + settings.namespace(), "--queue.token-service-url=" + this.tokenUrl)));
+					kafka, "--queue.namespace=" + settings.namespace(), "--queue.token-service-url=" + this.tokenUrl,
+					"--queue.internal-secret=" + settings.internalSecret())));
 		}
 		catch (RuntimeException ex) {
 			close();

@@ -1,11 +1,11 @@
 package org.callcenter.launcher;
 
 /**
- * Where the suite finds Redis and Kafka, which ports its services take, and which OpenTok project
- * it uses.
+ * Where the suite finds Redis and Kafka, which ports its services take, which OpenTok project it
+ * uses, and the secret the gateway and the services share to sign identities.
  */
 public record SuiteSettings(String redisHost, int redisPort, String kafkaBootstrapServers, Ports ports,
-		OpenTok openTok, String namespace) {
+		OpenTok openTok, String namespace, String internalSecret) {
 
 	/** HTTP ports of the services; 0 picks a free one. */
 	public record Ports(int gateway, int queue, int token, int callback, int emulator) {

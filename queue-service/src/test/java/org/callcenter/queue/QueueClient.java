@@ -1,20 +1,36 @@
 package org.callcenter.queue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** queue-service's HTTP API as a caller page and an agent console use it, answering status and body. */
+/**
+ * queue-service's HTTP API as the gateway forwards it: agent requests carry the agent's signed
+ * identity, a caller's requests the credential it got when dialing. Answers status and body.
+ */
 final class QueueClient {
 
+	/** The secret tests share with queue-service ({@code queue.internal-secret}). */
+	static final String SECRET = "queue-service-test-secret";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final SignedCredentials credentials = new SignedCredentials(SECRET, Clock.systemUTC());
+
+	private final Map<String, String> callerTokens = new ConcurrentHashMap<>();
 
 	private final RestClient http;
 
@@ -27,31 +43,35 @@ final class QueueClient {
 	}
 
 	Reply dial(String name, String reason, String mode) {
-		return send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode));
+		Reply reply = send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode));
+		if (reply.status() == 201) {
+			this.callerTokens.put(reply.callId(), reply.text("callerToken"));
+		}
+		return reply;
 	}
 
 	Reply status(String callId) {
-		return send(HttpMethod.GET, "/api/calls/" + callId, null);
+		return send(HttpMethod.GET, "/api/calls/" + callId, null, callerHeader(callId));
 	}
 
 	Reply leave(String callId) {
-		return send(HttpMethod.DELETE, "/api/calls/" + callId, null);
+		return send(HttpMethod.DELETE, "/api/calls/" + callId, null, callerHeader(callId));
 	}
 
 	Reply goOnline(String agentId) {
-		return send(HttpMethod.PUT, "/api/agents/" + agentId, Map.of("displayName", "Agent " + agentId));
+		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId, Map.of("displayName", "Agent " + agentId));
 	}
 
 	Reply goOffline(String agentId) {
-		return send(HttpMethod.DELETE, "/api/agents/" + agentId, null);
+		return asAgent(agentId, HttpMethod.DELETE, "/api/agents/" + agentId, null);
 	}
 
 	Reply heartbeat(String agentId) {
-		return send(HttpMethod.PUT, "/api/agents/" + agentId + "/heartbeat", null);
+		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId + "/heartbeat", null);
 	}
 
 	Reply callers(String agentId) {
-		return send(HttpMethod.GET, "/api/agents/" + agentId + "/callers", null);
+		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/callers", null);
 	}
 
 	Reply accept(String agentId, String callId) {
@@ -71,16 +91,34 @@ final class QueueClient {
 	}
 
 	Reply snapshot() {
-		return send(HttpMethod.GET, "/api/queue", null);
+		return asAgent("supervisor", HttpMethod.GET, "/api/queue", null);
 	}
 
 	private Reply callAction(String agentId, String callId, String action) {
-		return send(HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/" + action, null);
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/" + action, null);
+	}
+
+	/** As the gateway forwards an authenticated agent's request. */
+	Reply asAgent(String agentId, HttpMethod method, String path, Object body) {
+		return send(method, path, body, Map.of(SignedCredentials.AGENT_HEADER,
+				this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1))));
+	}
+
+	/** The credential the caller got when it dialed, or one issued here for a call this client did not dial. */
+	private Map<String, String> callerHeader(String callId) {
+		String token = this.callerTokens.computeIfAbsent(callId,
+				(id) -> this.credentials.issue(Purpose.CALLER, id, Duration.ofMinutes(5)));
+		return Map.of("Authorization", "Bearer " + token);
 	}
 
 	/** Any request; {@code body} may be a String sent as-is, to test malformed input. */
 	Reply send(HttpMethod method, String path, Object body) {
+		return send(method, path, body, Map.of());
+	}
+
+	Reply send(HttpMethod method, String path, Object body, Map<String, String> headers) {
 		RestClient.RequestBodySpec request = this.http.method(method).uri(path);
+		headers.forEach((name, value) -> request.header(name, value));
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}

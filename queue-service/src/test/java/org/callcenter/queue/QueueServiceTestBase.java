@@ -50,6 +50,7 @@ abstract class QueueServiceTestBase {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		RealInfrastructure.register(registry);
 		registry.add("queue.token-service-url", TOKEN_SERVICE::url);
+		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}
 
 	@BeforeEach

@@ -90,6 +90,35 @@ class RulesIT extends QueueServiceTestBase {
 	}
 
 	@Test
+	void agentEndpointsNeedTheAgentsOwnSignedIdentity() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+
+		assertThat(this.api.send(HttpMethod.GET, "/api/agents/alice/callers", null).status()).isEqualTo(401);
+		assertThat(this.api.send(HttpMethod.GET, "/api/agents/alice/callers", null,
+				Map.of("X-Agent-Identity", "v1.AGENT.YWxpY2U.9999999999.forged")).status()).isEqualTo(401);
+		Reply asBruno = this.api.asAgent("bruno", HttpMethod.POST,
+				"/api/agents/alice/callers/" + ann.callId() + "/end", null);
+		assertThat(asBruno.status()).isEqualTo(403);
+		assertThat(this.api.send(HttpMethod.GET, "/api/queue", null).status()).isEqualTo(401);
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
+	}
+
+	@Test
+	void aCallerCanFollowAndLeaveOnlyItsOwnCall() {
+		Reply ann = this.api.dial("Ann");
+		Reply bob = this.api.dial("Bob");
+		String bobsToken = bob.text("callerToken");
+
+		assertThat(this.api.send(HttpMethod.GET, "/api/calls/" + ann.callId(), null).status()).isEqualTo(401);
+		assertThat(this.api.send(HttpMethod.DELETE, "/api/calls/" + ann.callId(), null,
+				Map.of("Authorization", "Bearer " + bobsToken)).status()).isEqualTo(403);
+		assertThat(this.api.send(HttpMethod.GET, "/api/calls/" + bob.callId(), null,
+				Map.of("Authorization", "Bearer " + bobsToken)).status()).isEqualTo(200);
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("WAITING");
+	}
+
+	@Test
 	void whenTokenServiceFailsADialIs502AndChangesNothing() {
 		this.api.goOnline("alice");
 		String before = this.api.snapshot().body().toString();

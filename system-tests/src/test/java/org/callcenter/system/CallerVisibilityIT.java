@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 import org.callcenter.testsupport.VonageSignatures;
+import org.callcenter.trust.SignedCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,8 +40,12 @@ class CallerVisibilityIT {
 
 	static final SuiteSettings.OpenTok OPENTOK = SuiteSettings.OpenTok.emulator();
 
+	static final String SECRET = "system-test-internal-secret";
+
+	static final SignedCredentials CREDENTIALS = new SignedCredentials(SECRET, Clock.systemUTC());
+
 	static final Suite SUITE = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-			RealKafka.shared().bootstrapServers(), SuiteSettings.Ports.anyFree(), OPENTOK, "visibility"));
+			RealKafka.shared().bootstrapServers(), SuiteSettings.Ports.anyFree(), OPENTOK, "visibility", SECRET));
 
 	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
 			Topics.CALL_EVENTS, CallEvent.class);
@@ -54,11 +60,12 @@ class CallerVisibilityIT {
 
 	@Test
 	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserGoes() throws Exception {
-		send("PUT", SUITE.queueServiceUrl() + "/api/agents/alice", "{\"displayName\":\"Alice\"}");
+		send("PUT", SUITE.queueServiceUrl() + "/api/agents/alice", "{\"displayName\":\"Alice\"}", agent("alice"));
 		JsonNode dial = send("POST", SUITE.queueServiceUrl() + "/api/calls",
-				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}");
+				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", null);
 		String callId = dial.at("/call/id").asString();
 		String sessionId = dial.at("/session/sessionId").asString();
+		String callerToken = dial.get("callerToken").asString();
 
 		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.emulatorUrl(), String.valueOf(OPENTOK.apiKey()),
 				sessionId, dial.at("/session/token").asString())) {
@@ -83,7 +90,8 @@ class CallerVisibilityIT {
 		}
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("alice").isEmpty());
-		JsonNode ended = send("GET", SUITE.queueServiceUrl() + "/api/calls/" + callId, null);
+		JsonNode ended = send("GET", SUITE.queueServiceUrl() + "/api/calls/" + callId, null,
+				new String[] { "Authorization", "Bearer " + callerToken });
 		assertThat(ended.get("state").asString()).isEqualTo("ENDED");
 		assertThat(ended.get("endReason").asString()).isEqualTo("callerDisconnected");
 	}
@@ -97,12 +105,21 @@ class CallerVisibilityIT {
 	}
 
 	private List<String> callersOf(String agentId) throws Exception {
-		JsonNode callers = send("GET", SUITE.queueServiceUrl() + "/api/agents/" + agentId + "/callers", null);
+		JsonNode callers = send("GET", SUITE.queueServiceUrl() + "/api/agents/" + agentId + "/callers", null,
+				agent(agentId));
 		return callers.valueStream().map((c) -> c.get("id").asString()).toList();
 	}
 
-	private JsonNode send(String method, String url, String body) throws Exception {
+	private static String[] agent(String agentId) {
+		return new String[] { SignedCredentials.AGENT_HEADER,
+				CREDENTIALS.issue(SignedCredentials.Purpose.AGENT, agentId, Duration.ofMinutes(1)) };
+	}
+
+	private JsonNode send(String method, String url, String body, String[] header) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+		if (header != null) {
+			request.header(header[0], header[1]);
+		}
 		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 				: HttpRequest.BodyPublishers.noBody());
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

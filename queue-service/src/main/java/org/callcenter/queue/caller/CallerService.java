@@ -14,6 +14,8 @@ import org.callcenter.queue.store.CallStore;
 import org.callcenter.queue.store.NewCall;
 import org.callcenter.queue.system.QueueProperties;
 import org.callcenter.queue.tokens.TokenServiceClient;
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
 
 import org.springframework.stereotype.Service;
 
@@ -30,8 +32,11 @@ class CallerService {
 
 	private final Timer assignment;
 
+	private final SignedCredentials credentials;
+
 	CallerService(CallStore store, TokenServiceClient tokens, QueueProperties properties, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, SignedCredentials credentials) {
+		this.credentials = credentials;
 		this.store = store;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -52,7 +57,8 @@ class CallerService {
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
 				request.mode(), session.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
 		Call stored = this.assignment.record(() -> this.store.dial(call));
-		return new DialResponse(stored, token);
+		return new DialResponse(stored, token,
+				this.credentials.issue(Purpose.CALLER, callId, this.properties.callerCredentialValidity()));
 	}
 
 	Call status(String callId) {

@@ -35,6 +35,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail accessDenied(AccessDenied denied) {
+		return (denied instanceof AccessDenied.NotPermitted)
+				? problem(HttpStatus.FORBIDDEN, "Forbidden", "forbidden", "This belongs to someone else.")
+				: problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "unauthorized", "Sign in, or present your call's credential.");
+	}
+
+	@ExceptionHandler
 	ProblemDetail tokenServiceFailed(TokenServiceUnavailable failure) {
 		log.warn("token-service failed: {}", String.valueOf(failure.getCause()));
 		return problem(HttpStatus.BAD_GATEWAY, "OpenTok unavailable", "token-service-unavailable",

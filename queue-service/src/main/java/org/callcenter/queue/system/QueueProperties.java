@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenServiceTimeout connect and read timeout of each call to token-service
  * @param relayBatchSize most outbox entries relayed to Kafka in one round
  * @param relayLease how long the outbox relay lease lasts without renewal
+ * @param internalSecret the secret shared with the gateway: it signs agent identities and caller
+ * credentials; set it in production (at least 16 characters)
+ * @param callerCredentialValidity how long a caller's credential for its call is valid
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -36,7 +39,9 @@ public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @De
 		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
 		@NotNull @DefaultValue("http://localhost:8083") URI tokenServiceUrl,
 		@NotNull @DefaultValue("3s") Duration tokenServiceTimeout, @DefaultValue("500") int relayBatchSize,
-		@NotNull @DefaultValue("10s") Duration relayLease) {
+		@NotNull @DefaultValue("10s") Duration relayLease,
+		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
+		@NotNull @DefaultValue("12h") Duration callerCredentialValidity) {
 
 	/** The Redis key prefix: a hash tag, so that every key of one call center lands in one cluster slot. */
 	public String keySpace() {
