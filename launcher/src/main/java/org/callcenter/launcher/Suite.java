@@ -1,59 +1,60 @@
 package org.callcenter.launcher;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.callcenter.callback.CallbackServiceApplication;
-import org.callcenter.emulator.OpenTokEmulatorApplication;
-import org.callcenter.queue.QueueServiceApplication;
-import org.callcenter.token.TokenServiceApplication;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
- * Every service of the call center in this JVM, each its own Spring application with its own
- * configuration file and port, wired to one Redis and one Kafka. Services start in dependency
- * order: callback-service, the emulator (posting its callbacks there), token-service, queue-service.
- * A port of 0 picks a free one.
+ * Every service of the call center, each in a JVM of its own started from its executable jar, wired
+ * to one Redis and one Kafka: the emulator (unless a real OpenTok account is used), callback-service,
+ * token-service, queue-service and the gateway. Services start together and the suite waits until
+ * each reports healthy.
  */
 public final class Suite implements AutoCloseable {
 
-	private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+	private static final Duration STARTUP = Duration.ofSeconds(150);
 
-	private final String callbackUrl;
+	private final List<ServiceProcess> services = new ArrayList<>();
 
-	private final String emulatorUrl;
+	private final SuiteSettings settings;
 
-	private final String tokenUrl;
-
-	private final String queueUrl;
-
-	private Suite(SuiteSettings settings) {
-		String redisHost = "--spring.data.redis.host=" + settings.redisHost();
+	private Suite(SuiteSettings settings, Path repository, Path logs) {
+		this.settings = settings;
+		SuiteSettings.Ports ports = settings.ports();
+		SuiteSettings.OpenTok openTok = settings.openTok();
+		String redis = "--spring.data.redis.host=" + settings.redisHost();
 		String redisPort = "--spring.data.redis.port=" + settings.redisPort();
 		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers();
+		String callbackUrl = "http://127.0.0.1:" + ports.callback();
+		String emulatorUrl = "http://127.0.0.1:" + ports.emulator();
 		try {
-			this.callbackUrl = url(start(CallbackServiceApplication.start(port(settings.ports().callback()), kafka,
-					"--callbacks.signature-secret=" + settings.openTok().signatureSecret())));
-			String openTokUrl;
-			if (settings.openTok().emulated()) {
-				this.emulatorUrl = url(start(OpenTokEmulatorApplication.start(port(settings.ports().emulator()),
-						"--emulator.api-key=" + settings.openTok().apiKey(),
-						"--emulator.api-secret=" + settings.openTok().apiSecret(),
-						"--emulator.callback-url=" + this.callbackUrl + "/ot_callback",
-						"--emulator.signature-secret=" + settings.openTok().signatureSecret())));
-				openTokUrl = this.emulatorUrl;
+			if (openTok.emulated()) {
+				start(repository, logs, "opentok-emulator", ports.emulator(), "--emulator.api-key=" + openTok.apiKey(),
+						"--emulator.api-secret=" + openTok.apiSecret(),
+						"--emulator.callback-url=" + callbackUrl + "/ot_callback",
+						"--emulator.signature-secret=" + openTok.signatureSecret());
 			}
-			else {
-				this.emulatorUrl = null;
-				openTokUrl = "https://api.opentok.com";
+			start(repository, logs, "callback-service", ports.callback(), kafka,
+					"--callbacks.signature-secret=" + openTok.signatureSecret());
+			start(repository, logs, "token-service", ports.token(), kafka, "--opentok.api-key=" + openTok.apiKey(),
+					"--opentok.api-secret=" + openTok.apiSecret(),
+					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
+			start(repository, logs, "queue-service", ports.queue(), redis, redisPort, kafka,
+					"--queue.namespace=" + settings.namespace(), "--queue.internal-secret=" + settings.internalSecret(),
+					"--queue.token-service-url=http://127.0.0.1:" + ports.token());
+			start(repository, logs, "gateway", ports.gateway(), redis, redisPort, kafka,
+					"--gateway.queue-service-url=http://127.0.0.1:" + ports.queue(),
+					"--gateway.callback-service-url=" + callbackUrl,
+					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
+					"--gateway.open-tok-api-key=" + openTok.apiKey(),
+					"--gateway.internal-secret=" + settings.internalSecret());
+			for (ServiceProcess service : this.services) {
+				service.awaitHealthy(STARTUP);
 			}
-			this.tokenUrl = url(start(TokenServiceApplication.start(port(settings.ports().token()), kafka,
-					"--opentok.api-key=" + settings.openTok().apiKey(),
-					"--opentok.api-secret=" + settings.openTok().apiSecret(), "--opentok.api-url=" + openTokUrl)));
-			this.queueUrl = url(start(QueueServiceApplication.start(port(settings.ports().queue()), redisHost, redisPort,
-					kafka, "--queue.namespace=" + settings.namespace(), "--queue.token-service-url=" + this.tokenUrl,
-					"--queue.internal-secret=" + settings.internalSecret())));
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -61,47 +62,62 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
-	public static Suite start(SuiteSettings settings) {
-		return new Suite(settings);
+	/**
+	 * Starts the suite from the executable jars under {@code repository} (built by
+	 * {@code ./mvnw package}); each service logs to {@code logs/<service>.log}.
+	 */
+	public static Suite start(SuiteSettings settings, Path repository, Path logs) {
+		return new Suite(settings, repository, logs);
 	}
 
-	public String callbackServiceUrl() {
-		return this.callbackUrl;
+	public SuiteSettings settings() {
+		return this.settings;
 	}
 
-	/** Null when a real OpenTok account is used. */
-	public String emulatorUrl() {
-		return this.emulatorUrl;
+	public String url(String service) {
+		return this.services.stream()
+			.filter((s) -> s.name().equals(service))
+			.findFirst()
+			.map(ServiceProcess::url)
+			.orElseThrow(() -> new IllegalArgumentException("no service " + service));
 	}
 
-	public String tokenServiceUrl() {
-		return this.tokenUrl;
+	public String gatewayUrl() {
+		return url("gateway");
 	}
 
-	public String queueServiceUrl() {
-		return this.queueUrl;
+	public boolean allAlive() {
+		return this.services.stream().allMatch(ServiceProcess::isAlive);
 	}
 
-	/** Stops the services in reverse order of start. */
+	public List<Path> logs() {
+		return this.services.stream().map(ServiceProcess::log).toList();
+	}
+
+	/** Stops the services, the gateway first. */
 	@Override
 	public void close() {
-		for (int i = this.started.size() - 1; i >= 0; i--) {
-			this.started.get(i).close();
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
 		}
-		this.started.clear();
+		this.services.clear();
 	}
 
-	private ConfigurableApplicationContext start(ConfigurableApplicationContext context) {
-		this.started.add(context);
-		return context;
+	private void start(Path repository, Path logs, String module, int port, String... arguments) {
+		this.services.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, List.of(arguments)));
 	}
 
-	private static String port(int port) {
-		return "--server.port=" + port;
-	}
-
-	private static String url(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	private static Path executableJar(Path repository, String module) {
+		Path target = repository.resolve(module).resolve("target");
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+			for (Path jar : jars) {
+				return jar;
+			}
+		}
+		catch (IOException ex) {
+			// reported below
+		}
+		throw new IllegalStateException("no executable jar in " + target + ": build first with ./mvnw -DskipTests package");
 	}
 
 }

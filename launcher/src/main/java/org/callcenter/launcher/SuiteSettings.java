@@ -7,15 +7,26 @@ package org.callcenter.launcher;
 public record SuiteSettings(String redisHost, int redisPort, String kafkaBootstrapServers, Ports ports,
 		OpenTok openTok, String namespace, String internalSecret) {
 
-	/** HTTP ports of the services; 0 picks a free one. */
+	/** HTTP ports of the services. */
 	public record Ports(int gateway, int queue, int token, int callback, int emulator) {
 
 		public static Ports standard() {
 			return new Ports(8080, 8082, 8083, 8084, 9911);
 		}
 
-		public static Ports anyFree() {
-			return new Ports(0, 0, 0, 0, 0);
+		/** Ports nothing listens on now, for tests. */
+		public static Ports free() {
+			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+		}
+
+		private static int freePort() {
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+					java.net.InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 
 	}

@@ -20,7 +20,6 @@ import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
 import org.callcenter.testsupport.EmulatedBrowser;
 import org.callcenter.testsupport.RealKafka;
-import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 import org.callcenter.testsupport.VonageSignatures;
 import org.callcenter.trust.SignedCredentials;
@@ -38,14 +37,11 @@ class CallerVisibilityIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final SuiteSettings.OpenTok OPENTOK = SuiteSettings.OpenTok.emulator();
+	static final SuiteSettings.OpenTok OPENTOK = RunningSuite.OPENTOK;
 
-	static final String SECRET = "system-test-internal-secret";
+	static final SignedCredentials CREDENTIALS = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC());
 
-	static final SignedCredentials CREDENTIALS = new SignedCredentials(SECRET, Clock.systemUTC());
-
-	static final Suite SUITE = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-			RealKafka.shared().bootstrapServers(), SuiteSettings.Ports.anyFree(), OPENTOK, "visibility", SECRET));
+	static final Suite SUITE = RunningSuite.get();
 
 	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
 			Topics.CALL_EVENTS, CallEvent.class);
@@ -55,21 +51,20 @@ class CallerVisibilityIT {
 	@AfterAll
 	static void stop() {
 		CALL_EVENTS.close();
-		SUITE.close();
 	}
 
 	@Test
 	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserGoes() throws Exception {
-		send("PUT", SUITE.queueServiceUrl() + "/api/agents/alice", "{\"displayName\":\"Alice\"}", agent("alice"));
-		JsonNode dial = send("POST", SUITE.queueServiceUrl() + "/api/calls",
+		send("PUT", SUITE.url("queue-service") + "/api/agents/visibility-agent", "{\"displayName\":\"Alice\"}", agent("visibility-agent"));
+		JsonNode dial = send("POST", SUITE.url("queue-service") + "/api/calls",
 				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", null);
 		String callId = dial.at("/call/id").asString();
 		String sessionId = dial.at("/session/sessionId").asString();
 		String callerToken = dial.get("callerToken").asString();
 
-		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.emulatorUrl(), String.valueOf(OPENTOK.apiKey()),
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.url("opentok-emulator"), String.valueOf(OPENTOK.apiKey()),
 				sessionId, dial.at("/session/token").asString())) {
-			await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("alice").contains(callId));
+			await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("visibility-agent").contains(callId));
 
 			String repeated = """
 					{"sessionId":"%s","projectId":"%d","event":"connectionCreated","timestamp":%d,\
@@ -78,7 +73,7 @@ class CallerVisibilityIT {
 						System.currentTimeMillis(), JSON.writeValueAsString("{\"userId\":\"" + callId
 								+ "\",\"userType\":\"caller\"}"));
 			HttpResponse<String> redelivered = this.http.send(HttpRequest
-				.newBuilder(URI.create(SUITE.callbackServiceUrl() + "/ot_callback"))
+				.newBuilder(URI.create(SUITE.url("callback-service") + "/ot_callback"))
 				.header("Content-Type", "application/json")
 				.header("Authorization", VonageSignatures.authorization(repeated, OPENTOK.signatureSecret(), "Vonage"))
 				.POST(HttpRequest.BodyPublishers.ofString(repeated))
@@ -86,11 +81,12 @@ class CallerVisibilityIT {
 			assertThat(redelivered.statusCode()).isEqualTo(200);
 
 			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> connectedEvents(callId) == 1);
-			assertThat(callersOf("alice")).containsExactly(callId);
+			assertThat(callersOf("visibility-agent")).containsExactly(callId);
 		}
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("alice").isEmpty());
-		JsonNode ended = send("GET", SUITE.queueServiceUrl() + "/api/calls/" + callId, null,
+		await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("visibility-agent").isEmpty());
+		send("DELETE", SUITE.url("queue-service") + "/api/agents/visibility-agent", null, agent("visibility-agent"));
+		JsonNode ended = send("GET", SUITE.url("queue-service") + "/api/calls/" + callId, null,
 				new String[] { "Authorization", "Bearer " + callerToken });
 		assertThat(ended.get("state").asString()).isEqualTo("ENDED");
 		assertThat(ended.get("endReason").asString()).isEqualTo("callerDisconnected");
@@ -105,7 +101,7 @@ class CallerVisibilityIT {
 	}
 
 	private List<String> callersOf(String agentId) throws Exception {
-		JsonNode callers = send("GET", SUITE.queueServiceUrl() + "/api/agents/" + agentId + "/callers", null,
+		JsonNode callers = send("GET", SUITE.url("queue-service") + "/api/agents/" + agentId + "/callers", null,
 				agent(agentId));
 		return callers.valueStream().map((c) -> c.get("id").asString()).toList();
 	}

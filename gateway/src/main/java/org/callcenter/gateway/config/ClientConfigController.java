@@ -1,0 +1,42 @@
+package org.callcenter.gateway.config;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.callcenter.gateway.system.GatewayProperties;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the pages need to know: which OpenTok library to load, and who is signed in. */
+@RestController
+class ClientConfigController {
+
+	static final String REAL_OPENTOK_JS = "https://static.opentok.com/v2/js/opentok.min.js";
+
+	static final String EMULATOR_JS = "/opentok-emulator/opentok.js";
+
+	private final GatewayProperties properties;
+
+	ClientConfigController(GatewayProperties properties) {
+		this.properties = properties;
+	}
+
+	@GetMapping("/api/config")
+	Map<String, Object> config() {
+		return Map.of("apiKey", this.properties.openTokApiKey(), "openTokJs",
+				this.properties.emulated() ? EMULATOR_JS : REAL_OPENTOK_JS, "emulated", this.properties.emulated());
+	}
+
+	@GetMapping("/api/agent/profile")
+	Map<String, String> profile(Principal agent) {
+		String displayName = this.properties.agents()
+			.stream()
+			.filter((account) -> account.username().equals(agent.getName()))
+			.map(GatewayProperties.AgentAccount::displayName)
+			.findFirst()
+			.orElse(agent.getName());
+		return Map.of("agentId", agent.getName(), "displayName", displayName);
+	}
+
+}

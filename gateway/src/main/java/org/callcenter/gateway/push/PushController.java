@@ -1,0 +1,99 @@
+package org.callcenter.gateway.push;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.callcenter.gateway.system.GatewayProperties;
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Server-sent events instead of the old demo's polling. An agent's console hears about changes to
+ * its own callers; a caller's page about its own call and about queue moves (its position may have
+ * changed). Pages then read the new state from the API. While an agent's stream is open, this
+ * instance holds the agent's live connection and reports it alive to queue-service.
+ */
+@RestController
+class PushController {
+
+	private static final Logger log = LoggerFactory.getLogger(PushController.class);
+
+	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+	private final CallEventHub hub;
+
+	private final SignedCredentials credentials;
+
+	private final GatewayProperties properties;
+
+	private final WebClient queue;
+
+	PushController(CallEventHub hub, SignedCredentials credentials, GatewayProperties properties,
+			WebClient.Builder http) {
+		this.hub = hub;
+		this.credentials = credentials;
+		this.properties = properties;
+		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
+	}
+
+	@GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> agentEvents(Principal agent) {
+		String agentId = agent.getName();
+		Flux<ServerSentEvent<Object>> changes = this.hub.events()
+			.filter((event) -> agentId.equals(event.agentId()) || agentId.equals(event.previousAgentId()))
+			.map((event) -> ServerSentEvent.builder((Object) event).event("callers").id(event.eventId()).build());
+		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
+			.concatMap((tick) -> heartbeat(agentId))
+			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
+		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
+				changes, alive);
+	}
+
+	@GetMapping(path = "/api/calls/{callId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> callerEvents(@PathVariable String callId, @RequestParam String token) {
+		String subject = this.credentials.verify(Purpose.CALLER, token)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+		if (!subject.equals(callId)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		Flux<ServerSentEvent<Object>> changes = this.hub.events()
+			.filter((event) -> callId.equals(event.callId()) || event.queueChanged())
+			.map((event) -> callId.equals(event.callId()) ? ServerSentEvent.builder((Object) event).event("call").build()
+					: ServerSentEvent.builder((Object) Map.of()).event("queue").build());
+		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
+			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
+		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
+				changes, keepAlive);
+	}
+
+	private Mono<Long> heartbeat(String agentId) {
+		return this.queue.put()
+			.uri("/api/agents/{agentId}/heartbeat", agentId)
+			.header(SignedCredentials.AGENT_HEADER,
+					this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1)))
+			.retrieve()
+			.toBodilessEntity()
+			.map((ok) -> 1L)
+			.onErrorResume((failure) -> {
+				log.debug("heartbeat of {} not recorded: {}", agentId, failure.toString());
+				return Mono.just(0L);
+			});
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.callcenter.gateway.security;
+
+import java.net.URI;
+import java.util.List;
+
+import org.callcenter.gateway.system.GatewayProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Agents sign in with a form (users from configuration, BCrypt hashes); the session lives in Redis,
+ * so any gateway instance serves any agent. The console's API answers 401 when signed out; its page
+ * redirects to the sign-in page. Callers are anonymous: their credential is per call, checked where
+ * the call is. CSRF tokens are off because the session cookie is SameSite=Strict and the API takes
+ * JSON only, which another site cannot send without a CORS preflight that nothing here allows.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+		signedOut.setLogoutSuccessUrl(URI.create("/login?signedOut"));
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
+				.authenticated()
+				.anyExchange()
+				.permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/agent.html")))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(apiOr401ElseSignIn()))
+			.build();
+	}
+
+	private static DelegatingServerAuthenticationEntryPoint apiOr401ElseSignIn() {
+		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+				List.of(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+						new PathPatternParserServerWebExchangeMatcher("/api/**"),
+						new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED))));
+		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
+		return entryPoint;
+	}
+
+	@Bean
+	MapReactiveUserDetailsService agents(GatewayProperties properties) {
+		List<UserDetails> users = properties.agents()
+			.stream()
+			.map((agent) -> User.withUsername(agent.username()).password(agent.passwordHash()).roles("AGENT").build())
+			.toList();
+		return new MapReactiveUserDetailsService(users);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** The sign-in page, a static file of the web client. */
+	@Bean
+	RouterFunction<ServerResponse> signInPage() {
+		ClassPathResource page = new ClassPathResource("static/login.html");
+		return RouterFunctions.route()
+			.GET("/login", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))
+			.build();
+	}
+
+}

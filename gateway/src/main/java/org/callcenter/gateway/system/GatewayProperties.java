@@ -1,0 +1,49 @@
+package org.callcenter.gateway.system;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the gateway, validated at start-up.
+ *
+ * @param queueServiceUrl queue-service
+ * @param callbackServiceUrl callback-service (receives {@code /ot_callback})
+ * @param emulatorUrl the OpenTok emulator; when set, its paths are routed and pages load its library
+ * @param openTokApiKey the OpenTok project's API key, which pages need to join sessions
+ * @param internalSecret shared with the services: signs agent identities, checks caller credentials
+ * @param agents who may sign in to the console
+ * @param heartbeatInterval how often an agent's open console is reported alive to queue-service
+ * @param dialsPerSecond dials each client may make per second, on average
+ * @param dialBurst dials each client may make at once
+ */
+@Validated
+@ConfigurationProperties("gateway")
+public record GatewayProperties(@NotNull @DefaultValue("http://localhost:8082") URI queueServiceUrl,
+		@NotNull @DefaultValue("http://localhost:8084") URI callbackServiceUrl, URI emulatorUrl,
+		@NotBlank String openTokApiKey, @NotBlank @Size(min = 16) String internalSecret,
+		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
+		@Positive @DefaultValue("1") int dialsPerSecond, @Positive @DefaultValue("5") int dialBurst) {
+
+	/**
+	 * @param passwordHash in Spring Security's format, for example {@code {bcrypt}$2a$10$...}
+	 */
+	public record AgentAccount(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username,
+			@NotBlank String passwordHash, @NotBlank String displayName) {
+	}
+
+	public boolean emulated() {
+		return this.emulatorUrl != null && !this.emulatorUrl.toString().isBlank();
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.callcenter.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import redis.embedded.RedisServer;
+
+/**
+ * {@code ./run}: the whole call center on this machine with nothing installed but a JDK. Starts a
+ * real Redis (the redis-server binary shipped in embedded-redis) and a real Kafka broker (KRaft, in
+ * this JVM) unless {@code REDIS_HOST} / {@code KAFKA_BOOTSTRAP_SERVERS} point elsewhere, the OpenTok
+ * emulator unless {@code OPENTOK_API_KEY} and {@code OPENTOK_API_SECRET} are set, and every service
+ * in its own JVM. Ctrl-C stops everything.
+ */
+public final class LocalLauncher {
+
+	private static final int REDIS_PORT = 6390;
+
+	private static final int KAFKA_PORT = 9092;
+
+	private LocalLauncher() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> env = System.getenv();
+		boolean ownRedis = blank(env.get("REDIS_HOST"));
+		boolean ownKafka = blank(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+		boolean emulated = blank(env.get("OPENTOK_API_KEY")) || blank(env.get("OPENTOK_API_SECRET"));
+		SuiteSettings.Ports ports = SuiteSettings.Ports.standard();
+		Map<String, Integer> needed = new LinkedHashMap<>();
+		needed.put("gateway", ports.gateway());
+		needed.put("queue-service", ports.queue());
+		needed.put("token-service", ports.token());
+		needed.put("callback-service", ports.callback());
+		if (emulated) {
+			needed.put("opentok-emulator", ports.emulator());
+		}
+		if (ownRedis) {
+			needed.put("Redis", REDIS_PORT);
+		}
+		if (ownKafka) {
+			needed.put("Kafka", KAFKA_PORT);
+		}
+		needed.forEach(LocalLauncher::requireFree);
+
+		RedisServer redis = null;
+		EmbeddedKafkaKraftBroker kafka = null;
+		Suite suite = null;
+		Runnable stopAll = null;
+		try {
+			if (ownRedis) {
+				say("starting Redis on port " + REDIS_PORT);
+				redis = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT).setting("save \"\"")
+					.setting("appendonly no").build();
+				redis.start();
+			}
+			if (ownKafka) {
+				say("starting Kafka (KRaft) on port " + KAFKA_PORT);
+				kafka = new EmbeddedKafkaKraftBroker(1, 4);
+				kafka.kafkaPorts(KAFKA_PORT);
+				kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "4"));
+				kafka.afterPropertiesSet();
+			}
+			SuiteSettings.OpenTok openTok = emulated ? SuiteSettings.OpenTok.emulator()
+					: new SuiteSettings.OpenTok(false, Integer.parseInt(env.get("OPENTOK_API_KEY")),
+							env.get("OPENTOK_API_SECRET"), env.getOrDefault("OPENTOK_SIGNATURE_SECRET", ""));
+			SuiteSettings settings = new SuiteSettings(ownRedis ? "127.0.0.1" : env.get("REDIS_HOST"),
+					ownRedis ? REDIS_PORT : Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
+					ownKafka ? kafka.getBrokersAsString() : env.get("KAFKA_BOOTSTRAP_SERVERS"), ports, openTok,
+					env.getOrDefault("QUEUE_NAMESPACE", "callcenter"),
+					env.getOrDefault("CALLCENTER_INTERNAL_SECRET", "local-" + UUID.randomUUID()));
+			say("starting the services" + (emulated ? " with the OpenTok emulator" : " with your OpenTok account")
+					+ "; logs in ./logs");
+			suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("logs"));
+		}
+		catch (RuntimeException ex) {
+			System.err.println("[launcher] could not start: " + ex.getMessage());
+			stop(suite, kafka, redis);
+			System.exit(1);
+		}
+		Suite running = suite;
+		EmbeddedKafkaKraftBroker runningKafka = kafka;
+		RedisServer runningRedis = redis;
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			say("stopping");
+			stop(running, runningKafka, runningRedis);
+		}, "stop-suite"));
+		String gateway = "http://localhost:" + ports.gateway();
+		System.out.println();
+		System.out.println("  Video call center is up.");
+		System.out.println("  Caller page:    " + gateway + "/caller.html");
+		System.out.println("  Agent console:  " + gateway + "/agent.html   (sign in as alice / demo or bob / demo)");
+		System.out.println("  Press Ctrl-C to stop everything.");
+		System.out.println();
+		Thread.currentThread().join();
+	}
+
+	private static void stop(Suite suite, EmbeddedKafkaKraftBroker kafka, RedisServer redis) {
+		if (suite != null) {
+			suite.close();
+		}
+		if (kafka != null) {
+			kafka.destroy();
+		}
+		if (redis != null) {
+			try {
+				redis.stop();
+			}
+			catch (IOException ex) {
+				System.err.println("[launcher] Redis did not stop cleanly: " + ex.getMessage());
+			}
+		}
+	}
+
+	private static void requireFree(String what, int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+			socket.setReuseAddress(true);
+		}
+		catch (IOException ex) {
+			System.err.println("[launcher] port " + port + " (" + what + ") is already in use: stop what uses it, "
+					+ "or point the suite elsewhere (see README, Configuration).");
+			System.exit(2);
+		}
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static void say(String message) {
+		System.out.println("[launcher] " + message);
+	}
+
+}

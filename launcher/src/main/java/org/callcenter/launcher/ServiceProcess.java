@@ -1,0 +1,124 @@
+package org.callcenter.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the suite in a JVM of its own, started from its executable jar, as it would be
+ * deployed; its output goes to a log file. {@link #awaitHealthy} waits for {@code /actuator/health}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private final String name;
+
+	private final int port;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ServiceProcess(String name, int port, Process process, Path log) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ServiceProcess start(String name, Path jar, int port, Path logs, List<String> arguments) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(arguments);
+		try {
+			Files.createDirectories(logs);
+			Path log = logs.resolve(name + ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			return new ServiceProcess(name, port, process, log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start " + name, ex);
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	void awaitHealthy(Duration patience) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		Instant deadline = Instant.now().plus(patience);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited; see " + this.log);
+			}
+			try {
+				HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			pause();
+		}
+		throw new IllegalStateException(this.name + " was not healthy within " + patience + "; see " + this.log);
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Asks the service to stop (SIGTERM: a graceful shutdown), then makes sure it has. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
