@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
+import org.callcenter.testsupport.Chromium;
 import org.callcenter.testsupport.RealKafka;
 
 import org.springframework.boot.test.context.SpringBootTest;

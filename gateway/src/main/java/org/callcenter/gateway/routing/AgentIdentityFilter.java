@@ -2,6 +2,7 @@ package org.callcenter.gateway.routing;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -32,20 +33,28 @@ class AgentIdentityFilter implements GatewayFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return exchange.getPrincipal().map(Principal::getName).flatMap((agentId) -> {
-			String path = exchange.getRequest().getPath().value();
-			String forwarded = path.startsWith("/api/agent") ? "/api/agents/" + agentId + path.substring("/api/agent".length())
-					: path;
-			ServerWebExchange asAgent = exchange.mutate()
-				.request((request) -> request.path(forwarded)
-					.headers((headers) -> headers.set(SignedCredentials.AGENT_HEADER,
-							this.credentials.issue(Purpose.AGENT, agentId, VALIDITY))))
-				.build();
-			return chain.filter(asAgent);
-		}).switchIfEmpty(Mono.defer(() -> {
-			exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
-			return exchange.getResponse().setComplete();
-		}));
+		// Mono<Void> completes empty, so "no principal" is told apart before the chain runs
+		return exchange.getPrincipal()
+			.map(Principal::getName)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((agent) -> agent.isPresent() ? chain.filter(asAgent(exchange, agent.get())) : unauthorized(exchange));
+	}
+
+	private ServerWebExchange asAgent(ServerWebExchange exchange, String agentId) {
+		String path = exchange.getRequest().getPath().value();
+		String forwarded = path.startsWith("/api/agent") ? "/api/agents/" + agentId + path.substring("/api/agent".length())
+				: path;
+		return exchange.mutate()
+			.request((request) -> request.path(forwarded)
+				.headers((headers) -> headers.set(SignedCredentials.AGENT_HEADER,
+						this.credentials.issue(Purpose.AGENT, agentId, VALIDITY))))
+			.build();
+	}
+
+	private static Mono<Void> unauthorized(ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+		return exchange.getResponse().setComplete();
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.callcenter.token;
+package org.callcenter.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * downloading anything. Missing browser: the test is skipped on a developer's machine, and fails in
  * CI, where {@code .ci/run} installs it.
  */
-final class Chromium {
+public final class Chromium {
 
 	private static final Path BROWSER = Path.of("/usr/bin/chromium");
 
@@ -26,7 +26,7 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	static ChromeDriver start() {
+	public static ChromeDriver start() {
 		boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
 		if (!installed && System.getenv("CI") != null) {
 			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
@@ -53,7 +53,7 @@ final class Chromium {
 		}
 	}
 
-	static void screenshot(ChromeDriver driver, String name) {
+	public static void screenshot(ChromeDriver driver, String name) {
 		try {
 			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
 			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

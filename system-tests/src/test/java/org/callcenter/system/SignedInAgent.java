@@ -1,0 +1,75 @@
+package org.callcenter.system;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.trust.SignedCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An agent signed in to the gateway with a plain HTTP client, as a script would be. */
+final class SignedInAgent {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final String gateway;
+
+	private SignedInAgent(String gateway) {
+		this.gateway = gateway;
+	}
+
+	static SignedInAgent signIn(String gateway, String user, String password) throws Exception {
+		SignedInAgent agent = new SignedInAgent(gateway);
+		HttpResponse<String> signedIn = agent.http.send(HttpRequest.newBuilder(URI.create(gateway + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+					+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/agent.html"));
+		assertThat(agent.put("/api/agent", "{\"displayName\":\"" + user + "\"}")).isEqualTo(200);
+		return agent;
+	}
+
+	int post(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	int put(String path, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/** One call assigned to another agent, read from queue-service as a supervisor would. */
+	String anyCallIdOf(String queueService, String agentId) throws Exception {
+		SignedCredentials credentials = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC());
+		String body = this.http.send(HttpRequest.newBuilder(URI.create(queueService + "/api/agents/" + agentId + "/callers"))
+			.header(SignedCredentials.AGENT_HEADER,
+					credentials.issue(SignedCredentials.Purpose.AGENT, agentId, Duration.ofMinutes(1)))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		return JSON.readTree(body).get(0).get("id").asString();
+	}
+
+	void signOut() throws Exception {
+		this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/agent")).DELETE().build(),
+				HttpResponse.BodyHandlers.discarding());
+		this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/logout"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+}
