@@ -1,0 +1,106 @@
+package org.callcenter.system;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one-command launcher, as a new user runs it: it brings the whole suite up on its standard
+ * ports, a caller can dial through the gateway, and stopping it leaves no process behind. A port
+ * already taken is named in a clear error.
+ */
+class LauncherIT {
+
+	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+	private static final List<Integer> PORTS = List.of(8080, 8082, 8083, 8084, 9911, 6390, 9092);
+
+	@Test
+	void theLauncherRunsTheSuiteAndLeavesNoProcessBehind() throws Exception {
+		assumeStandardPortsFree();
+		Path output = Files.createTempFile("launcher", ".log");
+		Process launcher = launch(output);
+		try {
+			await().atMost(Duration.ofMinutes(4))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> Files.readString(output).contains("Video call center is up") || !launcher.isAlive());
+			assertThat(Files.readString(output)).contains("Video call center is up", "http://localhost:8080/caller.html",
+					"alice / demo");
+			List<ProcessHandle> children = launcher.descendants().toList();
+			assertThat(children).hasSizeGreaterThanOrEqualTo(5);
+
+			HttpResponse<String> dial = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/calls"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"name\":\"New user\",\"reason\":\"trying it out\",\"mode\":\"audioVideo\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(dial.statusCode()).isEqualTo(201);
+			assertThat(dial.body()).contains("\"state\":\"WAITING\"", "\"callerToken\"");
+
+			launcher.destroy(); // SIGTERM, as Ctrl-C would
+			assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
+			await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+		}
+		finally {
+			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+			launcher.destroyForcibly();
+		}
+	}
+
+	@Test
+	void aPortInUseIsNamedInAClearError() throws Exception {
+		assumeStandardPortsFree();
+		Path output = Files.createTempFile("launcher", ".log");
+		try (ServerSocket taken = new ServerSocket(8083, 1, InetAddress.getByName("0.0.0.0"))) {
+			Process launcher = launch(output);
+			assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(launcher.exitValue()).isNotZero();
+			assertThat(Files.readString(output)).contains("port 8083 (token-service) is already in use");
+		}
+	}
+
+	private static Process launch(Path output) throws IOException {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				executableJar().toString())
+			.directory(REPOSITORY.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+	}
+
+	private static Path executableJar() throws IOException {
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(REPOSITORY.resolve("launcher/target"),
+				"launcher-*-exec.jar")) {
+			return jars.iterator().next();
+		}
+	}
+
+	private static void assumeStandardPortsFree() {
+		for (int port : PORTS) {
+			try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+				probe.setReuseAddress(true);
+			}
+			catch (IOException ex) {
+				Assumptions.abort("port " + port + " is taken on this machine; the launcher needs it");
+			}
+		}
+	}
+
+}
