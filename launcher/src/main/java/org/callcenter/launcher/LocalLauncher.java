@@ -22,8 +22,6 @@ public final class LocalLauncher {
 
 	private static final int REDIS_PORT = 6390;
 
-	private static final int KAFKA_PORT = 9092;
-
 	private LocalLauncher() {
 	}
 
@@ -44,9 +42,6 @@ public final class LocalLauncher {
 		if (ownRedis) {
 			needed.put("Redis", REDIS_PORT);
 		}
-		if (ownKafka) {
-			needed.put("Kafka", KAFKA_PORT);
-		}
 		needed.forEach(LocalLauncher::requireFree);
 
 		RedisServer redis = null;
@@ -61,9 +56,8 @@ public final class LocalLauncher {
 				redis.start();
 			}
 			if (ownKafka) {
-				say("starting Kafka (KRaft) on port " + KAFKA_PORT);
+				say("starting Kafka (KRaft)");
 				kafka = new EmbeddedKafkaKraftBroker(1, 4);
-				kafka.kafkaPorts(KAFKA_PORT);
 				kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "4"));
 				kafka.afterPropertiesSet();
 			}
@@ -75,6 +69,9 @@ public final class LocalLauncher {
 					ownKafka ? kafka.getBrokersAsString() : env.get("KAFKA_BOOTSTRAP_SERVERS"), ports, openTok,
 					env.getOrDefault("QUEUE_NAMESPACE", "callcenter"),
 					env.getOrDefault("CALLCENTER_INTERNAL_SECRET", "local-" + UUID.randomUUID()));
+			if (ownKafka) {
+				say("Kafka is at " + kafka.getBrokersAsString());
+			}
 			say("starting the services" + (emulated ? " with the OpenTok emulator" : " with your OpenTok account")
 					+ "; logs in ./logs");
 			suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("logs"));

@@ -29,7 +29,7 @@ class LauncherIT {
 
 	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
-	private static final List<Integer> PORTS = List.of(8080, 8082, 8083, 8084, 9911, 6390, 9092);
+	private static final List<Integer> PORTS = List.of(8080, 8082, 8083, 8084, 9911, 6390);
 
 	@Test
 	void theLauncherRunsTheSuiteAndLeavesNoProcessBehind() throws Exception {
