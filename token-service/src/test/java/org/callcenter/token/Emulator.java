@@ -3,7 +3,10 @@ package org.callcenter.token;
 import org.callcenter.emulator.OpenTokEmulatorApplication;
 import org.callcenter.emulator.auth.ClientTokens;
 
+import org.callcenter.testsupport.RealKafka;
+
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The OpenTok emulator, started once per test run in this JVM on a free port. */
 final class Emulator {
@@ -20,6 +23,14 @@ final class Emulator {
 
 	static String url() {
 		return "http://127.0.0.1:" + CONTEXT.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** Points token-service at this emulator's project, and at the shared Kafka. */
+	static void register(DynamicPropertyRegistry registry) {
+		registry.add("opentok.api-key", () -> API_KEY);
+		registry.add("opentok.api-secret", () -> API_SECRET);
+		registry.add("opentok.api-url", Emulator::url);
+		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 	}
 
 	static ClientTokens tokens() {

@@ -46,10 +46,7 @@ class TokenServiceIT {
 
 	@DynamicPropertySource
 	static void openTok(DynamicPropertyRegistry registry) {
-		registry.add("opentok.api-key", () -> Emulator.API_KEY);
-		registry.add("opentok.api-secret", () -> Emulator.API_SECRET);
-		registry.add("opentok.api-url", Emulator::url);
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
+		Emulator.register(registry);
 	}
 
 	@BeforeEach

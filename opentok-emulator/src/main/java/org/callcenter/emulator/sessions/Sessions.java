@@ -91,19 +91,25 @@ public class Sessions {
 		}
 	}
 
-	public synchronized Map<String, Object> publish(String sessionId, String connectionId, String name,
+	/**
+	 * Publishes a stream. The publisher hears {@code published} (with its {@code requestId}) before
+	 * anyone hears {@code streamCreated}, so it knows its stream before subscribers ask for it.
+	 */
+	public synchronized void publish(String sessionId, String connectionId, String requestId, String name,
 			boolean hasAudio, boolean hasVideo, String videoType) {
 		Client owner = client(sessionId, connectionId);
 		if (owner == null) {
-			return null;
+			return;
 		}
 		Stream stream = new Stream(UUID.randomUUID().toString(), owner, (name != null) ? name : "", hasAudio,
 				hasVideo, hasVideo ? ((videoType != null) ? videoType : "camera") : null, this.clock.millis());
 		this.streams.computeIfAbsent(sessionId, (id) -> new LinkedHashMap<>()).put(stream.streamId(), stream);
+		Map<String, Object> published = message("published", "stream", stream.asStream());
+		published.put("requestId", requestId);
+		owner.inbox().accept(published);
 		Map<String, Object> created = message("streamCreated", "stream", stream.asStream());
 		othersThan(sessionId, owner).forEach((other) -> other.inbox().accept(created));
 		this.monitor.sessionEvent(sessionId, "streamCreated", Map.of("stream", stream.asCallbackStream()));
-		return stream.asStream();
 	}
 
 	public synchronized void unpublish(String sessionId, String connectionId, String streamId) {

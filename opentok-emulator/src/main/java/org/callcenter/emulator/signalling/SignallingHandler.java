@@ -69,13 +69,10 @@ class SignallingHandler extends TextWebSocketHandler {
 			return;
 		}
 		switch (type) {
-			case "publish" -> {
-				Map<String, Object> stream = this.sessions.publish(sessionId, connectionId, (String) message.get("name"),
-						!Boolean.FALSE.equals(message.get("hasAudio")), !Boolean.FALSE.equals(message.get("hasVideo")),
-						(String) message.get("videoType"));
-				send(socket, Map.of("type", "published", "requestId", message.getOrDefault("requestId", ""), "stream",
-						stream));
-			}
+			case "publish" -> this.sessions.publish(sessionId, connectionId,
+					String.valueOf(message.getOrDefault("requestId", "")), (String) message.get("name"),
+					!Boolean.FALSE.equals(message.get("hasAudio")), !Boolean.FALSE.equals(message.get("hasVideo")),
+					(String) message.get("videoType"));
 			case "unpublish" -> this.sessions.unpublish(sessionId, connectionId, (String) message.get("streamId"));
 			case "signal" -> {
 				boolean sent = this.sessions.signal(sessionId, (String) message.get("to"),
