@@ -10,7 +10,7 @@
  *     streamCreated, streamDestroyed, signal, signal:TYPE
  *   OT.initPublisher(target, props, cb) -> Publisher
  *     props: insertMode, width, height, name, publishAudio, publishVideo, audioSource, videoSource
- *     (videoSource null or false: audio only); publishAudio(bool), publishVideo(bool), destroy(),
+ *     (videoSource null or false: audio only), resolution ('640x480'), frameRate; publishAudio(bool), publishVideo(bool), destroy(),
  *     stream, element; events: streamCreated, streamDestroyed, accessAllowed, accessDenied
  *
  * The WebSocket lives next to this file (…/opentok-emulator/ws), so the library works the same
@@ -172,7 +172,17 @@
     this._videoElement = placed.video;
     this._videoElement.muted = true; // never hear yourself
     var self = this;
-    this._ready = navigator.mediaDevices.getUserMedia({ audio: this._audio, video: this._video }).then(function (media) {
+    var video = this._video;
+    if (video && (props.resolution || props.frameRate)) {
+      video = {};
+      if (props.resolution) {
+        var size = String(props.resolution).split('x');
+        video.width = { ideal: Number(size[0]) };
+        video.height = { ideal: Number(size[1]) };
+      }
+      if (props.frameRate) video.frameRate = { ideal: Number(props.frameRate) };
+    }
+    this._ready = navigator.mediaDevices.getUserMedia({ audio: this._audio, video: video }).then(function (media) {
       self._media = media;
       self._videoElement.srcObject = media;
       play(self._videoElement);

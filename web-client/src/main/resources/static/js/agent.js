@@ -100,7 +100,9 @@
         session.subscribe(event.stream, 'caller-video', { insertMode: 'append', width: '100%', height: '100%' });
       });
       $('self-video').hidden = false;
-      var publisher = OT.initPublisher('self-video', { insertMode: 'append', width: '100%', height: '100%' });
+      var publisher = OT.initPublisher('self-video', {
+        insertMode: 'append', width: '100%', height: '100%', resolution: '640x480', frameRate: 15
+      });
       session.connect(credentials.token, function (error) {
         if (!error) session.publish(publisher);
       });

@@ -125,6 +125,7 @@
       var audioOnly = mode === 'audioOnly';
       var publisher = OT.initPublisher('self-video', {
         insertMode: 'append', width: '100%', height: '100%', name: $('name').value.trim(),
+        resolution: '640x480', frameRate: 15,
         videoSource: audioOnly ? null : undefined, publishVideo: !audioOnly
       });
       session.connect(credentials.token, function (error) {

@@ -13,17 +13,19 @@ import static org.awaitility.Awaitility.await;
 /** The caller's page, as a caller uses it. */
 final class CallerPage implements AutoCloseable {
 
-	static final Duration PATIENCE = Duration.ofSeconds(40);
-
-	private final ChromeDriver browser = Chromium.start();
+	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private final String gateway;
+
+	/** Started when the caller dials, so a test does not run idle browsers while it sets up. */
+	private ChromeDriver browser;
 
 	CallerPage(String gateway) {
 		this.gateway = gateway;
 	}
 
 	CallerPage dial(String name, String reason, boolean audioOnly) {
+		this.browser = Chromium.start();
 		this.browser.get(this.gateway + "/caller.html");
 		this.browser.findElement(By.id("name")).sendKeys(name);
 		this.browser.findElement(By.id("reason")).sendKeys(reason);
@@ -76,7 +78,9 @@ final class CallerPage implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.browser.quit();
+		if (this.browser != null) {
+			this.browser.quit();
+		}
 	}
 
 }

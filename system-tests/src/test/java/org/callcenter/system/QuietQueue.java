@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.callcenter.trust.SignedCredentials;
 
 /**
- * Brings the shared suite back to an empty call center before a test: every agent offline and no
- * live call, as read from queue-service's supervisor view.
+ * Brings the shared suite back to an empty call center before a test: every agent offline and every
+ * call left over from an earlier test ended, as read from queue-service's supervisor view.
  */
 final class QuietQueue {
 
@@ -35,8 +35,19 @@ final class QuietQueue {
 					send(http, "DELETE", queue + "/api/agents/" + agent.get("id").asString(), agent.get("id").asString());
 				}
 			}
+			for (JsonNode call : snapshot.get("liveCalls")) {
+				leave(http, queue, call.get("id").asString());
+			}
 			return snapshot.get("liveCalls").isEmpty();
 		});
+	}
+
+	private static void leave(HttpClient http, String queue, String callId) throws Exception {
+		http.send(HttpRequest.newBuilder(URI.create(queue + "/api/calls/" + callId))
+			.header("Authorization",
+					"Bearer " + CREDENTIALS.issue(SignedCredentials.Purpose.CALLER, callId, Duration.ofMinutes(1)))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	private static HttpResponse<String> send(HttpClient http, String method, String url, String agentId)

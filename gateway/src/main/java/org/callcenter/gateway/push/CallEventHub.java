@@ -1,5 +1,6 @@
 package org.callcenter.gateway.push;
 
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -26,8 +27,12 @@ class CallEventHub {
 		this.events.tryEmitNext(event);
 	}
 
+	/**
+	 * Each subscriber gets its own buffer: the sink drops an element for a subscriber without
+	 * demand, and a browser on a slow connection must not miss the notice that its list changed.
+	 */
 	Flux<CallEvent> events() {
-		return this.events.asFlux();
+		return this.events.asFlux().onBackpressureBuffer(1024, BufferOverflowStrategy.DROP_OLDEST);
 	}
 
 }
