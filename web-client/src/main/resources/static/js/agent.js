@@ -8,18 +8,36 @@
   var current = null; // {callId, session}
   var callers = [];
 
+  var displayName = null;
+
+  // Going online happens each time the live stream (re)connects, so an agent whose console was
+  // away long enough to be taken offline is back online as soon as the console is.
   fetch('/api/agent/profile').then(json).then(function (profile) {
+    displayName = profile.displayName;
     $('agent-name').textContent = profile.displayName;
-    return fetch('/api/agent', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ displayName: profile.displayName })
-    });
-  }).then(function () {
     var events = new EventSource('/api/agent/events');
-    events.addEventListener('ready', refresh);
+    events.addEventListener('ready', goOnline);
     events.addEventListener('callers', refresh);
   });
+
+  function goOnline() {
+    fetch('/api/agent', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: displayName })
+    }).then(function (response) {
+      if (response.status === 401) {
+        location.href = '/login';
+        return;
+      }
+      if (!response.ok) throw new Error('could not go online');
+      $('console-error').hidden = true;
+      refresh();
+    }).catch(function () {
+      $('console-error').hidden = false;
+      setTimeout(goOnline, 2000);
+    });
+  }
 
   setInterval(renderWaited, 1000);
 

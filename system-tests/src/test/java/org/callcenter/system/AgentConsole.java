@@ -27,9 +27,10 @@ final class AgentConsole implements AutoCloseable {
 		this.browser.findElement(By.id("username")).sendKeys(user);
 		this.browser.findElement(By.id("password")).sendKeys(password);
 		this.browser.findElement(By.id("sign-in-button")).click();
+		// online and listening: the console has rendered its caller list (possibly empty)
 		await().atMost(CallerPage.PATIENCE)
 			.until(() -> this.browser.getCurrentUrl().contains("/agent.html")
-					&& !this.browser.findElement(By.id("agent-name")).getText().equals("…"));
+					&& (this.browser.findElement(By.id("no-callers")).isDisplayed() || !callerNames().isEmpty()));
 		return this;
 	}
 
@@ -42,7 +43,14 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	void awaitCaller(String name) {
-		await().atMost(CallerPage.PATIENCE).until(() -> callerNames().contains(name));
+		try {
+			await().atMost(CallerPage.PATIENCE).until(() -> callerNames().contains(name));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-" + name.replaceAll("[^A-Za-z0-9]", "_"));
+			throw new AssertionError("console never showed " + name + "; it shows " + callerNames()
+					+ "; the queue holds " + QuietQueue.snapshot(), ex);
+		}
 	}
 
 	String badge(String name) {

@@ -42,6 +42,18 @@ final class QuietQueue {
 		});
 	}
 
+	/** The supervisor view, for a failing test to show. */
+	static String snapshot() {
+		try {
+			return send(HttpClient.newHttpClient(), "GET", RunningSuite.get().url("queue-service") + "/api/queue",
+					"supervisor")
+				.body();
+		}
+		catch (Exception ex) {
+			return "unavailable: " + ex;
+		}
+	}
+
 	private static void leave(HttpClient http, String queue, String callId) throws Exception {
 		http.send(HttpRequest.newBuilder(URI.create(queue + "/api/calls/" + callId))
 			.header("Authorization",
