@@ -9,13 +9,14 @@
   var callers = [];
 
   var displayName = null;
+  var events = null;
 
   // Going online happens each time the live stream (re)connects, so an agent whose console was
   // away long enough to be taken offline is back online as soon as the console is.
   fetch('/api/agent/profile').then(json).then(function (profile) {
     displayName = profile.displayName;
     $('agent-name').textContent = profile.displayName;
-    var events = new EventSource('/api/agent/events');
+    events = new EventSource('/api/agent/events');
     events.addEventListener('ready', goOnline);
     events.addEventListener('callers', refresh);
   });
@@ -43,6 +44,7 @@
 
   $('exit-form').addEventListener('submit', function (event) {
     event.preventDefault();
+    if (events) events.close(); // nothing more to hear once signing out
     leaveCall();
     fetch('/api/agent', { method: 'DELETE' }).finally(function () { $('exit-form').submit(); });
   });

@@ -86,6 +86,12 @@ class CallFlowsIT extends QueueServiceTestBase {
 		assertThat(accepted.body().at("/session/token").asString()).isEqualTo(
 				TokenServiceStub.tokenFor(ann.body().at("/session/sessionId").asString(), "agent", "alice"));
 
+		assertThat(accepted.body().has("firstAccept")).isFalse();
+		assertThat(this.api.send(org.springframework.http.HttpMethod.GET, "/actuator/metrics/callcenter.wait.time", null)
+			.body()
+			.at("/measurements/0/value")
+			.asDouble()).as("calls whose wait time was recorded").isGreaterThanOrEqualTo(1.0);
+
 		assertThat(this.api.hold("alice", ann.callId()).state()).isEqualTo("ON_HOLD");
 		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_HOLD");
 		assertThat(this.api.resume("alice", ann.callId()).state()).isEqualTo("ON_CALL");

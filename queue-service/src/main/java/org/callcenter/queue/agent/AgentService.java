@@ -1,7 +1,11 @@
 package org.callcenter.queue.agent;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.SessionToken;
@@ -19,9 +23,14 @@ class AgentService {
 
 	private final TokenServiceClient tokens;
 
-	AgentService(CallStore store, TokenServiceClient tokens) {
+	private final Timer waitTime;
+
+	AgentService(CallStore store, TokenServiceClient tokens, MeterRegistry meters) {
 		this.store = store;
 		this.tokens = tokens;
+		this.waitTime = Timer.builder("callcenter.wait.time")
+			.description("Time from dialing to being accepted by an agent the first time")
+			.register(meters);
 	}
 
 	Agent goOnline(String agentId, String displayName) {
@@ -42,7 +51,12 @@ class AgentService {
 	}
 
 	AgentCallSession accept(String agentId, String callId) {
-		return joinCall(agentId, callId, this.store::accept);
+		AgentCallSession joined = joinCall(agentId, callId, this.store::accept);
+		Call call = joined.call();
+		if (call.callStartedAt() != null && joined.firstAccept()) {
+			this.waitTime.record(Duration.between(call.joinedAt(), call.callStartedAt()));
+		}
+		return joined;
 	}
 
 	AgentCallSession resume(String agentId, String callId) {
@@ -64,7 +78,7 @@ class AgentService {
 	private AgentCallSession joinCall(String agentId, String callId, BiFunction<String, String, Call> change) {
 		Call call = this.store.find(callId);
 		SessionToken token = this.tokens.token(call.sessionId(), agentId, UserType.agent);
-		return new AgentCallSession(change.apply(agentId, callId), token);
+		return new AgentCallSession(change.apply(agentId, callId), token, call.callStartedAt() == null);
 	}
 
 }
