@@ -128,10 +128,18 @@
         resolution: '640x480', frameRate: 15,
         videoSource: audioOnly ? null : undefined, publishVideo: !audioOnly
       });
-      session.connect(credentials.token, function (error) {
-        if (error) return;
+      connect(credentials.token, publisher, 1);
+    });
+  }
+
+  // A connection that fails (a network blip, a busy server) is tried again a few times.
+  function connect(token, publisher, attempt) {
+    session.connect(token, function (error) {
+      if (!error) {
         session.publish(publisher);
-      });
+      } else if (attempt < 5 && !ended) {
+        setTimeout(function () { connect(token, publisher, attempt + 1); }, 1000 * attempt);
+      }
     });
   }
 

@@ -35,11 +35,21 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	List<String> callerNames() {
-		return this.browser.findElements(By.cssSelector("#callers .card .name")).stream().map(WebElement::getText).toList();
+		return fresh(() -> this.browser.findElements(By.cssSelector("#callers .card .name"))
+			.stream()
+			.map(WebElement::getText)
+			.toList());
 	}
 
 	void awaitCallers(int count) {
-		await().atMost(CallerPage.PATIENCE).until(() -> callerNames().size() == count);
+		try {
+			await().atMost(CallerPage.PATIENCE).until(() -> callerNames().size() == count);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-" + count + "-callers");
+			throw new AssertionError("console never showed " + count + " callers; it shows " + callerNames()
+					+ "; the queue holds " + QuietQueue.snapshot(), ex);
+		}
 	}
 
 	void awaitCaller(String name) {
@@ -54,7 +64,7 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	String badge(String name) {
-		return card(name).findElement(By.cssSelector(".badge")).getText();
+		return fresh(() -> card(name).findElement(By.cssSelector(".badge")).getText());
 	}
 
 	void accept(String name) {
@@ -92,7 +102,7 @@ final class AgentConsole implements AutoCloseable {
 
 	/** What the card shows of a caller's name: its text, and whether the name made any element. */
 	String nameMarkup(String name) {
-		return card(name).findElement(By.cssSelector(".name")).getAttribute("innerHTML");
+		return fresh(() -> card(name).findElement(By.cssSelector(".name")).getAttribute("innerHTML"));
 	}
 
 	void signOut() {
@@ -105,7 +115,27 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	private void press(String name, String action) {
-		card(name).findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+		fresh(() -> {
+			card(name).findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+			return true;
+		});
+	}
+
+	/**
+	 * The console redraws its list whenever it changes, so an element found a moment ago may be gone:
+	 * look again, as a person would.
+	 */
+	private static <T> T fresh(java.util.function.Supplier<T> read) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return read.get();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private WebElement card(String name) {
