@@ -19,6 +19,7 @@
 (function (global) {
   'use strict';
 
+  var CONNECT_TIMEOUT_MS = 8000;
   var scriptUrl = (document.currentScript && document.currentScript.src) || (global.location.origin + '/opentok-emulator/opentok.js');
   var socketUrl = new URL('ws', scriptUrl);
   socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -302,6 +303,11 @@
     var socket = new WebSocket(socketUrl.toString());
     this._socket = socket;
     var answered = false;
+    // A handshake that never completes (a busy proxy, a dropped packet) fails the connect, as
+    // OpenTok.js does after its own timeout, so the page can try again.
+    var watchdog = setTimeout(function () {
+      if (!answered) socket.close();
+    }, CONNECT_TIMEOUT_MS);
     socket.onopen = function () {
       socket.send(JSON.stringify({ type: 'connect', apiKey: self.apiKey, sessionId: self.sessionId, token: token }));
     };
@@ -312,7 +318,10 @@
         if (callback) callback(OTError(data.code, data.message));
         return;
       }
-      if (data.type === 'connected') answered = true;
+      if (data.type === 'connected') {
+        answered = true;
+        clearTimeout(watchdog);
+      }
       self._receive(data, callback);
     };
     socket.onclose = function () {
