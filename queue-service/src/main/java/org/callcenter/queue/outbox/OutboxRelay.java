@@ -3,6 +3,7 @@ package org.callcenter.queue.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,7 +167,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private static Map<String, String> strings(Map<byte[], byte[]> fields) {
-		Map<String, String> result = new java.util.HashMap<>();
+		Map<String, String> result = new HashMap<>();
 		fields.forEach((k, v) -> result.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
 		return result;
 	}

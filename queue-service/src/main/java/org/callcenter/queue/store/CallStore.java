@@ -32,11 +32,14 @@ public class CallStore {
 
 	private final List<String> keys;
 
+	private final QueueKeys queueKeys;
+
 	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock) {
 		this.redis = redis;
 		this.properties = properties;
 		this.clock = clock;
 		this.keys = List.of(properties.keySpace());
+		this.queueKeys = new QueueKeys(properties);
 	}
 
 	public Call dial(NewCall call) {
@@ -123,7 +126,7 @@ public class CallStore {
 
 	/** Number of callers waiting for an agent. */
 	public long waitingCount() {
-		Long size = this.redis.opsForZSet().zCard(new QueueKeys(this.properties).pending());
+		Long size = this.redis.opsForZSet().zCard(this.queueKeys.pending());
 		return (size != null) ? size : 0;
 	}
 
