@@ -3,7 +3,8 @@
 -- the agent is already on changes nothing.
 -- ARGV[4] agent id, [5] call id, [6] 'accept' or 'resume' (resume only takes a call on hold)
 -- Returns {'OK', call} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE, CALL_NOT_FOUND,
--- NOT_YOUR_CALLER, CALL_ENDED, CALL_NOT_ON_HOLD, CALLER_NOT_CONNECTED.
+-- NOT_YOUR_CALLER, CALL_ENDED, CALL_NOT_ON_HOLD, CALLER_NOT_CONNECTED, CALLER_RECONNECTING (the
+-- caller's connection is lost: nobody would be there to talk to).
 local agentId, id, verb = ARGV[4], ARGV[5], ARGV[6]
 local c, refusal = own_call(agentId, id)
 if not c then
@@ -21,11 +22,14 @@ end
 if c.connected ~= '1' then
   return refuse('CALLER_NOT_CONNECTED')
 end
+if c.reconnectBy then
+  return refuse('CALLER_RECONNECTING')
+end
 local active = redis.call('HGET', key('agent', agentId), 'activeCall')
 if active then
   put_on_hold(active, agentId, 'agentSwitched')
 end
-redis.call('HSET', key('call', id), 'state', 'ON_CALL')
+set_state(id, 'ON_CALL')
 if not c.callStartedAt then
   redis.call('HSET', key('call', id), 'callStartedAt', NOW)
 end

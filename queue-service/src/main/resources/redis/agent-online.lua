@@ -8,6 +8,7 @@ if redis.call('HGET', key('agent', agentId), 'online') ~= '1' then
   redis.call('HSET', key('agent', agentId), 'online', '1', 'tick', next_seq())
   redis.call('SADD', key('agents', 'known'), agentId)
   rescore_agent(agentId)
+  emit_agent(agentId, 'ONLINE')
 end
 redis.call('ZADD', key('agents', 'seen'), NOW, agentId)
 drain_pending()

@@ -1,4 +1,6 @@
--- expire-unconnected: ends calls whose caller never connected to its session before the deadline.
+-- expire-unconnected: ends calls whose caller did not connect to its session before the deadline:
+-- never (neverConnected), or not again within the grace period after losing its connection
+-- (callerDisconnected).
 -- ARGV[4] most calls to end in one run
 -- Returns {'OK', number of calls ended}.
 local due = redis.call('ZRANGEBYSCORE', key('unconnected'), '-inf', NOW, 'LIMIT', 0, tonumber(ARGV[4]))
@@ -6,7 +8,7 @@ local ended = 0
 for _, id in ipairs(due) do
   local c = call_of(id)
   if c and c.state ~= 'ENDED' then
-    end_call(id, c, 'neverConnected')
+    end_call(id, c, c.connectionId and 'callerDisconnected' or 'neverConnected')
     ended = ended + 1
   else
     redis.call('ZREM', key('unconnected'), id)

@@ -9,17 +9,21 @@
 --
 -- Keys under KEYS[1]:
 --   seq                  counter: arrival order of callers and assignment order of agents
---   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, agentId, ...)
+--   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, stateSince,
+--                        agentId, connectionId, reconnectBy while the caller's connection is lost, ...)
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
---   unconnected          zset: calls whose caller has not connected yet, score = deadline ms
---   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall
+--   unconnected          zset: calls whose caller is not connected (never yet, or lost within the
+--                        grace period), score = deadline ms after which the call ends
+--   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall,
+--                        seq (its last agent event)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
 --   agents               zset: online agents, score = load * 2^32 + tick (least load, then idle longest)
 --   agents:seen          zset: online agents, score = last heartbeat ms
 --   agents:known         set: every agent that was ever online
---   outbox               stream: one entry per call event, relayed to Kafka by OutboxRelay
+--   outbox               stream: one entry per call or agent event (field kind), relayed to Kafka
+--                        by OutboxRelay
 --   seen-event:<id>      string with a TTL: a session event already applied
 --
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
@@ -76,6 +80,8 @@ local function call_reply(id)
     table.insert(flat, 'position')
     table.insert(flat, tostring(rank + 1))
   end
+  table.insert(flat, 'agentsOnline')
+  table.insert(flat, tostring(redis.call('ZCARD', key('agents'))))
   return { 'OK', flat }
 end
 
@@ -92,6 +98,11 @@ local function rescore_agent(agentId)
   redis.call('ZADD', key('agents'), string.format('%.0f', load * TWO32 + tick), agentId)
 end
 
+-- Every change of a call's state goes through here, so the time it entered the state is always known.
+local function set_state(id, state, ...)
+  redis.call('HSET', key('call', id), 'state', state, 'stateSince', NOW, ...)
+end
+
 -- Appends the call's new state to the outbox in the same atomic step as the change itself.
 local function emit(id, type, opts)
   opts = opts or {}
@@ -102,6 +113,14 @@ local function emit(id, type, opts)
     'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
     'connected', c.connected, 'reason', opts.reason or '',
     'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW)
+end
+
+-- Appends an agent's presence change to the outbox, numbered per agent; agentsOnline lets pages say
+-- whether anyone is there to take a call without reading the queue again.
+local function emit_agent(agentId, type, reason)
+  local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
+  redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
+    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW)
 end
 
 -- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.
@@ -119,7 +138,7 @@ end
 local function assign(id, agentId, opts)
   local arrival = redis.call('HGET', key('call', id), 'arrival')
   redis.call('ZADD', key('agent', agentId, 'callers'), arrival, id)
-  redis.call('HSET', key('call', id), 'state', 'ASSIGNED', 'agentId', agentId)
+  set_state(id, 'ASSIGNED', 'agentId', agentId)
   redis.call('HSET', key('agent', agentId), 'tick', next_seq())
   rescore_agent(agentId)
   emit(id, 'ASSIGNED', opts)
@@ -133,7 +152,7 @@ local function place(id, previousAgentId, reason)
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
   else
     redis.call('ZADD', key('pending'), redis.call('HGET', key('call', id), 'arrival'), id)
-    redis.call('HSET', key('call', id), 'state', 'WAITING', 'agentId', '')
+    set_state(id, 'WAITING', 'agentId', '')
     emit(id, 'QUEUED', { previousAgentId = previousAgentId, reason = reason, queueChanged = true })
   end
 end
@@ -167,7 +186,8 @@ local function end_call(id, c, reason)
   end
   redis.call('ZREM', key('unconnected'), id)
   redis.call('SREM', key('live'), id)
-  redis.call('HSET', key('call', id), 'state', 'ENDED', 'endReason', reason, 'endedAt', NOW)
+  redis.call('HDEL', key('call', id), 'reconnectBy')
+  set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)
   emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING' })
   redis.call('EXPIRE', key('call', id), RETENTION)
   redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
@@ -176,6 +196,7 @@ end
 
 local function go_offline(agentId, reason)
   redis.call('ZREM', key('agents'), agentId)
+  emit_agent(agentId, 'OFFLINE', reason)
   redis.call('ZREM', key('agents', 'seen'), agentId)
   redis.call('HSET', key('agent', agentId), 'online', '0')
   redis.call('HDEL', key('agent', agentId), 'activeCall')
@@ -188,7 +209,7 @@ local function go_offline(agentId, reason)
 end
 
 local function put_on_hold(id, agentId, reason)
-  redis.call('HSET', key('call', id), 'state', 'ON_HOLD')
+  set_state(id, 'ON_HOLD')
   if redis.call('HGET', key('agent', agentId), 'activeCall') == id then
     redis.call('HDEL', key('agent', agentId), 'activeCall')
   end

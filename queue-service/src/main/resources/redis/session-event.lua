@@ -1,10 +1,13 @@
 -- session-event: applies an OpenTok connection event to the call that owns the session.
--- A caller's connectionCreated makes it visible to its agent; the caller's connectionDestroyed ends
--- the call; an agent's connectionDestroyed puts the call on hold. A repeated event id changes
--- nothing; an event about another connection than the one on record (stale, or out of order)
--- changes nothing.
+-- A caller's connectionCreated makes it visible to its agent. The caller's connectionDestroyed
+-- starts a grace period (a reload, a network blip): the call keeps its place and state, and ends
+-- only if the caller has not connected again when it runs out (expire-unconnected ends it); with a
+-- grace period of 0 it ends at once. An agent's connectionDestroyed puts the call on hold. A
+-- repeated event id changes nothing; an event about another connection than the one on record
+-- (stale, or out of order) changes nothing.
 -- ARGV[4] event id, [5] CONNECTION_CREATED or CONNECTION_DESTROYED, [6] session id,
--- ARGV[7] connection id, [8] user type (caller, agent), [9] user id, [10] seconds to remember event ids
+-- ARGV[7] connection id, [8] user type (caller, agent), [9] user id, [10] seconds to remember event ids,
+-- ARGV[11] caller grace period in milliseconds
 -- Returns {'APPLIED'}, {'IGNORED'}, {'DUPLICATE'} or {'UNKNOWN_SESSION'}.
 local eventId, eventType, sessionId, connectionId, userType, userId =
   ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
@@ -23,14 +26,26 @@ local created = eventType == 'CONNECTION_CREATED'
 
 if userType == 'caller' and userId == id then
   local known = c.connectionId
-  if created and not known then
+  if created and known ~= connectionId then
+    -- first connection, or the caller back after a lost one: the newest connection is the caller
+    local back = c.reconnectBy ~= nil
     redis.call('HSET', key('call', id), 'connected', '1', 'connectionId', connectionId)
+    redis.call('HDEL', key('call', id), 'reconnectBy')
     redis.call('ZREM', key('unconnected'), id)
-    emit(id, 'CALLER_CONNECTED')
+    if not known or back then
+      emit(id, 'CALLER_CONNECTED')
+    end
     return { 'APPLIED' }
   end
   if not created and (not known or known == connectionId) then
-    end_call(id, c, 'callerDisconnected')
+    local grace = tonumber(ARGV[11])
+    if not known or grace <= 0 then
+      end_call(id, c, 'callerDisconnected')
+    elseif not c.reconnectBy then
+      redis.call('HSET', key('call', id), 'reconnectBy', NOW + grace)
+      redis.call('ZADD', key('unconnected'), NOW + grace, id)
+      emit(id, 'CALLER_DISCONNECTED')
+    end
     return { 'APPLIED' }
   end
 elseif userType == 'agent' and userId == c.agentId then

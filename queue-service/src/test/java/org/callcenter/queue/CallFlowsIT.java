@@ -5,13 +5,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueClient.Reply;
+import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.TopicRecorder;
 
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The old demo's flows, through the HTTP API, with session events arriving over Kafka. */
@@ -189,6 +195,25 @@ class CallFlowsIT extends QueueServiceTestBase {
 		assertThat(events.get(5).reason()).isEqualTo("agentEnded");
 		assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
 			.hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	void anAgentsPresenceChangesArePublishedInOrderThroughTheOutbox() {
+		try (TopicRecorder<AgentEvent> agentEvents = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+				Topics.AGENT_EVENTS, AgentEvent.class)) {
+			this.api.goOnline("presence-agent");
+			this.api.goOnline("presence-agent"); // already online: nothing to tell
+			this.api.goOffline("presence-agent");
+
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						agentEvents.values((event) -> event.agentId().equals("presence-agent")).stream().distinct())
+					.extracting(AgentEvent::type, AgentEvent::reason)
+					.containsExactly(tuple(AgentEventType.ONLINE, null), tuple(AgentEventType.OFFLINE, "agentLoggedOut")));
+			List<AgentEvent> events = agentEvents.values((event) -> event.agentId().equals("presence-agent"));
+			assertThat(events.get(0).seq()).isLessThan(events.get(events.size() - 1).seq());
+			assertThat(events.get(0).agentsOnline()).isGreaterThanOrEqualTo(1);
+		}
 	}
 
 	@Test

@@ -130,8 +130,13 @@ class ConcurrencyIT {
 				}
 			}
 			else if (roll < 30) {
-				operation = "connect";
-				connect(call, sessions.get(call));
+				// the caller connects, loses its connection (a reload) or comes back on a new one
+				int connection = random.nextInt(3);
+				boolean drop = random.nextInt(3) == 0;
+				operation = drop ? "drop" : "connect";
+				SessionEvents.publish(SessionEvents.connection(
+						drop ? SessionEventType.CONNECTION_DESTROYED : SessionEventType.CONNECTION_CREATED,
+						sessions.get(call), "conn-" + call + "-" + connection, "caller", call));
 				reply = new Reply(202, null);
 			}
 			else if (roll < 36) {
@@ -196,7 +201,7 @@ class ConcurrencyIT {
 
 	private static void connect(String callId, String sessionId) {
 		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED, sessionId,
-				"conn-" + callId, "caller", callId));
+				"conn-" + callId + "-0", "caller", callId));
 	}
 
 	/** Mostly act as the caller's current agent (a real console would), sometimes as a random one. */

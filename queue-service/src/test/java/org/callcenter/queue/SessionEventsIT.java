@@ -24,7 +24,8 @@ import static org.callcenter.contracts.sessions.SessionEventType.CONNECTION_DEST
  * OpenTok connection events from Kafka drive the calls; repeated and out-of-order deliveries change
  * nothing twice.
  */
-@TestPropertySource(properties = "queue.namespace=session-events")
+@TestPropertySource(properties = { "queue.namespace=session-events", "queue.caller-grace-period=3s",
+		"queue.sweep-interval=200ms" })
 class SessionEventsIT extends QueueServiceTestBase {
 
 	@Test
@@ -46,7 +47,7 @@ class SessionEventsIT extends QueueServiceTestBase {
 	}
 
 	@Test
-	void theCallersConnectionDestroyedEndsTheCall() {
+	void theCallersLostConnectionKeepsTheCallForTheGracePeriodThenEndsIt() {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
 		connectCaller(ann);
@@ -54,9 +55,62 @@ class SessionEventsIT extends QueueServiceTestBase {
 		SessionEvents.publish(SessionEvents.connection(CONNECTION_DESTROYED, sessionId(ann), "conn-" + ann.callId(),
 				"caller", ann.callId()));
 
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !this.api.status(ann.callId()).call().path("reconnectBy").isNull());
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
+		assertThat(this.api.callers("alice").ids()).containsExactly(ann.callId());
+		Reply refused = this.api.accept("alice", ann.callId());
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text("type")).isEqualTo("urn:callcenter:problem:caller-reconnecting");
 		await().atMost(Duration.ofSeconds(20)).until(() -> "ENDED".equals(this.api.status(ann.callId()).state()));
 		assertThat(this.api.status(ann.callId()).call().get("endReason").asString()).isEqualTo("callerDisconnected");
 		assertThat(this.api.callers("alice").ids()).isEmpty();
+		assertThat(typesOf(ann.callId())).containsSubsequence(CallEventType.CALLER_DISCONNECTED, CallEventType.ENDED);
+	}
+
+	@Test
+	void aCallerWhoComesBackWithinTheGracePeriodKeepsItsPlaceInLine() {
+		this.api.goOffline("alice"); // nobody to take callers: they wait in line
+		Reply ann = this.api.dial("Ann");
+		Reply bob = this.api.dial("Bob");
+		connectCaller(ann);
+		connectCaller(bob);
+		int place = this.api.status(ann.callId()).call().get("queuePosition").asInt();
+		assertThat(this.api.status(bob.callId()).call().get("queuePosition").asInt()).isEqualTo(place + 1);
+
+		SessionEvents.publish(SessionEvents.connection(CONNECTION_DESTROYED, sessionId(ann), "conn-" + ann.callId(),
+				"caller", ann.callId()));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !this.api.status(ann.callId()).call().path("reconnectBy").isNull());
+		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "reloaded-" + ann.callId(),
+				"caller", ann.callId()));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.status(ann.callId()).call().path("reconnectBy").isNull());
+		await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> {
+			Reply status = this.api.status(ann.callId());
+			return "WAITING".equals(status.state()) && status.call().get("queuePosition").asInt() == place;
+		});
+		assertThat(typesOf(ann.callId())).containsSubsequence(CallEventType.CALLER_DISCONNECTED,
+				CallEventType.CALLER_CONNECTED);
+		this.api.leave(ann.callId());
+		this.api.leave(bob.callId());
+	}
+
+	@Test
+	void theOldConnectionsDestroyedAfterTheCallerCameBackChangesNothing() {
+		this.api.goOnline("alice");
+		Reply ann = this.api.dial("Ann");
+		connectCaller(ann);
+		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "second-" + ann.callId(),
+				"caller", ann.callId()));
+
+		SessionEvents.publish(SessionEvents.connection(CONNECTION_DESTROYED, sessionId(ann), "conn-" + ann.callId(),
+				"caller", ann.callId()));
+
+		awaitProcessed(ann);
+		assertThat(this.api.status(ann.callId()).call().path("reconnectBy").isNull()).isTrue();
+		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
 	}
 
 	@Test

@@ -25,8 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Server-sent events instead of the old demo's polling. An agent's console hears about changes to
- * its own callers; a caller's page about its own call and about queue moves (its position may have
- * changed). Pages then read the new state from the API. While an agent's stream is open, this
+ * its own callers and to its own presence (every console of the agent hears that it went offline);
+ * a caller's page about its own call, about queue moves (its position may have changed) and about how
+ * many agents are online. Pages then read the new state from the API. While an agent's stream is open, this
  * instance holds the agent's live connection and reports it alive to queue-service.
  */
 @RestController
@@ -36,7 +37,7 @@ class PushController {
 
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-	private final CallEventHub hub;
+	private final LiveEvents hub;
 
 	private final SignedCredentials credentials;
 
@@ -44,7 +45,7 @@ class PushController {
 
 	private final WebClient queue;
 
-	PushController(CallEventHub hub, SignedCredentials credentials, GatewayProperties properties,
+	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties,
 			WebClient.Builder http) {
 		this.hub = hub;
 		this.credentials = credentials;
@@ -55,14 +56,17 @@ class PushController {
 	@GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> agentEvents(Principal agent) {
 		String agentId = agent.getName();
-		Flux<ServerSentEvent<Object>> changes = this.hub.events()
+		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
 			.filter((event) -> agentId.equals(event.agentId()) || agentId.equals(event.previousAgentId()))
 			.map((event) -> ServerSentEvent.builder((Object) event).event("callers").id(event.eventId()).build());
+		Flux<ServerSentEvent<Object>> presence = this.hub.agents()
+			.filter((event) -> agentId.equals(event.agentId()))
+			.map((event) -> ServerSentEvent.builder((Object) event).event("presence").id(event.eventId()).build());
 		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
 			.concatMap((tick) -> heartbeat(agentId))
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
-				changes, alive);
+				changes, presence, alive);
 	}
 
 	@GetMapping(path = "/api/calls/{callId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -72,14 +76,18 @@ class PushController {
 		if (!subject.equals(callId)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		Flux<ServerSentEvent<Object>> changes = this.hub.events()
+		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
 			.filter((event) -> callId.equals(event.callId()) || event.queueChanged())
 			.map((event) -> callId.equals(event.callId()) ? ServerSentEvent.builder((Object) event).event("call").build()
 					: ServerSentEvent.builder((Object) Map.of()).event("queue").build());
+		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
+			.map((event) -> ServerSentEvent.builder((Object) Map.of("agentsOnline", event.agentsOnline()))
+				.event("agents")
+				.build());
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
-				changes, keepAlive);
+				changes, agentsOnline, keepAlive);
 	}
 
 	private Mono<Long> heartbeat(String agentId) {

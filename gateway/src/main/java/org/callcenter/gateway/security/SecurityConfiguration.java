@@ -37,11 +37,26 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * Pages run only the scripts the suite serves (and OpenTok.js with a real account): no inline
+	 * script or handler, so text a caller types can never run in an agent's console even if it
+	 * slipped into markup. Media and signalling need blob:, mediastream: and WebSocket connections.
+	 */
+	static String contentSecurityPolicy(boolean emulated) {
+		String openTok = emulated ? "" : " https://static.opentok.com";
+		return "default-src 'self'; script-src 'self'" + openTok + "; style-src 'self' 'unsafe-inline'"
+				+ "; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self' ws: wss:"
+				+ (emulated ? "" : " https:") + "; worker-src 'self' blob:; object-src 'none'; base-uri 'self'"
+				+ "; form-action 'self'; frame-ancestors 'none'";
+	}
+
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/login?signedOut"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.headers((headers) -> headers.contentSecurityPolicy(
+					(csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
 				.authenticated()

@@ -24,8 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param internalSecret shared with the services: signs agent identities, checks caller credentials
  * @param agents who may sign in to the console
  * @param heartbeatInterval how often an agent's open console is reported alive to queue-service
- * @param dialsPerSecond dials each client may make per second, on average
- * @param dialBurst dials each client may make at once
+ * @param dialsPerSecond dials each client address may make per second, on average. Callers behind one
+ * office proxy or a mobile carrier's shared address count as one client, so the default (2/s, 120 a
+ * minute) leaves room for many real callers while one script cannot flood the queue
+ * @param dialBurst dials each client address may make at once (default 20)
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -33,7 +35,7 @@ public record GatewayProperties(@NotNull @DefaultValue("http://localhost:8082") 
 		@NotNull @DefaultValue("http://localhost:8084") URI callbackServiceUrl, URI emulatorUrl,
 		@NotBlank String openTokApiKey, @NotBlank @Size(min = 16) String internalSecret,
 		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
-		@Positive @DefaultValue("1") int dialsPerSecond, @Positive @DefaultValue("5") int dialBurst) {
+		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst) {
 
 	/**
 	 * @param passwordHash in Spring Security's format, for example {@code {bcrypt}$2a$10$...}

@@ -3,14 +3,31 @@ package org.callcenter.queue.outbox;
 import java.time.Instant;
 import java.util.Map;
 
+import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 
-/** Turns an outbox entry (written by lib.lua's {@code emit}) into the event published on Kafka. */
+/**
+ * Turns an outbox entry into the event published on Kafka: a call event (lib.lua's {@code emit}) or,
+ * for entries of kind {@code agent}, an agent event ({@code emit_agent}).
+ */
 final class CallEvents {
 
 	private CallEvents() {
+	}
+
+	static boolean isAgentEvent(Map<String, String> entry) {
+		return "agent".equals(entry.get("kind"));
+	}
+
+	static AgentEvent agentEvent(Map<String, String> entry) {
+		String agentId = entry.get("agentId");
+		long seq = Long.parseLong(entry.get("seq"));
+		return new AgentEvent(agentId + ":" + seq, agentId, seq, AgentEventType.valueOf(entry.get("type")),
+				blankToNull(entry.get("reason")), Integer.parseInt(entry.get("agentsOnline")),
+				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
 	}
 
 	static CallEvent from(Map<String, String> entry) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.store.QueueKeys;
@@ -32,7 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays call events from the Redis outbox stream to Kafka: the Lua scripts append an event in the
+ * Relays call and agent events from the Redis outbox stream to Kafka: the Lua scripts append an event in the
  * same atomic step as the change it announces, so a change and its event cannot part. One instance
  * at a time holds a lease and relays in outbox order; it advances the cursor only after Kafka
  * acknowledged, so a crash or a lost lease means some events are sent again, never lost. Consumers
@@ -51,7 +52,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final RedisConnectionFactory connections;
 
-	private final KafkaTemplate<String, CallEvent> kafka;
+	private final KafkaTemplate<String, Object> kafka;
 
 	private final QueueProperties properties;
 
@@ -67,7 +68,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Thread worker;
 
-	OutboxRelay(StringRedisTemplate redis, RedisConnectionFactory connections, KafkaTemplate<String, CallEvent> kafka,
+	OutboxRelay(StringRedisTemplate redis, RedisConnectionFactory connections, KafkaTemplate<String, Object> kafka,
 			QueueProperties properties) {
 		this.redis = redis;
 		this.connections = connections;
@@ -135,8 +136,15 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
 		for (ByteRecord entry : entries) {
-			CallEvent event = CallEvents.from(strings(entry.getValue()));
-			sends.add(this.kafka.send(Topics.CALL_EVENTS, event.callId(), event));
+			Map<String, String> fields = strings(entry.getValue());
+			if (CallEvents.isAgentEvent(fields)) {
+				AgentEvent event = CallEvents.agentEvent(fields);
+				sends.add(this.kafka.send(Topics.AGENT_EVENTS, event.agentId(), event));
+			}
+			else {
+				CallEvent event = CallEvents.from(fields);
+				sends.add(this.kafka.send(Topics.CALL_EVENTS, event.callId(), event));
+			}
 		}
 		try {
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))

@@ -93,7 +93,8 @@ public class CallStore {
 		List<?> reply = this.redis.execute(this.scripts.named("session-event"), this.keys,
 				args(event.eventId(), event.type().name(), event.sessionId(), event.connectionId(),
 						event.userType(), event.userId(),
-						String.valueOf(this.properties.sessionEventMemory().toSeconds())));
+						String.valueOf(this.properties.sessionEventMemory().toSeconds()),
+						String.valueOf(this.properties.callerGracePeriod().toMillis())));
 		return SessionEventOutcome.valueOf((String) reply.get(0));
 	}
 

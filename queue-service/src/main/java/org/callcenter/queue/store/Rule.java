@@ -17,6 +17,8 @@ public enum Rule {
 	CALL_NOT_IN_PROGRESS(HttpStatus.CONFLICT, "Call not in progress", "Only a call in progress can be put on hold."),
 	CALLER_NOT_CONNECTED(HttpStatus.CONFLICT, "Caller not connected",
 			"The caller has not connected to the call yet; it can be accepted once it has."),
+	CALLER_RECONNECTING(HttpStatus.CONFLICT, "Caller reconnecting",
+			"The caller's connection was lost; the call can be taken once the caller is back."),
 	CALL_EXISTS(HttpStatus.CONFLICT, "Call exists", "A call with this id already exists.");
 
 	private final HttpStatus status;

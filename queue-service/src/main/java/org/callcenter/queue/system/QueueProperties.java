@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param namespace Redis key namespace; every instance serving the same call center uses the same one
  * @param maxCallersPerAgent most callers assigned to one agent at once; 0 means no cap
  * @param connectTimeout how long a caller has to connect to its OpenTok session before its call expires
+ * @param callerGracePeriod how long a caller whose connection was lost (a reload, a network drop) keeps
+ * its call, place and state before the call ends; 0 ends it at once
  * @param agentGracePeriod how long an agent's console may stay silent before the agent goes offline
  * @param sweepInterval how often each instance expires unconnected callers and silent agents
  * @param endedCallRetention how long an ended call stays readable by its caller
@@ -34,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("queue")
 public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @DefaultValue("callcenter") String namespace,
 		@PositiveOrZero @DefaultValue("0") int maxCallersPerAgent, @NotNull @DefaultValue("2m") Duration connectTimeout,
-		@NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
+		@NotNull @DefaultValue("20s") Duration callerGracePeriod, @NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
 		@NotNull @DefaultValue("1h") Duration endedCallRetention,
 		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
 		@NotNull @DefaultValue("http://localhost:8083") URI tokenServiceUrl,
