@@ -195,6 +195,9 @@
     }, function (error) {
       self.trigger('accessDenied', { message: error.message });
       var otError = OTError(1500, 'Unable to access camera or microphone: ' + error.message);
+      // the names OpenTok.js gives these failures, so pages can tell "blocked" from "missing"
+      otError.name = error.name === 'NotAllowedError' ? 'OT_USER_MEDIA_ACCESS_DENIED'
+        : error.name === 'NotFoundError' ? 'OT_NO_DEVICES_FOUND' : 'OT_HARDWARE_UNAVAILABLE';
       if (callback) callback(otError);
       throw otError;
     });
@@ -503,9 +506,15 @@
   };
 
   // A candidate can arrive before the description it belongs to: keep it until then.
+  // A peer closed while negotiating (a hand-over, a hang-up) rejects what is still pending: that is
+  // the end of that peer, not an error of the page's.
+  function ignoreClosed(error) {
+    if (error && error.name !== 'InvalidStateError') console.warn('OT emulator: negotiation failed', error);
+  }
+
   function addCandidate(peer, candidate) {
     if (peer.remoteDescription) {
-      peer.addIceCandidate(candidate);
+      peer.addIceCandidate(candidate).catch(ignoreClosed);
     } else {
       (peer._queuedCandidates = peer._queuedCandidates || []).push(candidate);
     }
@@ -513,7 +522,7 @@
 
   function setRemote(peer, description) {
     return peer.setRemoteDescription(description).then(function () {
-      (peer._queuedCandidates || []).forEach(function (c) { peer.addIceCandidate(c); });
+      (peer._queuedCandidates || []).forEach(function (c) { peer.addIceCandidate(c).catch(ignoreClosed); });
       peer._queuedCandidates = [];
     });
   }
@@ -538,9 +547,9 @@
           return peer.setLocalDescription(offer);
         }).then(function () {
           self._send({ type: 'rtc', to: message.from, streamId: message.streamId, subscriberId: message.subscriberId, role: 'publisher', description: peer.localDescription.toJSON() });
-        });
+        }).catch(ignoreClosed);
       } else if (peer && message.description) {
-        setRemote(peer, message.description);
+        setRemote(peer, message.description).catch(ignoreClosed);
       } else if (peer && message.candidate) {
         addCandidate(peer, message.candidate);
       }
@@ -556,7 +565,7 @@
         return own.setLocalDescription(answer);
       }).then(function () {
         self._send({ type: 'rtc', to: message.from, streamId: message.streamId, subscriberId: message.subscriberId, role: 'subscriber', description: own.localDescription.toJSON() });
-      });
+      }).catch(ignoreClosed);
     } else if (message.candidate) {
       addCandidate(own, message.candidate);
     }

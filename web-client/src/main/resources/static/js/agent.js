@@ -1,143 +1,764 @@
 /* The agent console: go online, see your callers live, accept (switching puts the current call on
    hold), hold, resume, end, sign out. Updates arrive by server-sent events; all user text is set
-   with textContent. */
+   with textContent.
+
+   An agent may have several consoles open (two browsers signed in as the same agent). They all show
+   the same callers, updated by push, but the media of a call (camera, microphone, the caller's
+   video) lives in one console only: the one that last accepted or resumed it. The others show
+   "Talking with Ann in another console" and offer "Take the call here". Hand-over without overlap:
+   the newest console connected to the call's OpenTok session wins; an older one that sees it leaves
+   at once, and the newer one publishes only when no other connection of this agent is left. */
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
-  var BADGES = { ASSIGNED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
-  var current = null; // {callId, session}
-  var callers = [];
+  var BADGES = { WAITING: 'Waiting', ASSIGNED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
+  var TIMERS = { WAITING: 'Waiting', ASSIGNED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
+  var BASE_TITLE = document.title;
 
-  var displayName = null;
-  var events = null;
+  var profile = null;        // {agentId, displayName}
+  var events = null;         // the agent's EventSource
+  var callers = [];          // the list as last read
+  var listed = false;        // the list has been read at least once
+  var listSeq = 0;           // counts list reads; a read begun before a change must not undo it
+  var cards = {};            // card elements by call id
+  var known = {};            // call ids seen in the list before, to tell a new caller
+  var lastChange = {};       // the last pushed change per call id ({state, reason, agentId}): why a call went away
+  var busy = {};             // call ids with an action in flight
+  var media = null;          // the call whose media lives in this console: see joinCall
+  var note = null;           // what last happened to this console's media: {callId, name, text, state, listSeq}
+  var offlineByUser = false; // signed out in another window: stay offline until "Go online" is pressed
+  var signingOut = false;
+  var unseen = 0;            // new callers since the agent last looked
+  var alertKind = null;      // what the alert shows: 'connection' trouble or a refused 'action'
+  var onlineTimer = null;
+  var refreshTimer = null;
 
-  // Going online happens each time the live stream (re)connects, so an agent whose console was
-  // away long enough to be taken offline is back online as soon as the console is.
-  fetch('/api/agent/profile').then(json).then(function (profile) {
-    displayName = profile.displayName;
-    $('agent-name').textContent = profile.displayName;
-    events = new EventSource('/api/agent/events');
-    events.addEventListener('ready', goOnline);
-    events.addEventListener('callers', refresh);
-  });
+  loadProfile();
+  setInterval(renderTimers, 1000);
 
-  function goOnline() {
-    fetch('/api/agent', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ displayName: displayName })
-    }).then(function (response) {
-      if (response.status === 401) {
-        location.href = '/login';
-        return;
-      }
-      if (!response.ok) throw new Error('could not go online');
-      $('console-error').hidden = true;
-      refresh();
-    }).catch(function () {
-      $('console-error').hidden = false;
-      setTimeout(goOnline, 2000);
-    });
-  }
-
-  setInterval(renderWaited, 1000);
-
-  $('exit-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    if (events) events.close(); // nothing more to hear once signing out
-    leaveCall();
-    fetch('/api/agent', { method: 'DELETE' }).finally(function () { $('exit-form').submit(); });
-  });
+  // --- wiring ----------------------------------------------------------------------------------
 
   $('callers').addEventListener('click', function (event) {
     var button = event.target.closest('button[data-action]');
     if (!button) return;
-    var callId = button.closest('.card').dataset.callId;
-    act(callId, button.dataset.action);
+    act(button.closest('.card').dataset.callId, button.dataset.action);
   });
 
-  function json(response) {
-    if (response.status === 401) {
-      location.href = '/login';
-      throw new Error('signed out');
-    }
-    return response.json();
-  }
+  // "Take the call here" asks for the call again: the server answers fresh credentials for a
+  // call already on call, and this console's newer connection takes the media over.
+  $('take-here-button').addEventListener('click', function () {
+    var call = elsewhere();
+    if (call) act(call.id, 'accept');
+  });
 
-  function refresh() {
-    fetch('/api/agent/callers').then(json).then(function (list) {
-      callers = list;
-      render();
-    });
-  }
+  $('go-online-button').addEventListener('click', function () {
+    acknowledge();
+    goOnline(true);
+  });
 
-  function render() {
-    var list = $('callers');
-    list.replaceChildren();
-    callers.forEach(function (caller) {
-      var card = $('caller-card').content.firstElementChild.cloneNode(true);
-      card.dataset.callId = caller.id;
-      card.classList.toggle('active', caller.state === 'ON_CALL');
-      card.querySelector('.name').textContent = caller.name;
-      card.querySelector('.reason').textContent = caller.reason || 'No reason given';
-      var badge = card.querySelector('.badge');
-      badge.textContent = BADGES[caller.state] || caller.state;
-      badge.classList.add(caller.state);
-      card.querySelector('.waited').dataset.since = caller.joinedAt;
-      card.querySelector('[data-action=accept]').hidden = caller.state !== 'ASSIGNED';
-      card.querySelector('[data-action=hold]').hidden = caller.state !== 'ON_CALL';
-      card.querySelector('[data-action=resume]').hidden = caller.state !== 'ON_HOLD';
-      list.appendChild(card);
-    });
-    $('no-callers').hidden = callers.length > 0;
-    renderWaited();
-  }
+  $('agent-mute-button').addEventListener('click', function () {
+    var m = media;
+    if (!m || !m.publisher) return;
+    m.muted = !m.muted;
+    CallCenter.quietly(function () { m.publisher.publishAudio(!m.muted); });
+    renderStage();
+  });
 
-  function renderWaited() {
-    document.querySelectorAll('#callers .waited').forEach(function (line) {
-      line.textContent = 'Called ' + CallCenter.elapsed(line.dataset.since) + ' ago';
-    });
-  }
+  $('agent-camera-button').addEventListener('click', function () {
+    var m = media;
+    if (!m || !m.publisher) return;
+    m.cameraOff = !m.cameraOff;
+    CallCenter.quietly(function () { m.publisher.publishVideo(!m.cameraOff); });
+    renderStage();
+  });
 
-  function act(callId, action) {
-    fetch('/api/agent/callers/' + callId + '/' + action, { method: 'POST' }).then(json).then(function (answer) {
-      if (action === 'accept' || action === 'resume') {
-        joinCall(callId, answer.session, answer.call);
-      } else if (current && current.callId === callId) {
-        leaveCall();
+  $('exit-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (signingOut) return;
+    signingOut = true;
+    if (events) events.close(); // nothing more to hear once signing out
+    events = null;
+    leaveMedia(null);
+    var form = $('exit-form');
+    var submit = function () { form.submit(); };
+    CallCenter.api('DELETE', '/api/agent').then(submit, submit);
+  });
+
+  // A new caller changes the title until the agent looks at the console or does something.
+  window.addEventListener('focus', acknowledge);
+  document.addEventListener('keydown', acknowledge, true);
+  document.addEventListener('click', acknowledge, true);
+
+  // Browsers only let a page ask for notifications after a gesture: ask on the first click.
+  document.addEventListener('click', function askOnce() {
+    document.removeEventListener('click', askOnce, true);
+    try {
+      if ('Notification' in window && Notification.permission === 'default') {
+        var asked = Notification.requestPermission();
+        if (asked && asked.catch) asked.catch(function () { /* no notifications then */ });
       }
+    } catch (unsupported) {
+      // an old browser: the title and the sound still tell
+    }
+  }, true);
+
+  // --- online, live updates ------------------------------------------------------------------
+
+  function loadProfile() {
+    CallCenter.api('GET', '/api/agent/profile').then(function (found) {
+      profile = found;
+      $('agent-name').textContent = found.displayName || found.agentId;
+      clearAlert('connection');
+      listen();
+    }).catch(function (problem) {
+      showAlert(troubleText(problem), 'connection');
+      setTimeout(loadProfile, 3000);
+    });
+  }
+
+  // Going online happens each time the live stream (re)connects, so an agent whose console was
+  // away long enough to be taken offline is back online as soon as the console is; except after
+  // signing out in another window, which this console respects until "Go online" is pressed.
+  function listen() {
+    var source = new EventSource('/api/agent/events');
+    events = source;
+    source.addEventListener('ready', function () {
+      clearAlert('connection');
+      if (offlineByUser) {
+        refresh();
+      } else {
+        goOnline(false);
+      }
+    });
+    source.addEventListener('callers', function (event) {
+      remember(event.data);
+      refresh();
+    });
+    source.addEventListener('presence', function (event) {
+      presence(parseJson(event.data));
+    });
+    source.addEventListener('error', function () {
+      if (source !== events || signingOut) return;
+      showAlert('Connection trouble: retrying…', 'connection');
+      if (source.readyState === EventSource.CLOSED) {
+        // the stream was refused (signed out, or the gateway is down): find out which, then listen again
+        events = null;
+        setTimeout(function () { if (!signingOut) loadProfile(); }, 3000);
+      }
+    });
+  }
+
+  function goOnline(pressed) {
+    clearTimeout(onlineTimer);
+    CallCenter.api('PUT', '/api/agent', { body: { displayName: profile.displayName } }).then(function () {
+      offlineByUser = false;
+      $('offline').hidden = true;
+      clearAlert('connection');
+      if (pressed) clearAlert('action');
+      refresh();
+    }).catch(function (problem) {
+      if (problem.network || problem.status >= 500) {
+        showAlert(troubleText(problem), 'connection');
+        onlineTimer = setTimeout(function () { if (!offlineByUser || pressed) goOnline(pressed); }, 2000);
+      } else {
+        showAlert(CallCenter.problemText(problem), 'action');
+      }
+    });
+  }
+
+  function presence(change) {
+    if (!change || (change.agentId && profile && change.agentId !== profile.agentId)) return;
+    if (change.type === 'OFFLINE' && change.reason === 'agentLoggedOut') {
+      offlineByUser = true;
+      clearTimeout(onlineTimer);
+      leaveMedia(null);
+      $('offline').hidden = false;
+      announce('You are offline: you signed out in another window.');
+      renderStage();
+      refresh();
+    } else if (change.type === 'OFFLINE') {
+      // the server lost track of this console (heartbeatLost), which is obviously still here
+      if (!offlineByUser) goOnline(false);
+    } else if (change.type === 'ONLINE') {
+      offlineByUser = false;
+      $('offline').hidden = true;
+      refresh();
+    }
+  }
+
+  function remember(data) {
+    var change = parseJson(data);
+    if (change && change.callId) {
+      lastChange[change.callId] = { state: change.state, reason: change.reason, agentId: change.agentId };
+    }
+  }
+
+  var refresh = CallCenter.coalesce(function () {
+    var seq = ++listSeq;
+    return CallCenter.api('GET', '/api/agent/callers').then(function (list) {
+      clearAlert('connection');
+      apply(Array.isArray(list) ? list : [], seq);
+    }).catch(function (problem) {
+      showAlert(troubleText(problem), 'connection');
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(refresh, 3000);
+    });
+  });
+
+  function apply(list, seq) {
+    var arrivals = listed ? list.filter(function (call) { return !known[call.id]; }) : [];
+    list.forEach(function (call) { known[call.id] = true; });
+    callers = list;
+    listed = true;
+    reconcile(seq);
+    render();
+    if (arrivals.length) newCallers(arrivals);
+  }
+
+  // The list is the truth: media held here for a call that is no longer on call is let go, and
+  // the stage says why.
+  function reconcile(seq) {
+    var m = media;
+    if (m && seq > m.listSeq) {
+      var call = find(m.callId);
+      if (call && call.state === 'ON_CALL') {
+        m.name = call.name;
+      } else {
+        leaveMedia(departure(call, m.callId, m.name), stateOf(call));
+      }
+    }
+    if (note && seq > note.listSeq) {
+      var noted = find(note.callId);
+      if (stateOf(noted) !== note.state) {
+        // The call moved on since the note. A note written while it was still on call (handed
+        // over, connection lost) gives way to what happened next; any other note is just stale.
+        note = note.state === 'ON_CALL'
+          ? { callId: note.callId, name: note.name, text: departure(noted, note.callId, note.name), state: stateOf(noted), listSeq: seq }
+          : null;
+      }
+    }
+  }
+
+  // an ended call is as good as gone from the list
+  function stateOf(call) {
+    return (call && call.state !== 'ENDED') ? call.state : 'gone';
+  }
+
+  // Why a call is no longer on call, for the stage: "Ann is on hold", "Call with Ann ended", ...
+  function departure(call, callId, name) {
+    if (call && call.state === 'ON_HOLD') return name + ' is on hold';
+    var change = lastChange[callId] || {};
+    var reason = (call && call.endReason) || change.reason;
+    if (reason === 'agentEnded') return 'Call with ' + name + ' ended';
+    if (!call && change.state !== 'ENDED' && change.agentId && profile && change.agentId !== profile.agentId) {
+      return name + ' was moved to another agent';
+    }
+    if (call && call.state !== 'ENDED') return 'The call with ' + name + ' was interrupted';
+    return name + ' left the call';
+  }
+
+  // --- actions -------------------------------------------------------------------------------
+
+  // A refused action changes nothing here: it only shows why, in the alert region.
+  function act(callId, action) {
+    if (busy[callId]) return;
+    var call = find(callId);
+    var name = call ? call.name : 'The caller';
+    busy[callId] = true;
+    acknowledge();
+    CallCenter.api('POST', '/api/agent/callers/' + encodeURIComponent(callId) + '/' + action).then(function (answer) {
+      var joins = action === 'accept' || action === 'resume';
+      var joined = joins && answer && (answer.call || call);
+      if (joins && !(joined && joined.id && answer.session)) {
+        throw new Error('The call center answered without a video session. Please try again.');
+      }
+      clearAlert('action');
+      if (joins) {
+        joinCall(joined, answer.session);
+      } else if (media && media.callId === callId) {
+        if (action === 'hold') {
+          leaveMedia(name + ' is on hold', 'ON_HOLD');
+        } else {
+          leaveMedia('Call with ' + name + ' ended', 'gone');
+        }
+      }
+    }).catch(function (problem) {
+      showAlert(CallCenter.problemText(problem, { name: call ? call.name : null }), 'action');
+    }).then(function () {
+      delete busy[callId];
       refresh();
     });
   }
 
-  function joinCall(callId, credentials, call) {
-    leaveCall();
+  // --- media ---------------------------------------------------------------------------------
+
+  // Connects to the call's session. Other connections of this agent present when connecting are
+  // older consoles: wait until they are gone before publishing or subscribing. A connection of this
+  // agent that is newer than this one takes the call over: leave at once.
+  function joinCall(call, credentials) {
+    leaveMedia(null); // the server put the previous call on hold
+    var m = {
+      callId: call.id, name: call.name, credentials: credentials, listSeq: listSeq, rejoins: 0,
+      session: null, connecting: false, connected: false, active: false,
+      others: {}, gone: {},   // this agent's other connections present, and those seen leaving
+      publisher: null, publishing: false, audioOnly: false, blocked: null, muted: false, cameraOff: false,
+      callerStream: null, subscribed: null, dropped: false
+    };
+    media = m;
+    render();
     CallCenter.loadOpenTok().then(function () {
+      if (media !== m) return;
       var session = OT.initSession(credentials.apiKey, credentials.sessionId);
-      current = { callId: callId, session: session };
-      session.on('streamCreated', function (event) {
-        $('stage-placeholder').hidden = true;
-        session.subscribe(event.stream, 'caller-video', { insertMode: 'append', width: '100%', height: '100%' });
+      m.session = session;
+      session.on({
+        connectionCreated: function (event) { if (media === m) connectionSeen(m, event.connection); },
+        connectionDestroyed: function (event) { if (media === m) connectionGone(m, event.connection); },
+        streamCreated: function (event) {
+          if (media === m && who(event.stream.connection).userType !== 'agent') callerStreamCreated(m, event.stream);
+        },
+        streamDestroyed: function (event) {
+          if (media === m && m.callerStream && event.stream.streamId === m.callerStream.streamId) callerStreamDestroyed(m);
+        },
+        streamPropertyChanged: function () { if (media === m) renderStage(); },
+        sessionDisconnected: function () { if (media === m) sessionLost(m); }
       });
-      $('self-video').hidden = false;
-      var publisher = OT.initPublisher('self-video', {
-        insertMode: 'append', width: '100%', height: '100%', resolution: '640x480', frameRate: 15
-      });
-      session.connect(credentials.token, function (error) {
-        if (!error) session.publish(publisher);
-      });
-      $('stage-caption').textContent = 'Talking with ' + call.name;
+      connect(m, 1);
+    }).catch(function (error) {
+      if (media !== m) return;
+      leaveMedia('Could not start the video for the call with ' + m.name, 'ON_CALL');
+      showAlert('The video could not be started: ' + error.message + '. Press "Take the call here" to try again.', 'action');
+    });
+    return m;
+  }
+
+  function connect(m, attempt) {
+    m.connecting = true;
+    m.session.connect(m.credentials.token, function (error) {
+      m.connecting = false;
+      if (media !== m) {
+        // left while connecting: disconnect now that the connection is complete
+        if (!error) CallCenter.quietly(function () { m.session.disconnect(); });
+        return;
+      }
+      if (error) {
+        if (attempt < 3) {
+          setTimeout(function () { if (media === m) connect(m, attempt + 1); }, 1000 * attempt);
+          return;
+        }
+        leaveMedia('Could not connect to the call with ' + m.name, 'ON_CALL');
+        showAlert('Could not connect to the call with ' + m.name + ': ' + error.message
+          + '. Press "Take the call here" to try again.', 'action');
+        return;
+      }
+      m.connected = true;
+      var mine = m.session.connection;
+      if (mine) delete m.others[mine.connectionId];
+      var ids = Object.keys(m.others);
+      for (var i = 0; i < ids.length; i++) {
+        if (newer(m, m.others[ids[i]])) {
+          handOver(m);
+          return;
+        }
+      }
+      if (ids.length === 0) {
+        activate(m);
+      } else {
+        renderStage();
+      }
     });
   }
 
-  function leaveCall() {
-    if (!current) return;
-    current.session.disconnect();
-    current = null;
+  function connectionSeen(m, connection) {
+    if (!isMyOtherConsole(m, connection) || m.gone[connection.connectionId]) return;
+    if (m.connected && newer(m, connection)) {
+      handOver(m);
+      return;
+    }
+    m.others[connection.connectionId] = connection;
+    renderStage();
+  }
+
+  function connectionGone(m, connection) {
+    var id = connection.connectionId;
+    m.gone[id] = true; // it may be reported gone before the connect that lists it as present
+    if (!m.others[id]) return;
+    delete m.others[id];
+    if (m.connected && !m.active && Object.keys(m.others).length === 0) activate(m);
+  }
+
+  // The token's connection data: {"userId": agent id or call id, "userType": "agent" | "caller"}.
+  function who(connection) {
+    try {
+      var data = JSON.parse(connection && connection.data);
+      return (data && typeof data === 'object') ? data : {};
+    } catch (notJson) {
+      return {};
+    }
+  }
+
+  function isMyOtherConsole(m, connection) {
+    if (!connection || !profile) return false;
+    var data = who(connection);
+    if (data.userType !== 'agent' || data.userId !== profile.agentId) return false;
+    var mine = m.session && m.session.connection;
+    return !(mine && mine.connectionId === connection.connectionId);
+  }
+
+  // Whether another connection of this agent came after this console's own. Without creation times
+  // to compare, one reported after connecting is the newer.
+  function newer(m, other) {
+    var mine = m.session && m.session.connection;
+    if (!mine || typeof other.creationTime !== 'number' || typeof mine.creationTime !== 'number') return m.connected;
+    if (other.creationTime !== mine.creationTime) return other.creationTime > mine.creationTime;
+    return String(other.connectionId) > String(mine.connectionId);
+  }
+
+  function handOver(m) {
+    leaveMedia('This call continues in another of your consoles', 'ON_CALL');
+  }
+
+  function activate(m) {
+    m.active = true;
+    publish(m, true);
+    subscribeCaller(m);
+    renderStage();
+  }
+
+  // Every OpenTok failure arrives in a completion handler and is shown, never thrown. A blocked
+  // camera leaves the agent on the microphone alone; the caller is subscribed to regardless.
+  function publish(m, withVideo) {
+    var failed = false;
+    var p = null;
+    function fail(error) {
+      if (failed) return;
+      failed = true;
+      CallCenter.quietly(function () { p.destroy(); });
+      if (media !== m || m.publisher !== p) return;
+      m.publisher = null;
+      m.publishing = false;
+      var reason = CallCenter.describeMediaError(error);
+      if (withVideo && CallCenter.isDeviceError(error)) {
+        m.audioOnly = true;
+        m.blocked = reason;
+        showAlert('Your camera or microphone is blocked: ' + reason + '. Trying your microphone alone…', 'action');
+        publish(m, false);
+      } else if (CallCenter.isDeviceError(error)) {
+        showAlert('Your camera or microphone is blocked: ' + reason + '. ' + m.name + ' can neither see nor hear '
+          + "you. Allow them in your browser's site settings, then reload this console.", 'action');
+      } else {
+        showAlert('Could not send your video to ' + m.name + ': ' + error.message, 'action');
+      }
+      renderStage();
+    }
+    try {
+      p = OT.initPublisher('self-video', {
+        insertMode: 'append', width: '100%', height: '100%', name: profile ? profile.displayName : '',
+        resolution: '640x480', frameRate: 15,
+        videoSource: withVideo ? undefined : null, publishVideo: withVideo, publishAudio: true
+      }, function (error) {
+        if (error) {
+          fail(error);
+        } else if (media !== m || m.publisher !== p) {
+          CallCenter.quietly(function () { p.destroy(); }); // left meanwhile: let go of the camera
+        }
+      });
+      m.publisher = p;
+      m.session.publish(p, function (error) {
+        if (error) {
+          fail(error);
+        } else if (media === m && m.publisher === p) {
+          m.publishing = true;
+          if (m.blocked) {
+            showAlert('Your camera or microphone is blocked: ' + m.blocked + '. You are on the call with your '
+              + 'microphone only: ' + m.name + ' hears you but cannot see you.', 'action');
+          }
+          renderStage();
+        }
+      });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function callerStreamCreated(m, stream) {
+    var wasDropped = m.dropped;
+    m.callerStream = stream;
+    m.dropped = false;
+    subscribeCaller(m);
+    renderStage();
+    if (wasDropped) announce(m.name + ' is back');
+  }
+
+  function callerStreamDestroyed(m) {
+    m.callerStream = null;
+    m.subscribed = null;
+    m.dropped = true; // the call may go on: a caller whose connection dropped has a grace period
+    renderStage();
+    announce(m.name + "'s connection dropped");
+  }
+
+  function subscribeCaller(m) {
+    var stream = m.callerStream;
+    if (!m.active || !stream || m.subscribed === stream.streamId) return;
+    m.subscribed = stream.streamId;
+    try {
+      m.session.subscribe(stream, 'caller-video', { insertMode: 'append', width: '100%', height: '100%' }, function (error) {
+        if (error && media === m) showAlert('Could not show ' + m.name + "'s video: " + error.message, 'action');
+      });
+    } catch (error) {
+      showAlert('Could not show ' + m.name + "'s video: " + error.message, 'action');
+    }
+  }
+
+  // The session dropped without this console leaving it (a network blip): join again with the same
+  // credentials while the call is still on call here.
+  function sessionLost(m) {
+    leaveMedia('Lost the connection to the call with ' + m.name, 'ON_CALL');
+    var attempt = m.rejoins + 1;
+    if (attempt > 3) return;
+    setTimeout(function () {
+      var call = find(m.callId);
+      if (media || offlineByUser || signingOut || !call || call.state !== 'ON_CALL') return;
+      joinCall(call, m.credentials).rejoins = attempt;
+    }, 1000 * attempt);
+  }
+
+  // Leaves the session: unpublish and release the camera and microphone (publisher.destroy()),
+  // disconnect, clear the stage. text says why on the stage (none when the agent moved on);
+  // state is what the call's state is expected to be while that note holds.
+  function leaveMedia(text, state) {
+    var m = media;
+    if (!m) return;
+    media = null;
+    note = text ? { callId: m.callId, name: m.name, text: text, state: state || 'gone', listSeq: listSeq } : null;
+    var p = m.publisher;
+    m.publisher = null;
+    if (p) CallCenter.quietly(function () { p.destroy(); });
+    // a session still connecting is disconnected by its connect callback
+    if (m.session && !m.connecting) CallCenter.quietly(function () { m.session.disconnect(); });
     $('caller-video').replaceChildren();
     $('self-video').replaceChildren();
-    $('self-video').hidden = true;
-    $('stage-placeholder').hidden = false;
-    $('stage-caption').textContent = '';
+    if (text) announce(text);
+    render();
+  }
+
+  // --- rendering -----------------------------------------------------------------------------
+
+  function render() {
+    renderCards();
+    renderStage();
+  }
+
+  // In place, keyed by call id, so that focus on a card's button survives updates.
+  function renderCards() {
+    var list = $('callers');
+    var wanted = {};
+    callers.forEach(function (call) { wanted[call.id] = true; });
+    Object.keys(cards).forEach(function (id) {
+      if (!wanted[id]) {
+        cards[id].remove();
+        delete cards[id];
+      }
+    });
+    callers.forEach(function (call, index) {
+      var card = cards[call.id];
+      if (!card) {
+        card = $('caller-card').content.firstElementChild.cloneNode(true);
+        card.dataset.callId = call.id;
+        cards[call.id] = card;
+      }
+      fillCard(card, call);
+      var at = list.children[index] || null;
+      if (at !== card) list.insertBefore(card, at);
+    });
+    $('no-callers').hidden = !listed || callers.length > 0;
+    renderTimers();
+  }
+
+  function fillCard(card, call) {
+    var part = function (selector) { return card.querySelector(selector); };
+    setText(part('.name'), call.name);
+    setText(part('.reason'), call.reason || 'No reason given');
+    var badge = part('.badge');
+    setText(badge, BADGES[call.state] || call.state);
+    badge.className = 'badge ' + call.state;
+    setText(part('.media'), call.mode === 'audioOnly' ? 'Audio only' : 'Video');
+    var timer = part('.timer');
+    timer.dataset.since = call.stateSince || call.joinedAt || '';
+    timer.dataset.label = TIMERS[call.state] || '';
+    part('.reconnecting').hidden = !call.reconnectBy;
+    var here = !!media && media.callId === call.id;
+    card.classList.toggle('active', call.state === 'ON_CALL');
+    part('.elsewhere').hidden = !(call.state === 'ON_CALL' && !here);
+    var buttons = {
+      accept: call.state === 'ASSIGNED',
+      hold: call.state === 'ON_CALL',
+      resume: call.state === 'ON_HOLD',
+      end: true
+    };
+    Object.keys(buttons).forEach(function (action) {
+      var button = part('[data-action=' + action + ']');
+      button.hidden = !buttons[action];
+      // "Accept" alone is ambiguous to a screen reader going through the buttons: say whom
+      var label = button.textContent + ' ' + call.name;
+      if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+    });
+  }
+
+  function renderTimers() {
+    Object.keys(cards).forEach(function (id) {
+      var timer = cards[id].querySelector('.timer');
+      setText(timer, (timer.dataset.label ? timer.dataset.label + ' ' : '') + CallCenter.elapsed(timer.dataset.since));
+    });
+  }
+
+  function renderStage() {
+    var m = media;
+    var other = elsewhere();
+    var situation = '';
+    var showsCaller = false;
+    if (m) {
+      if (!m.connected || (!m.active && Object.keys(m.others).length === 0)) {
+        situation = 'Connecting to ' + m.name + '…';
+      } else if (!m.active) {
+        situation = 'Taking the call with ' + m.name + ' over from your other console…';
+      } else if (m.dropped) {
+        situation = m.name + "'s connection dropped — waiting for " + m.name + ' to come back';
+      } else if (!m.callerStream) {
+        situation = 'Connecting to ' + m.name + '…';
+      } else {
+        situation = 'Talking with ' + m.name;
+        showsCaller = true;
+      }
+    } else if (offlineByUser) {
+      situation = 'You are offline.';
+    } else if (other) {
+      situation = 'Talking with ' + other.name + ' in another console';
+    } else if (!note) {
+      situation = 'Accept a caller to start talking.';
+    }
+    var lines = [note && !m ? note.text : '', situation].filter(Boolean);
+    setText($('stage-caption'), lines.join('. '));
+    $('stage-placeholder').hidden = showsCaller;
+    setText($('stage-placeholder'), lines[0] || '');
+    var audioOnlyCaller = showsCaller && m.callerStream.hasVideo === false;
+    setText($('stage-label'), audioOnlyCaller ? 'Audio only — ' + m.name + ' has no video' : '');
+    $('stage-label').hidden = !audioOnlyCaller;
+    $('self-video').hidden = !(m && m.publisher && !m.audioOnly);
+    $('take-here-button').hidden = !!m || !other || offlineByUser;
+    var mute = $('agent-mute-button');
+    mute.hidden = !(m && m.publishing);
+    mute.setAttribute('aria-pressed', String(!!(m && m.muted)));
+    setText(mute, m && m.muted ? 'Unmute' : 'Mute');
+    var camera = $('agent-camera-button');
+    camera.hidden = !(m && m.publishing && !m.audioOnly);
+    camera.setAttribute('aria-pressed', String(!!(m && m.cameraOff)));
+    setText(camera, m && m.cameraOff ? 'Camera on' : 'Camera off');
+  }
+
+  // --- new callers ---------------------------------------------------------------------------
+
+  function newCallers(arrivals) {
+    unseen += arrivals.length;
+    document.title = '(' + unseen + ') New caller · Agent console';
+    chime();
+    announce(arrivals.map(function (call) { return 'New caller: ' + call.name; }).join('. '));
+    arrivals.forEach(notify);
+  }
+
+  function acknowledge() {
+    unseen = 0;
+    if (document.title !== BASE_TITLE) document.title = BASE_TITLE;
+  }
+
+  var sound = null;
+  function chime() {
+    try {
+      var Context = window.AudioContext || window.webkitAudioContext;
+      if (!Context) return;
+      sound = sound || new Context();
+      if (sound.state === 'suspended' && sound.resume) {
+        var resumed = sound.resume();
+        if (resumed && resumed.catch) resumed.catch(function () { /* silent until a gesture */ });
+      }
+      var tone = sound.createOscillator();
+      var volume = sound.createGain();
+      tone.frequency.value = 880;
+      volume.gain.value = 0.08;
+      tone.connect(volume);
+      volume.connect(sound.destination);
+      tone.start();
+      tone.stop(sound.currentTime + 0.15);
+    } catch (noSound) {
+      // no audio output: the title and the announcement still tell
+    }
+  }
+
+  function notify(call) {
+    try {
+      if (!('Notification' in window) || Notification.permission !== 'granted') return;
+      var shown = new Notification('New caller', { body: call.name, tag: 'callcenter-' + call.id });
+      shown.onclick = function () {
+        window.focus();
+        shown.close();
+      };
+    } catch (unsupported) {
+      // some browsers only notify from a service worker: the title and the sound still tell
+    }
+  }
+
+  // --- small helpers -------------------------------------------------------------------------
+
+  function find(callId) {
+    for (var i = 0; i < callers.length; i++) {
+      if (callers[i].id === callId) return callers[i];
+    }
+    return null;
+  }
+
+  // The call of this agent that is on call in another console (at most one is on call).
+  function elsewhere() {
+    for (var i = 0; i < callers.length; i++) {
+      if (callers[i].state === 'ON_CALL' && !(media && media.callId === callers[i].id)) return callers[i];
+    }
+    return null;
+  }
+
+  function parseJson(text) {
+    try {
+      return JSON.parse(text);
+    } catch (notJson) {
+      return null;
+    }
+  }
+
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  function troubleText(problem) {
+    return problem.network ? 'Connection trouble: retrying…' : CallCenter.problemText(problem) + ' Retrying…';
+  }
+
+  function showAlert(text, kind) {
+    alertKind = kind;
+    setText($('console-error'), text);
+    $('console-error').hidden = false;
+  }
+
+  function clearAlert(kind) {
+    if (alertKind !== kind) return;
+    alertKind = null;
+    $('console-error').hidden = true;
+  }
+
+  // The visually hidden status region: announcements without putting ticking timers in a live region.
+  var announcing = null;
+  function announce(text) {
+    var region = $('announcer');
+    region.textContent = '';
+    clearTimeout(announcing);
+    // a short pause, so that the same sentence twice is announced twice
+    announcing = setTimeout(function () { region.textContent = text; }, 100);
   }
 })();

@@ -1,89 +1,359 @@
-/* The caller's page: dial, wait with a live queue position, talk, be put on hold, leave.
-   Updates arrive by server-sent events; all user text is set with textContent. */
+/* The caller's page: check the camera and microphone, dial, wait with a live queue position, talk,
+   be put on hold, leave. Updates arrive by server-sent events; all user text is set with
+   textContent. What a reload needs (the call id and its credential) is kept in sessionStorage, so a
+   reload resumes the same call: the server keeps a caller whose connection dropped for a grace
+   period. */
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
-  var call = null;        // {id, token, joinedAt}
-  var session = null;
+  var STORAGE_KEY = 'callcenter.call';
+
+  var stored = null;        // {callId, callerToken, session: {apiKey, sessionId, token}, name, reason, mode}
+  var lastCall = null;      // the call as last read from the server
+  var session = null;       // the OpenTok session of this call
+  var connecting = false;   // session.connect has not answered yet
+  var publisher = null;
+  var agentStreams = {};    // the agent's streams in the session, by stream id
   var events = null;
+  var started = false;      // the call screens are showing
   var ended = false;
   var waitedTimer = null;
+  var retryTimer = null;
+  var muted = false;
+  var cameraOff = false;
+  var cameraFailed = false; // the camera stopped working during the call: audio only from then on
+  var preview = null;       // the form's camera preview (a MediaStream)
+  var devicesChecked = 0;   // counts device checks, so that only the latest one reports
 
   var END_MESSAGES = {
     agentEnded: 'Your agent ended the call. Thank you for calling.',
     callerLeft: 'You left the call.',
-    callerDisconnected: 'You were disconnected.',
+    callerDisconnected: 'Your connection was lost for too long, so the call ended.',
     neverConnected: 'We could not connect your call. Please try again.'
   };
 
+  // --- start: resume a kept call, or show the form ------------------------------------------
+
+  var kept = readStored();
+  if (kept) {
+    resume(kept);
+  } else {
+    showForm(null);
+  }
+
   $('dial-form').addEventListener('submit', function (event) {
     event.preventDefault();
+    dial();
+  });
+  $('check-devices-button').addEventListener('click', checkDevices);
+  $('exit-button').addEventListener('click', leave);
+  $('mute-button').addEventListener('click', function () {
+    muted = !muted;
+    if (publisher) CallCenter.quietly(function () { publisher.publishAudio(!muted); });
+    renderMedia();
+  });
+  $('camera-button').addEventListener('click', function () {
+    cameraOff = !cameraOff;
+    if (publisher) CallCenter.quietly(function () { publisher.publishVideo(!cameraOff); });
+    renderMedia();
+  });
+
+  function readStored() {
+    try {
+      var value = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
+      return (value && value.callId && value.callerToken && value.session) ? value : null;
+    } catch (unreadable) {
+      return null;
+    }
+  }
+
+  function save() {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    } catch (full) {
+      // private mode or full storage: the call works, only a reload will not find it
+    }
+  }
+
+  function forget() {
+    CallCenter.quietly(function () { sessionStorage.removeItem(STORAGE_KEY); });
+  }
+
+  function auth() {
+    return { Authorization: 'Bearer ' + stored.callerToken };
+  }
+
+  function callUrl() {
+    return '/api/calls/' + encodeURIComponent(stored.callId);
+  }
+
+  // A kept call: read it again. Still going → carry on where it was; over → say how it ended;
+  // unknown or no longer ours → start afresh.
+  function resume(call) {
+    stored = call;
+    $('screen-resuming').hidden = false;
+    $('exit-button').hidden = false;
+    CallCenter.api('GET', callUrl(), { headers: auth() }).then(function (current) {
+      if (ended) return;
+      if (!current) throw new Error('empty answer');
+      if (current.state === 'ENDED') {
+        finish(current);
+      } else {
+        start(current);
+      }
+    }).catch(function (problem) {
+      if (ended) return;
+      if (problem.status === 401 || problem.status === 403 || problem.status === 404) {
+        forget();
+        stored = null;
+        $('exit-button').hidden = true;
+        showForm(call);
+        return;
+      }
+      // the call center cannot be reached right now; the call is kept there for a while
+      $('resume-message').textContent = problem.network ? 'Connection trouble: retrying…'
+        : CallCenter.problemText(problem) + ' Retrying…';
+      retryTimer = setTimeout(function () { if (!ended && !started) resume(call); }, 3000);
+    });
+  }
+
+  function showForm(previous) {
+    $('screen-resuming').hidden = true;
+    $('dial-form').hidden = false;
+    if (previous) {
+      $('name').value = previous.name || '';
+      $('reason').value = previous.reason || '';
+    }
+    checkDevices();
+  }
+
+  // --- the camera and microphone, before dialing --------------------------------------------
+
+  function checkDevices() {
+    var check = ++devicesChecked;
+    stopPreview();
+    setDevices('checking', 'Checking your camera and microphone…');
+    var media = navigator.mediaDevices;
+    if (!media || !media.getUserMedia) {
+      setDevices('none', 'This browser cannot use a microphone on this page. Please open it in a current '
+        + 'version of Chrome, Edge, Firefox or Safari, then press "Check again".');
+      return;
+    }
+    media.getUserMedia({ audio: true, video: true }).then(function (stream) {
+      if (check !== devicesChecked || started) return stopTracks(stream);
+      showPreview(stream, true);
+      setDevices('both', 'Camera and microphone are working.');
+    }, function (cameraError) {
+      return media.getUserMedia({ audio: true }).then(function (stream) {
+        if (check !== devicesChecked || started) return stopTracks(stream);
+        showPreview(stream, false);
+        setDevices('microphone', "We can't use your camera: " + cameraReason(cameraError)
+          + '. You can call with your microphone only, or ' + cameraFix(cameraError) + ' and reload.');
+      }, function (microphoneError) {
+        if (check !== devicesChecked || started) return;
+        setDevices('none', "We can't use your microphone: " + microphoneReason(microphoneError) + '. '
+          + microphoneFix(microphoneError) + ', then press "Check again".');
+      });
+    }).catch(function (unexpected) {
+      if (check === devicesChecked) setDevices('none', 'Checking your camera and microphone failed: ' + unexpected.message);
+    });
+  }
+
+  // state: checking | both | microphone | none
+  function setDevices(state, message) {
+    var status = $('device-status');
+    status.textContent = message;
+    status.className = (state === 'both') ? 'ok' : (state === 'checking' ? 'muted' : 'error');
+    $('check-devices-button').hidden = state === 'checking' || state === 'both';
+    var video = $('mode-video');
+    video.disabled = state === 'microphone';
+    if (state === 'microphone') $('mode-audio').checked = true;
+    $('dial-button').disabled = !(state === 'both' || state === 'microphone');
+  }
+
+  function cameraReason(error) {
+    switch (error && error.name) {
+      case 'NotAllowedError': case 'SecurityError': return 'your browser blocks access to it';
+      case 'NotFoundError': case 'OverconstrainedError': return 'no camera was found';
+      case 'NotReadableError': case 'AbortError': return 'it is in use by another app or could not be started';
+      default: return CallCenter.describeMediaError(error);
+    }
+  }
+
+  function cameraFix(error) {
+    switch (error && error.name) {
+      case 'NotFoundError': case 'OverconstrainedError': return 'plug in a camera';
+      case 'NotReadableError': case 'AbortError': return 'close the other app that uses it';
+      default: return "allow the camera in your browser's site settings";
+    }
+  }
+
+  function microphoneReason(error) {
+    switch (error && error.name) {
+      case 'NotAllowedError': case 'SecurityError': return 'your browser blocks access to it';
+      case 'NotFoundError': case 'OverconstrainedError': return 'no microphone was found';
+      case 'NotReadableError': case 'AbortError': return 'it is in use by another app or could not be started';
+      default: return CallCenter.describeMediaError(error);
+    }
+  }
+
+  function microphoneFix(error) {
+    switch (error && error.name) {
+      case 'NotFoundError': case 'OverconstrainedError': return 'Plug in a microphone';
+      case 'NotReadableError': case 'AbortError': return 'Close other apps that use the microphone';
+      default: return "Allow the microphone in your browser's site settings";
+    }
+  }
+
+  function showPreview(stream, withVideo) {
+    preview = stream;
+    var video = $('preview');
+    video.muted = true; // never hear yourself
+    video.srcObject = stream;
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () { /* autoplay refused: the picture stays still */ });
+    $('preview-note').hidden = withVideo;
+    $('preview-note').textContent = withVideo ? '' : 'Microphone only';
+  }
+
+  function stopPreview() {
+    if (preview) stopTracks(preview);
+    preview = null;
+    $('preview').srcObject = null;
+    $('preview-note').hidden = false;
+    $('preview-note').textContent = 'No camera picture';
+  }
+
+  function stopTracks(stream) {
+    stream.getTracks().forEach(function (track) { track.stop(); });
+  }
+
+  // --- dial, leave -------------------------------------------------------------------------
+
+  function dial() {
     var name = $('name').value.trim();
     if (!name) {
       showDialError('Please tell us your name.');
+      $('name').focus();
       return;
     }
+    if ($('dial-button').disabled) return;
     $('dial-button').disabled = true;
+    $('dial-error').hidden = true;
+    var reason = $('reason').value.trim();
     var mode = document.querySelector('input[name=mode]:checked').value;
-    fetch('/api/calls', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: name, reason: $('reason').value.trim(), mode: mode })
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) throw new Error(body.detail || 'The call could not be placed.');
-        return body;
-      });
-    }).then(function (dialed) {
-      call = { id: dialed.call.id, token: dialed.callerToken, joinedAt: dialed.call.joinedAt };
-      $('dial-form').hidden = true;
-      $('call').hidden = false;
-      $('exit-button').hidden = false;
-      render(dialed.call);
-      follow();
-      join(dialed.session, mode);
-    }).catch(function (error) {
+    CallCenter.api('POST', '/api/calls', { body: { name: name, reason: reason, mode: mode } }).then(function (dialed) {
+      stored = {
+        callId: dialed.call.id, callerToken: dialed.callerToken, session: dialed.session,
+        name: name, reason: reason, mode: mode
+      };
+      save();
+      start(dialed.call);
+    }).catch(function (problem) {
       $('dial-button').disabled = false;
-      showDialError(error.message);
+      showDialError(dialProblem(problem));
     });
-  });
+  }
 
-  $('exit-button').addEventListener('click', function () {
-    if (!call) return;
-    fetch('/api/calls/' + call.id, { method: 'DELETE', headers: auth() }).finally(function () {
-      finish('callerLeft');
-    });
-  });
+  function dialProblem(problem) {
+    if (problem.status === 429) {
+      return 'Too many calls are being placed from your network right now. Please try again in '
+        + CallCenter.inSeconds(problem.retryAfter) + '.';
+    }
+    if (problem.network) return 'Connection trouble: we could not reach the call center. Please try again.';
+    return CallCenter.problemText(problem) || 'The call could not be placed. Please try again.';
+  }
 
   function showDialError(message) {
     $('dial-error').textContent = message;
     $('dial-error').hidden = false;
   }
 
-  function auth() {
-    return { Authorization: 'Bearer ' + call.token };
+  // Leaving always leaves: if the server cannot be told, closing the session ends the call there
+  // once its grace period is over.
+  function leave() {
+    if (ended) return;
+    if (!stored) {
+      finish({ endReason: 'callerLeft' });
+      return;
+    }
+    $('exit-button').disabled = true;
+    CallCenter.api('DELETE', callUrl(), { headers: auth() }).then(function (call) {
+      finish(call && call.state === 'ENDED' ? call : { endReason: 'callerLeft' });
+    }).catch(function () {
+      finish({ endReason: 'callerLeft' });
+    });
+  }
+
+  // --- the call screens --------------------------------------------------------------------
+
+  function start(call) {
+    if (started || ended) return;
+    started = true;
+    stopPreview(); // the session takes the camera and microphone now
+    devicesChecked++;
+    $('dial-form').hidden = true;
+    $('screen-resuming').hidden = true;
+    $('call').hidden = false;
+    $('exit-button').hidden = false;
+    render(call);
+    follow();
+    join();
   }
 
   // Server push: any change to this call, or to the queue, makes the page read its call again.
   function follow() {
-    events = new EventSource('/api/calls/' + call.id + '/events?token=' + encodeURIComponent(call.token));
+    if (events) events.close();
+    var source = new EventSource(callUrl() + '/events?token=' + encodeURIComponent(stored.callerToken));
+    events = source;
     ['ready', 'call', 'queue'].forEach(function (type) {
-      events.addEventListener(type, refresh);
+      source.addEventListener(type, refresh);
+    });
+    source.addEventListener('agents', function (event) {
+      var data = parseJson(event.data);
+      if (data && typeof data.agentsOnline === 'number' && lastCall) {
+        lastCall.agentsOnline = data.agentsOnline;
+        renderNoAgent();
+      }
+    });
+    source.addEventListener('error', function () {
+      // the browser reconnects by itself unless the server refused the stream: then look again
+      if (ended || source !== events || source.readyState !== EventSource.CLOSED) return;
+      refresh();
+      setTimeout(function () { if (!ended && source === events) follow(); }, 3000);
     });
   }
 
-  function refresh() {
-    if (ended) return;
-    fetch('/api/calls/' + call.id, { headers: auth() }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (current) {
-      if (current) render(current);
-    });
+  function parseJson(text) {
+    try {
+      return JSON.parse(text);
+    } catch (notJson) {
+      return null;
+    }
   }
+
+  var refresh = CallCenter.coalesce(function () {
+    if (ended || !stored) return null;
+    return CallCenter.api('GET', callUrl(), { headers: auth() }).then(function (current) {
+      clearCallError();
+      render(current);
+    }).catch(function (problem) {
+      if (ended) return;
+      if (problem.status === 401 || problem.status === 403 || problem.status === 404) {
+        finish(lastCall && lastCall.state === 'ENDED' ? lastCall : { endReason: null });
+        return;
+      }
+      showCallError(problem.network ? 'Connection trouble: retrying…' : CallCenter.problemText(problem) + ' Retrying…');
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(refresh, 3000);
+    });
+  });
 
   function render(current) {
+    if (!current || ended) return;
+    lastCall = current;
     if (current.state === 'ENDED') {
-      finish(current.endReason);
+      finish(current);
       return;
     }
     var waiting = current.state === 'WAITING' || current.state === 'ASSIGNED';
@@ -91,68 +361,247 @@
     $('screen-onhold').hidden = current.state !== 'ON_HOLD';
     $('screen-oncall').hidden = current.state !== 'ON_CALL';
     if (current.state === 'WAITING') {
-      $('waiting-title').textContent = 'You are in the queue';
-      $('position-line').hidden = false;
-      $('queue-position').textContent = String(current.queuePosition);
+      setText($('waiting-title'), 'You are in the queue');
+      $('position-line').hidden = current.queuePosition == null;
+      setText($('queue-position'), String(current.queuePosition));
     } else if (current.state === 'ASSIGNED') {
-      $('waiting-title').textContent = 'An agent will be with you shortly';
+      setText($('waiting-title'), 'An agent will be with you shortly');
       $('position-line').hidden = true;
     }
+    renderNoAgent();
     if (waiting && !waitedTimer) {
-      waitedTimer = setInterval(function () { $('time-waited').textContent = CallCenter.elapsed(call.joinedAt); }, 1000);
+      renderWaited();
+      waitedTimer = setInterval(renderWaited, 1000);
     }
     if (!waiting && waitedTimer) {
       clearInterval(waitedTimer);
       waitedTimer = null;
     }
+    renderControls();
   }
 
-  function join(credentials, mode) {
+  function renderWaited() {
+    if (lastCall) setText($('time-waited'), CallCenter.elapsed(lastCall.joinedAt));
+  }
+
+  function renderNoAgent() {
+    $('no-agent').hidden = !(lastCall && lastCall.state === 'WAITING' && lastCall.agentsOnline === 0);
+  }
+
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  function showCallError(message) {
+    setText($('call-error'), message);
+    $('call-error').hidden = false;
+  }
+
+  function clearCallError() {
+    $('call-error').hidden = true;
+  }
+
+  // --- media ---------------------------------------------------------------------------------
+
+  function join() {
+    if (ended || !stored) return;
     CallCenter.loadOpenTok().then(function () {
-      session = OT.initSession(credentials.apiKey, credentials.sessionId);
-      session.on({
-        streamCreated: function (event) {
-          $('agent-placeholder').hidden = true;
-          session.subscribe(event.stream, 'agent-video', { insertMode: 'append', width: '100%', height: '100%' });
+      if (ended) return;
+      var credentials = stored.session;
+      var s = OT.initSession(credentials.apiKey, credentials.sessionId);
+      session = s;
+      agentStreams = {};
+      s.on({
+        streamCreated: function (event) { if (s === session && !ended) subscribe(s, event.stream); },
+        streamDestroyed: function (event) {
+          if (s !== session) return;
+          delete agentStreams[event.stream.streamId];
+          renderMedia();
         },
-        streamDestroyed: function () { $('agent-placeholder').hidden = false; },
+        streamPropertyChanged: function () { if (s === session) renderMedia(); },
         'signal:agentConnected': refresh,
         'signal:hold': refresh,
         'signal:unhold': refresh,
-        'signal:endCall': function () { finish('agentEnded'); },
-        sessionDisconnected: function () { if (!ended) refresh(); }
+        'signal:endCall': function () { if (s === session) agentEnded(); },
+        sessionDisconnected: function () { if (s === session && !ended) lost(s); }
       });
-      var audioOnly = mode === 'audioOnly';
-      var publisher = OT.initPublisher('self-video', {
-        insertMode: 'append', width: '100%', height: '100%', name: $('name').value.trim(),
-        resolution: '640x480', frameRate: 15,
-        videoSource: audioOnly ? null : undefined, publishVideo: !audioOnly
-      });
-      connect(credentials.token, publisher, 1);
+      connect(s, credentials.token, 1);
+    }).catch(function (error) {
+      if (!ended) showCallError('We could not start the video: ' + error.message + '. Please reload the page.');
     });
   }
 
   // A connection that fails (a network blip, a busy server) is tried again a few times.
-  function connect(token, publisher, attempt) {
-    session.connect(token, function (error) {
-      if (!error) {
-        session.publish(publisher);
-      } else if (attempt < 5 && !ended) {
-        setTimeout(function () { connect(token, publisher, attempt + 1); }, 1000 * attempt);
+  function connect(s, token, attempt) {
+    connecting = true;
+    s.connect(token, function (error) {
+      if (s !== session) return;
+      connecting = false;
+      if (ended) {
+        // left while connecting: disconnect now that the connection is complete
+        CallCenter.quietly(function () { s.disconnect(); });
+        return;
       }
+      if (error) {
+        if (attempt < 5) {
+          retryTimer = setTimeout(function () { if (!ended && s === session) connect(s, token, attempt + 1); }, 1000 * attempt);
+        } else {
+          showCallError('We could not connect your call: ' + error.message + '. Please check your connection and reload the page.');
+        }
+        return;
+      }
+      clearCallError();
+      publish(s, stored.mode !== 'audioOnly' && !cameraFailed);
     });
   }
 
-  function finish(reason) {
+  // Every OpenTok failure arrives in a completion handler and is shown, never thrown. A camera
+  // that fails during the call leaves the caller on the microphone alone rather than mute.
+  function publish(s, withVideo) {
+    var failed = false;
+    var p = null;
+    function fail(error) {
+      if (failed) return;
+      failed = true;
+      CallCenter.quietly(function () { p.destroy(); });
+      if (publisher !== p) return;
+      publisher = null;
+      if (ended || s !== session) return;
+      var reason = CallCenter.describeMediaError(error);
+      if (withVideo && CallCenter.isDeviceError(error)) {
+        cameraFailed = true;
+        showCallError("We can't use your camera (" + reason + '), so your agent will only hear you.');
+        publish(s, false);
+      } else if (CallCenter.isDeviceError(error)) {
+        showCallError("We can't use your microphone: " + reason + ". Your agent cannot hear you. Allow the "
+          + "microphone in your browser's site settings, then reload the page.");
+      } else {
+        showCallError('We could not share your ' + (withVideo ? 'camera and microphone' : 'microphone') + ': '
+          + error.message + '. Please reload the page.');
+      }
+      renderMedia();
+    }
+    try {
+      p = OT.initPublisher('self-video', {
+        insertMode: 'append', width: '100%', height: '100%', name: stored.name,
+        resolution: '640x480', frameRate: 15,
+        videoSource: withVideo ? undefined : null, publishVideo: withVideo && !cameraOff, publishAudio: !muted
+      }, function (error) {
+        if (error) {
+          fail(error);
+        } else if (p !== publisher) {
+          CallCenter.quietly(function () { p.destroy(); }); // given up meanwhile: let go of the camera
+        }
+      });
+      publisher = p;
+      s.publish(p, function (error) {
+        if (error) fail(error);
+        else renderMedia();
+      });
+    } catch (error) {
+      fail(error);
+    }
+    renderMedia();
+  }
+
+  function subscribe(s, stream) {
+    agentStreams[stream.streamId] = stream;
+    try {
+      s.subscribe(stream, 'agent-video', { insertMode: 'append', width: '100%', height: '100%' }, function (error) {
+        if (error && s === session && !ended) showCallError("We could not show your agent's video: " + error.message);
+      });
+    } catch (error) {
+      showCallError("We could not show your agent's video: " + error.message);
+    }
+    renderMedia();
+  }
+
+  // The session dropped (a network blip): the call is kept on the server for a while, so join again.
+  function lost(s) {
+    var gone = publisher;
+    publisher = null;
+    if (gone) CallCenter.quietly(function () { gone.destroy(); });
+    agentStreams = {};
+    $('agent-video').replaceChildren();
+    renderMedia();
+    refresh();
+    setTimeout(function () { if (!ended && s === session) join(); }, 2000);
+  }
+
+  function renderMedia() {
+    var streams = Object.keys(agentStreams).map(function (id) { return agentStreams[id]; });
+    $('agent-placeholder').hidden = streams.length > 0;
+    setText($('agent-placeholder'), 'Connecting to your agent…');
+    var lines = [];
+    if (streams.length > 0 && streams.every(function (stream) { return stream.hasVideo === false; })) {
+      lines.push('Audio only — your agent has no video');
+    }
+    var audioOnly = !stored || stored.mode === 'audioOnly' || cameraFailed;
+    if (audioOnly) {
+      lines.push('Audio only — your agent hears you but cannot see you');
+    } else if (cameraOff) {
+      lines.push('Your camera is off — your agent cannot see you');
+    }
+    if (muted) lines.push('You are muted — your agent cannot hear you');
+    setText($('stage-label'), lines.join('. '));
+    $('stage-label').hidden = lines.length === 0;
+    $('self-video').hidden = audioOnly; // nothing to show of a caller without a camera
+    renderControls();
+  }
+
+  function renderControls() {
+    var inCall = !ended && !!lastCall && lastCall.state === 'ON_CALL' && !!publisher;
+    $('call-controls').hidden = !inCall;
+    var mute = $('mute-button');
+    mute.setAttribute('aria-pressed', String(muted));
+    setText(mute, muted ? 'Unmute' : 'Mute');
+    var camera = $('camera-button');
+    camera.hidden = !stored || stored.mode === 'audioOnly' || cameraFailed;
+    camera.setAttribute('aria-pressed', String(cameraOff));
+    setText(camera, cameraOff ? 'Camera on' : 'Camera off');
+  }
+
+  // --- the end -------------------------------------------------------------------------------
+
+  // The agent's endCall signal: read the call to say how it ended; if that fails, trust the signal.
+  function agentEnded() {
+    if (ended) return;
+    CallCenter.api('GET', callUrl(), { headers: auth() }).then(function (current) {
+      finish(current && current.state === 'ENDED' ? current : endedByAgent(lastCall));
+    }).catch(function () {
+      finish(endedByAgent(lastCall));
+    });
+  }
+
+  function endedByAgent(call) {
+    return { endReason: 'agentEnded', callStartedAt: call ? call.callStartedAt : null };
+  }
+
+  function endMessage(call) {
+    if (call.endReason === 'agentEnded' && !call.callStartedAt) {
+      return 'Your call was closed before an agent could take it.';
+    }
+    return END_MESSAGES[call.endReason] || 'The call has ended. Thank you for calling.';
+  }
+
+  function finish(call) {
     if (ended) return;
     ended = true;
+    forget();
+    clearTimeout(retryTimer);
     if (events) events.close();
     if (waitedTimer) clearInterval(waitedTimer);
-    if (session) session.disconnect();
+    stopPreview();
+    var gone = publisher;
+    publisher = null;
+    if (gone) CallCenter.quietly(function () { gone.destroy(); });
+    // a session still connecting is disconnected by its connect callback
+    if (session && !connecting) CallCenter.quietly(function () { session.disconnect(); });
     $('call').hidden = true;
     $('exit-button').hidden = true;
     $('dial-form').hidden = true;
-    $('end-message').textContent = END_MESSAGES[reason] || 'The call has ended. Thank you for calling.';
+    $('screen-resuming').hidden = true;
+    $('end-message').textContent = endMessage(call || {});
     $('screen-ended').hidden = false;
   }
 })();

@@ -1,6 +1,7 @@
 package org.callcenter.system;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -10,35 +11,126 @@ import org.callcenter.testsupport.Chromium;
 
 import static org.awaitility.Awaitility.await;
 
-/** The caller's page, as a caller uses it. */
+/**
+ * The caller's page, as a caller uses it. Closing it fails the test if the page reported an
+ * uncaught error, a console error or a missing asset ({@link Chromium#problems}).
+ */
 final class CallerPage implements AutoCloseable {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private final String gateway;
 
-	/** Started when the caller dials, so a test does not run idle browsers while it sets up. */
+	/** Started when the caller opens the page, so a test does not run idle browsers while it sets up. */
 	private ChromeDriver browser;
+
+	/** Simulated camera and microphone ({@link Chromium#simulateDevices}); null: the fake devices. */
+	private boolean[] devices;
+
+	/** What the browser reported before it was closed. */
+	private List<String> problems = List.of();
 
 	CallerPage(String gateway) {
 		this.gateway = gateway;
 	}
 
-	CallerPage dial(String name, String reason, boolean audioOnly) {
-		this.browser = Chromium.start();
-		this.browser.get(this.gateway + "/caller.html");
-		this.browser.findElement(By.id("name")).sendKeys(name);
-		this.browser.findElement(By.id("reason")).sendKeys(reason);
-		this.browser.findElement(By.cssSelector("input[name=mode][value=" + (audioOnly ? "audioOnly" : "audioVideo") + "]"))
-			.click();
-		this.browser.findElement(By.id("dial-button")).click();
-		await().atMost(PATIENCE).until(() -> shows("screen-waiting") || shows("screen-oncall"));
+	/** A missing or denied camera or microphone; before {@link #open} or {@link #dial}. */
+	CallerPage withDevices(boolean camera, boolean microphone) {
+		if (this.browser != null) {
+			throw new IllegalStateException("withDevices must come before open or dial");
+		}
+		this.devices = new boolean[] { camera, microphone };
 		return this;
+	}
+
+	/** Starts the browser and loads the page, without dialing: the form shows. */
+	CallerPage open() {
+		if (this.browser == null) {
+			this.browser = Chromium.start();
+			if (this.devices != null) {
+				Chromium.simulateDevices(this.browser, this.devices[0], this.devices[1]);
+			}
+		}
+		this.browser.get(this.gateway + "/caller.html");
+		await().atMost(PATIENCE).until(() -> shows("dial-form") || showsACallScreen());
+		return this;
+	}
+
+	/**
+	 * Fills the form and presses Call once the device check let it, then waits until the call shows
+	 * (waiting or on call) or the page says why it could not be placed ({@link #dialError}).
+	 */
+	CallerPage dial(String name, String reason, boolean audioOnly) {
+		submit(name, reason, audioOnly);
+		await().atMost(PATIENCE)
+			.until(() -> shows("screen-waiting") || shows("screen-oncall") || shows("dial-error"));
+		return this;
+	}
+
+	/** Fills the form and presses Call once the device check let it, without waiting for the answer. */
+	void submit(String name, String reason, boolean audioOnly) {
+		if (this.browser == null) {
+			open();
+		}
+		try {
+			await().atMost(PATIENCE).until(this::dialEnabled);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError("Call never became possible; the page says: " + deviceStatus(), ex);
+		}
+		WebElement nameField = this.browser.findElement(By.id("name"));
+		nameField.clear();
+		nameField.sendKeys(name);
+		WebElement reasonField = this.browser.findElement(By.id("reason"));
+		reasonField.clear();
+		reasonField.sendKeys(reason);
+		WebElement mode = this.browser
+			.findElement(By.cssSelector("input[name=mode][value=" + (audioOnly ? "audioOnly" : "audioVideo") + "]"));
+		if (mode.isEnabled()) {
+			mode.click();
+		}
+		this.browser.findElement(By.id("dial-button")).click();
+	}
+
+	/** The device status line under the camera preview, once the check is over. */
+	String deviceStatus() {
+		awaitDeviceCheck();
+		return text("device-status");
+	}
+
+	boolean dialEnabled() {
+		awaitDeviceCheck();
+		return this.browser.findElement(By.id("dial-button")).isEnabled();
+	}
+
+	/** Whether "Camera and microphone" can be chosen. */
+	boolean cameraChoiceEnabled() {
+		awaitDeviceCheck();
+		return this.browser.findElement(By.cssSelector("input[name=mode][value=audioVideo]")).isEnabled();
+	}
+
+	/** The alert under the form saying why the call could not be placed. */
+	String dialError() {
+		await().atMost(PATIENCE).until(() -> shows("dial-error"));
+		return text("dial-error");
+	}
+
+	/** The browser's refresh button; then waits until the page shows where the call is (or the form). */
+	void reload() {
+		Chromium.problems(this.browser); // read now: the page's own record goes with the page
+		this.browser.navigate().refresh();
+		await().atMost(PATIENCE).until(() -> shows("dial-form") || showsACallScreen());
 	}
 
 	String queuePosition() {
 		await().atMost(PATIENCE).until(() -> shows("screen-waiting") && !text("queue-position").equals("–"));
 		return text("queue-position");
+	}
+
+	/** All the waiting screen says, including whether an agent is online. */
+	String waitingMessage() {
+		await().atMost(PATIENCE).until(() -> shows("screen-waiting"));
+		return text("screen-waiting");
 	}
 
 	void awaitOnCallWithAgentVideo() {
@@ -54,12 +146,79 @@ final class CallerPage implements AutoCloseable {
 		return text("end-message");
 	}
 
+	/** The call id the page keeps for a reload; null when it keeps none. */
+	String callId() {
+		return kept("callId");
+	}
+
+	/** The caller's credential the page keeps for a reload; null when it keeps none. */
+	String callerToken() {
+		return kept("callerToken");
+	}
+
+	void toggleMute() {
+		this.browser.findElement(By.id("mute-button")).click();
+	}
+
+	void toggleCamera() {
+		this.browser.findElement(By.id("camera-button")).click();
+	}
+
+	/** Whether the caller's own microphone track is enabled and live (what the agent can hear). */
+	boolean microphoneLive() {
+		return Boolean.TRUE.equals(this.browser.executeScript("var v = document.querySelector('#self-video video');"
+				+ "if (!v || !v.srcObject) return false;"
+				+ "return v.srcObject.getAudioTracks().some(function (t) { return t.enabled && t.readyState === 'live'; });"));
+	}
+
+	/** How many videos of the agent the page shows (more than one: two agents' media overlap). */
+	int agentVideos() {
+		Object count = this.browser.executeScript("return document.querySelectorAll('#agent-video video').length;");
+		return (count instanceof Number number) ? number.intValue() : 0;
+	}
+
+	/** Whether the ticking "time waited" sits inside an aria-live region (it must not). */
+	boolean timerIsInLiveRegion() {
+		return Boolean.TRUE.equals(this.browser
+			.executeScript("return !!document.getElementById('time-waited').closest('[aria-live]');"));
+	}
+
+	/** The label on the stage (audio only, camera off, muted); empty when none shows. */
+	String stageLabel() {
+		return text("stage-label");
+	}
+
+	String title() {
+		return this.browser.getTitle();
+	}
+
 	void leave() {
 		this.browser.findElement(By.id("exit-button")).click();
 	}
 
+	/** Closes the tab without leaving, as a person closing it would; {@link #close} afterwards is fine. */
+	void closeTab() {
+		if (this.browser != null) {
+			try {
+				this.problems = Chromium.problems(this.browser);
+			}
+			finally {
+				this.browser.quit();
+				this.browser = null;
+			}
+		}
+	}
+
 	void screenshot(String name) {
 		Chromium.screenshot(this.browser, name);
+	}
+
+	private void awaitDeviceCheck() {
+		await().atMost(PATIENCE).until(() -> !text("device-status").startsWith("Checking"));
+	}
+
+	private boolean showsACallScreen() {
+		return shows("screen-waiting") || shows("screen-onhold") || shows("screen-oncall") || shows("screen-ended");
 	}
 
 	private boolean shows(String id) {
@@ -70,16 +229,26 @@ final class CallerPage implements AutoCloseable {
 		return this.browser.findElement(By.id(id)).getText();
 	}
 
+	private String kept(String field) {
+		Object value = this.browser.executeScript("var kept = JSON.parse(sessionStorage.getItem('callcenter.call') || 'null');"
+				+ "return kept ? kept[arguments[0]] : null;", field);
+		return (value != null) ? value.toString() : null;
+	}
+
 	private long videoWidth(String selector) {
 		Object width = this.browser
 			.executeScript("var v = document.querySelector(arguments[0]); return v ? v.videoWidth : 0;", selector);
 		return (width instanceof Number number) ? number.longValue() : 0;
 	}
 
+	/** Quits the browser, then fails if any page reported a problem. */
 	@Override
 	public void close() {
-		if (this.browser != null) {
-			this.browser.quit();
+		closeTab();
+		if (!this.problems.isEmpty()) {
+			List<String> reported = this.problems;
+			this.problems = List.of(); // reported once
+			throw new AssertionError("the caller's page reported problems:\n  " + String.join("\n  ", reported));
 		}
 	}
 

@@ -54,7 +54,7 @@ class CallerVisibilityIT {
 	}
 
 	@Test
-	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserGoes() throws Exception {
+	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserStaysGonePastTheGracePeriod() throws Exception {
 		send("PUT", SUITE.url("queue-service") + "/api/agents/visibility-agent", "{\"displayName\":\"Alice\"}", agent("visibility-agent"));
 		JsonNode dial = send("POST", SUITE.url("queue-service") + "/api/calls",
 				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", null);
