@@ -10,12 +10,19 @@
 -- Keys under KEYS[1]:
 --   seq                  counter: arrival order of callers and assignment order of agents
 --   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, stateSince,
---                        agentId, connectionId, reconnectBy while the caller's connection is lost, ...)
+--                        agentId, connectionId, webhookConnectionId (the caller's connection as the
+--                        webhooks know it), reconnectBy while the caller's connection is lost, ...)
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
 --   unconnected          zset: calls whose caller is not connected (never yet, or lost within the
 --                        grace period), score = deadline ms after which the call ends
+--   callers:seen         zset: calls whose caller page has an open event stream, score = last
+--                        heartbeat ms (the gateway reports open streams)
+--   awaiting-webhook     zset: calls whose page confirmed a connection that no verified webhook has
+--                        confirmed yet, score = deadline ms
+--   monitoring           hash: lastWebhookAt (a verified session webhook arrived), missedAt (a
+--                        page-confirmed connection got no webhook in time)
 --   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall,
 --                        seq (its last agent event)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
@@ -185,6 +192,8 @@ local function end_call(id, c, reason)
     end
   end
   redis.call('ZREM', key('unconnected'), id)
+  redis.call('ZREM', key('callers', 'seen'), id)
+  redis.call('ZREM', key('awaiting-webhook'), id)
   redis.call('SREM', key('live'), id)
   redis.call('HDEL', key('call', id), 'reconnectBy')
   set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)
@@ -192,6 +201,22 @@ local function end_call(id, c, reason)
   redis.call('EXPIRE', key('call', id), RETENTION)
   redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
   drain_pending()
+end
+
+-- The caller is connected on connectionId (told by a webhook or by its own page). The newest
+-- connection is the caller's; one that brings back a caller whose connection was lost, or the
+-- first one, is announced. The same connection told twice changes nothing.
+local function caller_connected(id, c, connectionId)
+  if c.connectionId == connectionId then
+    return
+  end
+  local back = c.reconnectBy ~= nil
+  redis.call('HSET', key('call', id), 'connected', '1', 'connectionId', connectionId)
+  redis.call('HDEL', key('call', id), 'reconnectBy')
+  redis.call('ZREM', key('unconnected'), id)
+  if not c.connectionId or back then
+    emit(id, 'CALLER_CONNECTED')
+  end
 end
 
 local function go_offline(agentId, reason)

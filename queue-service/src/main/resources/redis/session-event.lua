@@ -11,6 +11,8 @@
 -- Returns {'APPLIED'}, {'IGNORED'}, {'DUPLICATE'} or {'UNKNOWN_SESSION'}.
 local eventId, eventType, sessionId, connectionId, userType, userId =
   ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+-- whatever it says, a verified webhook arrived: session monitoring works
+redis.call('HSET', key('monitoring'), 'lastWebhookAt', NOW)
 if not redis.call('SET', key('seen-event', eventId), '1', 'NX', 'EX', ARGV[10]) then
   return { 'DUPLICATE' }
 end
@@ -26,18 +28,16 @@ local created = eventType == 'CONNECTION_CREATED'
 
 if userType == 'caller' and userId == id then
   local known = c.connectionId
-  if created and known ~= connectionId then
-    -- first connection, or the caller back after a lost one: the newest connection is the caller
-    local back = c.reconnectBy ~= nil
-    redis.call('HSET', key('call', id), 'connected', '1', 'connectionId', connectionId)
-    redis.call('HDEL', key('call', id), 'reconnectBy')
-    redis.call('ZREM', key('unconnected'), id)
-    if not known or back then
-      emit(id, 'CALLER_CONNECTED')
-    end
+  if created then
+    redis.call('HSET', key('call', id), 'webhookConnectionId', connectionId)
+    redis.call('ZREM', key('awaiting-webhook'), id)
+    caller_connected(id, c, connectionId)
     return { 'APPLIED' }
   end
-  if not created and (not known or known == connectionId) then
+  if c.webhookConnectionId == connectionId then
+    redis.call('HDEL', key('call', id), 'webhookConnectionId')
+  end
+  if not known or known == connectionId then
     local grace = tonumber(ARGV[11])
     if not known or grace <= 0 then
       end_call(id, c, 'callerDisconnected')

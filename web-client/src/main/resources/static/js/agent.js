@@ -137,6 +137,17 @@
     source.addEventListener('presence', function (event) {
       presence(parseJson(event.data));
     });
+    // Whether OpenTok's session-monitoring webhooks arrive: calls still work without them (callers
+    // confirm their own connections), but an operator has to fix the project, so every agent sees it.
+    source.addEventListener('monitoring', function (event) {
+      var notice = parseJson(event.data) || {};
+      var banner = $('monitoring-banner');
+      banner.hidden = notice.callbacksArriving !== false;
+      banner.textContent = notice.callbacksArriving === false
+        ? 'Session monitoring callbacks are not arriving. Calls still work, but tell your administrator: '
+          + (notice.problem || 'check the OpenTok project\'s callback URL and signature secret.')
+        : '';
+    });
     source.addEventListener('error', function () {
       if (source !== events || signingOut) return;
       showAlert('Connection trouble: retrying…', 'connection');

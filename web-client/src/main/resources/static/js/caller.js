@@ -451,7 +451,24 @@
         return;
       }
       clearCallError();
+      confirmConnection(s, 1);
       publish(s, stored.mode !== 'audioOnly' && !cameraFailed);
+    });
+  }
+
+  // Tells the call center this page is connected, on which connection. OpenTok's webhook says the
+  // same when the project's session monitoring is set up; when it is not (or points elsewhere),
+  // this is what lets an agent take the call. Webhooks still decide when the caller has left.
+  function confirmConnection(s, attempt) {
+    if (!s.connection || s !== session || ended) return;
+    CallCenter.api('POST', '/api/calls/' + stored.callId + '/connection', {
+      headers: auth(), body: { connectionId: s.connection.connectionId }
+    }).catch(function (problem) {
+      if (problem.network && attempt < 5 && s === session && !ended) {
+        setTimeout(function () { confirmConnection(s, attempt + 1); }, 1000 * attempt);
+      } else {
+        refresh(); // ended meanwhile, or refused: read what the call is now
+      }
     });
   }
 

@@ -55,6 +55,11 @@ final class Callbacks {
 		return request.exchange((req, res) -> res.getStatusCode().value());
 	}
 
+	/** The body of a GET, whatever its status (health answers 503 when down). */
+	String get(String path) {
+		return this.http.get().uri(path).exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
 	static String sign(String body, String secret, String issuer) {
 		return VonageSignatures.authorization(body, secret, issuer);
 	}

@@ -110,6 +110,21 @@ class HostileCallbacksIT {
 	}
 
 	@Test
+	void callbacksSignedWithAnotherSecretShowAsASignatureMismatchInHealthUntilAVerifiedOneArrives() {
+		String s = "1_mismatch" + UUID.randomUUID().toString().replace("-", "");
+		String body = Callbacks.connection("connectionCreated", s, "c-1", "");
+		Callbacks callbacks = new Callbacks(this.port);
+
+		assertThat(callbacks.post(body, Callbacks.sign(body, "another-projects-secret", "Vonage"))).isEqualTo(401);
+
+		String health = callbacks.get("/actuator/health");
+		assertThat(health).contains("\"sessionMonitoring\"").contains("DEGRADED").contains("signature does not match")
+			.contains("OPENTOK_SIGNATURE_SECRET");
+		assertThat(callbacks.post(body, Callbacks.sign(body, SECRET, "Vonage"))).isEqualTo(200);
+		assertThat(callbacks.get("/actuator/health")).doesNotContain("DEGRADED").doesNotContain("signature does not match");
+	}
+
+	@Test
 	void aCorrectlySignedCallbackWithOrWithoutBearerIsAccepted() {
 		String s = "1_signed" + UUID.randomUUID().toString().replace("-", "");
 		String body = Callbacks.connection("connectionCreated", s, "c-1", "");

@@ -58,6 +58,26 @@ final class QueueClient {
 		return send(HttpMethod.DELETE, "/api/calls/" + callId, null, callerHeader(callId));
 	}
 
+	/** The caller's page confirms its connection, with the caller's own credential. */
+	Reply confirmConnection(String callId, String connectionId) {
+		return confirmConnection(callId, connectionId, callerHeader(callId));
+	}
+
+	Reply confirmConnection(String callId, String connectionId, Map<String, String> headers) {
+		return send(HttpMethod.POST, "/api/calls/" + callId + "/connection", Map.of("connectionId", connectionId), headers);
+	}
+
+	/** As the gateway reports the callers whose pages are open. */
+	Reply callersAlive(String... callIds) {
+		return send(HttpMethod.PUT, "/api/callers/alive", java.util.List.of(callIds),
+				Map.of(SignedCredentials.SERVICE_HEADER, this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1))));
+	}
+
+	/** A caller credential for {@code callId}, to present on another call. */
+	Map<String, String> credentialOf(String callId) {
+		return callerHeader(callId);
+	}
+
 	Reply goOnline(String agentId) {
 		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId, Map.of("displayName", "Agent " + agentId));
 	}

@@ -81,11 +81,19 @@ public final class SignedCredentials {
 		/** Issued by the gateway for an authenticated agent, on every request it forwards. */
 		AGENT,
 		/** Issued by queue-service to a caller when it dials: lets it follow and leave its own call. */
-		CALLER
+		CALLER,
+		/**
+		 * Issued by the gateway for itself on requests no agent or caller makes, such as reporting
+		 * which callers' pages are still open; the subject names the issuing service.
+		 */
+		SERVICE
 
 	}
 
 	/** The header that carries an agent's identity from the gateway to the services. */
 	public static final String AGENT_HEADER = "X-Agent-Identity";
+
+	/** The header that carries a service's own identity to another service. */
+	public static final String SERVICE_HEADER = "X-Service-Identity";
 
 }

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.callback.monitoring.CallbackTraffic;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,8 +38,12 @@ class WebhookController {
 
 	private final MeterRegistry meters;
 
-	WebhookController(SignedCallbacks signatures, SessionEventPublisher publisher, MeterRegistry meters) {
+	private final CallbackTraffic traffic;
+
+	WebhookController(SignedCallbacks signatures, SessionEventPublisher publisher, MeterRegistry meters,
+			CallbackTraffic traffic) {
 		this.signatures = signatures;
+		this.traffic = traffic;
 		this.publisher = publisher;
 		this.meters = meters;
 	}
@@ -45,7 +51,14 @@ class WebhookController {
 	@PostMapping("/ot_callback")
 	ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
 		byte[] body = readBounded(request);
-		this.signatures.verify(request.getHeader(HttpHeaders.AUTHORIZATION), body);
+		try {
+			this.signatures.verify(request.getHeader(HttpHeaders.AUTHORIZATION), body);
+		}
+		catch (UnsignedCallback refused) {
+			this.traffic.rejectedSignature();
+			throw refused;
+		}
+		this.traffic.verified();
 		Callback callback = CallbackParser.parse(body);
 		this.meters.counter("callcenter.callbacks.received", "event", callback.event()).increment();
 		if (callback.toPublish() != null) {

@@ -3,6 +3,7 @@ package org.callcenter.gateway.push;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.callcenter.gateway.system.GatewayProperties;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -37,6 +39,9 @@ class PushController {
 
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
+	private static final ParameterizedTypeReference<Map<String, Object>> CONSOLE_NOTICE = new ParameterizedTypeReference<>() {
+	};
+
 	private final LiveEvents hub;
 
 	private final SignedCredentials credentials;
@@ -45,9 +50,12 @@ class PushController {
 
 	private final WebClient queue;
 
+	private final OpenCallerPages callerPages;
+
 	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties,
-			WebClient.Builder http) {
+			WebClient.Builder http, OpenCallerPages callerPages) {
 		this.hub = hub;
+		this.callerPages = callerPages;
 		this.credentials = credentials;
 		this.properties = properties;
 		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
@@ -62,9 +70,14 @@ class PushController {
 		Flux<ServerSentEvent<Object>> presence = this.hub.agents()
 			.filter((event) -> agentId.equals(event.agentId()))
 			.map((event) -> ServerSentEvent.builder((Object) event).event("presence").id(event.eventId()).build());
+		// each heartbeat's answer says what the console should show about the call center itself; a
+		// change of it (session-monitoring webhooks missing, or back) is sent on as a `monitoring` event
+		AtomicReference<Map<String, Object>> shown = new AtomicReference<>();
 		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
 			.concatMap((tick) -> heartbeat(agentId))
-			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
+			.map((notice) -> (!notice.isEmpty() && !notice.equals(shown.getAndSet(notice)))
+					? ServerSentEvent.builder((Object) notice).event("monitoring").build()
+					: ServerSentEvent.builder().comment("alive").build());
 		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
 				changes, presence, alive);
 	}
@@ -87,20 +100,23 @@ class PushController {
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
-				changes, agentsOnline, keepAlive);
+				changes, agentsOnline, keepAlive)
+			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
+			.doFinally((signal) -> this.callerPages.closed(callId));
 	}
 
-	private Mono<Long> heartbeat(String agentId) {
+	/** The console notice queue-service answers, or nothing if the heartbeat was not recorded. */
+	private Mono<Map<String, Object>> heartbeat(String agentId) {
 		return this.queue.put()
 			.uri("/api/agents/{agentId}/heartbeat", agentId)
 			.header(SignedCredentials.AGENT_HEADER,
 					this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1)))
 			.retrieve()
-			.toBodilessEntity()
-			.map((ok) -> 1L)
+			.bodyToMono(CONSOLE_NOTICE)
+			.defaultIfEmpty(Map.of())
 			.onErrorResume((failure) -> {
 				log.debug("heartbeat of {} not recorded: {}", agentId, failure.toString());
-				return Mono.just(0L);
+				return Mono.just(Map.of());
 			});
 	}
 

@@ -1,5 +1,6 @@
 package org.callcenter.emulator.callbacks;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.emulator.auth.Hs256;
 import org.callcenter.emulator.system.EmulatorProperties;
+import org.callcenter.emulator.system.EmulatorProperties.CallbackMode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
@@ -51,8 +53,11 @@ public class SessionMonitor implements DisposableBean {
 
 	private final RestClient http;
 
-	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http) {
+	private final CallbackBehaviour behaviour;
+
+	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http, CallbackBehaviour behaviour) {
 		this.properties = properties;
+		this.behaviour = behaviour;
 		this.clock = clock;
 		this.http = http.build();
 	}
@@ -69,17 +74,25 @@ public class SessionMonitor implements DisposableBean {
 		body.put("timestamp", this.clock.millis());
 		body.putAll(fields);
 		byte[] bytes = this.json.writeValueAsBytes(body);
+		CallbackBehaviour.Setting setting = this.behaviour.get();
+		if (setting.mode() == CallbackMode.OFF) {
+			return;
+		}
 		Instant giveUpAt = this.clock.instant().plus(this.properties.callbackGiveUp());
-		this.sender.execute(() -> deliver(bytes, this.properties.callbackFirstRetry(), giveUpAt));
+		this.sender.schedule(() -> deliver(bytes, setting.mode(), this.properties.callbackFirstRetry(), giveUpAt),
+				setting.delay().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private void deliver(byte[] body, Duration nextDelay, Instant giveUpAt) {
+	private void deliver(byte[] body, CallbackMode mode, Duration nextDelay, Instant giveUpAt) {
 		try {
-			RestClient.RequestBodySpec request = this.http.post()
-				.uri(this.properties.callbackUrl())
-				.contentType(MediaType.APPLICATION_JSON);
-			if (this.properties.signatureSecret() != null && !this.properties.signatureSecret().isBlank()) {
-				request.header("Authorization", "Bearer " + signature(body));
+			URI target = (mode == CallbackMode.WRONG_URL) ? this.properties.callbackUrl().resolve("/not-the-callback-path")
+					: this.properties.callbackUrl();
+			RestClient.RequestBodySpec request = this.http.post().uri(target).contentType(MediaType.APPLICATION_JSON);
+			if (mode == CallbackMode.WRONG_SECRET) {
+				request.header("Authorization", "Bearer " + signature(body, "another-project-secret-than-expected"));
+			}
+			else if (this.properties.signatureSecret() != null && !this.properties.signatureSecret().isBlank()) {
+				request.header("Authorization", "Bearer " + signature(body, this.properties.signatureSecret()));
 			}
 			request.body(body).retrieve().toBodilessEntity();
 		}
@@ -92,11 +105,11 @@ public class SessionMonitor implements DisposableBean {
 			Duration after = nextDelay.multipliedBy(2);
 			Duration capped = (after.compareTo(this.properties.callbackMaxRetry()) > 0) ? this.properties.callbackMaxRetry()
 					: after;
-			this.sender.schedule(() -> deliver(body, capped, giveUpAt), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+			this.sender.schedule(() -> deliver(body, mode, capped, giveUpAt), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
-	private String signature(byte[] body) {
+	private String signature(byte[] body, String secret) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("iat", this.clock.instant().getEpochSecond());
 		claims.put("jti", UUID.randomUUID().toString());
@@ -104,7 +117,7 @@ public class SessionMonitor implements DisposableBean {
 		claims.put("payload_hash", sha256Hex(body));
 		claims.put("api_key", this.properties.apiKeyText());
 		claims.put("application_id", "00000000-0000-0000-0000-000000000000");
-		return Hs256.sign(Map.of("alg", "HS256", "typ", "JWT"), claims, this.properties.signatureSecret());
+		return Hs256.sign(Map.of("alg", "HS256", "typ", "JWT"), claims, secret);
 	}
 
 	private static String sha256Hex(byte[] body) {

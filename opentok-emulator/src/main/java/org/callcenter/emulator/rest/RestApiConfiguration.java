@@ -18,7 +18,7 @@ class RestApiConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this.projectAuth).addPathPatterns("/session/create", "/v2/**");
+		registry.addInterceptor(this.projectAuth).addPathPatterns("/session/create", "/v2/**", "/emulator/**");
 	}
 
 }

@@ -21,13 +21,25 @@ import org.springframework.validation.annotation.Validated;
  * @param callbackFirstRetry delay before the first retry of a failed callback; it doubles each time
  * @param callbackMaxRetry longest delay between retries
  * @param callbackGiveUp how long a callback is retried before it is dropped
+ * @param callbacks how callbacks behave at start, to act like a misconfigured project: NORMAL, OFF
+ * (session monitoring not set up), WRONG_URL (posted to a path nobody serves), WRONG_SECRET (signed
+ * with another secret); changed at run time with {@code PUT /emulator/callbacks}
+ * @param callbackDelay how long each callback is held back before it is posted
  */
 @Validated
 @ConfigurationProperties("emulator")
 public record EmulatorProperties(@Positive @DefaultValue("12345678") int apiKey,
 		@NotNull @Size(min = 32) @DefaultValue("emulator-secret-0123456789abcdef01234567") String apiSecret,
 		URI callbackUrl, String signatureSecret, @NotNull @DefaultValue("1s") Duration callbackFirstRetry,
-		@NotNull @DefaultValue("30s") Duration callbackMaxRetry, @NotNull @DefaultValue("10m") Duration callbackGiveUp) {
+		@NotNull @DefaultValue("30s") Duration callbackMaxRetry, @NotNull @DefaultValue("10m") Duration callbackGiveUp,
+		@NotNull @DefaultValue("NORMAL") CallbackMode callbacks, @NotNull @DefaultValue("0s") Duration callbackDelay) {
+
+	/** How the emulated project's session-monitoring callbacks behave. */
+	public enum CallbackMode {
+
+		NORMAL, OFF, WRONG_URL, WRONG_SECRET
+
+	}
 
 	public String apiKeyText() {
 		return Integer.toString(this.apiKey);

@@ -7,11 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import org.callcenter.queue.monitoring.SessionMonitoring;
 import org.callcenter.queue.store.Agent;
 import org.callcenter.queue.store.Call;
 import org.callcenter.queue.system.Ids;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The agent console's API. The agent id in the path is trusted: the gateway authenticates agents
- * and only forwards an agent's requests for its own id.
+ * The agent console's API. {@code AccessControl} checks that the gateway's signed identity names the
+ * agent in the path, so an agent acts only as itself.
  */
 @RestController
 @RequestMapping("/api/agents/{agentId}")
@@ -33,8 +32,11 @@ class AgentController {
 
 	private final AgentService agents;
 
-	AgentController(AgentService agents) {
+	private final SessionMonitoring monitoring;
+
+	AgentController(AgentService agents, SessionMonitoring monitoring) {
 		this.agents = agents;
+		this.monitoring = monitoring;
 	}
 
 	@PutMapping
@@ -51,10 +53,13 @@ class AgentController {
 	}
 
 	@PutMapping("/heartbeat")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "The agent's console is still there (sent by whoever holds its live connection)")
-	void heartbeat(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+	@Operation(summary = "The agent's console is still there (sent by whoever holds its live connection)",
+			description = "Answers what the console should show about the call center's health: whether OpenTok's "
+					+ "session-monitoring webhooks arrive.")
+	ConsoleNotice heartbeat(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
 		this.agents.heartbeat(agentId);
+		SessionMonitoring.Status monitoring = this.monitoring.status();
+		return new ConsoleNotice(monitoring.callbacksArriving(), monitoring.detail());
 	}
 
 	@GetMapping("/callers")

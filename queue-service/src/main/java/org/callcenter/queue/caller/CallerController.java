@@ -42,6 +42,16 @@ class CallerController {
 		return this.callers.status(callId);
 	}
 
+	@PostMapping("/{callId}/connection")
+	@Operation(summary = "The caller's page confirms its connection to the call's session",
+			description = "Counts as the caller being connected, as OpenTok's connectionCreated webhook does, so calls "
+					+ "go through when session-monitoring webhooks do not arrive; the same connection told by both "
+					+ "counts once. A confirmation for an ended call changes nothing (409).")
+	Call confirmConnection(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId,
+			@Valid @RequestBody ConnectionConfirmation confirmation) {
+		return this.callers.confirmConnection(callId, confirmation.connectionId());
+	}
+
 	@DeleteMapping("/{callId}")
 	@Operation(summary = "Leave: end the call from the caller's side (leaving twice changes nothing)")
 	Call leave(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {

@@ -65,6 +65,10 @@ class CallerService {
 		return this.store.find(callId);
 	}
 
+	Call confirmConnection(String callId, String connectionId) {
+		return this.store.confirmConnection(callId, connectionId);
+	}
+
 	Call leave(String callId) {
 		return this.store.leave(callId, "callerLeft");
 	}

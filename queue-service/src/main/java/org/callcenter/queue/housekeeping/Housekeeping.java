@@ -10,7 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends calls whose caller never connected and takes silent agents offline. Every instance runs it;
+ * Ends calls whose caller never connected (or did not come back), calls whose page is gone with no
+ * live connection, and takes silent agents offline. Every instance runs it;
  * each sweep is one atomic script, so instances never double up.
  */
 @Component
@@ -30,10 +31,11 @@ class Housekeeping {
 	void sweep() {
 		try {
 			long expired = this.store.expireUnconnectedCallers(MAX_EXPIRED_PER_SWEEP);
+			long gone = this.store.endSilentCallers(MAX_EXPIRED_PER_SWEEP);
 			long dropped = this.store.dropSilentAgents();
-			if (expired > 0 || dropped > 0) {
-				log.info("housekeeping ended {} unconnected calls and took {} silent agents offline", expired,
-						dropped);
+			if (expired > 0 || gone > 0 || dropped > 0) {
+				log.info("housekeeping ended {} unconnected calls and {} calls whose page was gone, and took {} "
+						+ "silent agents offline", expired, gone, dropped);
 			}
 		}
 		catch (DataAccessException ex) {

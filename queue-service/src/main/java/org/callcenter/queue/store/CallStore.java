@@ -51,6 +51,34 @@ public class CallStore {
 		return call(run("leave", callId, reason));
 	}
 
+	/** The caller's page says it is connected on {@code connectionId} (see caller-confirmed.lua). */
+	public Call confirmConnection(String callId, String connectionId) {
+		return call(run("caller-confirmed", callId, connectionId,
+				String.valueOf(this.properties.sessionMonitoringWindow().toMillis())));
+	}
+
+	/** Records that these callers' pages are still open; answers how many were live calls. */
+	public long callersAlive(List<String> callIds) {
+		return (Long) run("callers-alive", callIds.toArray(String[]::new)).get(1);
+	}
+
+	/** Ends at most {@code max} calls whose page went silent with no live connection; answers how many. */
+	public long endSilentCallers(int max) {
+		return (Long) run("end-silent-callers", String.valueOf(this.properties.callerGracePeriod().toMillis()),
+				String.valueOf(max))
+			.get(1);
+	}
+
+	/**
+	 * Whether session-monitoring webhooks arrive; with {@code sweep}, page-confirmed connections
+	 * past their deadline are first counted as missed webhooks.
+	 */
+	public SessionMonitoringState sessionMonitoring(boolean sweep) {
+		List<?> reply = run("session-monitoring", sweep ? "sweep" : "read");
+		return new SessionMonitoringState((Long) reply.get(1), instant((String) reply.get(2)),
+				instant((String) reply.get(3)), (Long) reply.get(4));
+	}
+
 	public Call find(String callId) {
 		return call(run("call", callId));
 	}
@@ -152,6 +180,10 @@ public class CallStore {
 
 	private static String millis(long millis) {
 		return Long.toString(millis);
+	}
+
+	private static java.time.Instant instant(String epochMillis) {
+		return epochMillis.isEmpty() ? null : java.time.Instant.ofEpochMilli(Long.parseLong(epochMillis));
 	}
 
 	private static Call call(List<?> reply) {

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what. Agent endpoints need the identity the gateway signs for the authenticated
  * agent, naming the agent in the path; the supervisor view needs any agent's identity; a caller's
- * own call needs the credential it got when it dialed. Dialing is open (the gateway rate-limits it).
+ * own call needs the credential it got when it dialed; reports about callers' pages need the
+ * gateway's own signed identity. Dialing is open (the gateway rate-limits it).
  * Missing or invalid credentials are 401, someone else's are 403.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +38,9 @@ class AccessControl implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RequireSubject(Purpose.AGENT, "agentId"))
 			.addPathPatterns("/api/agents/*", "/api/agents/*/**", "/api/queue");
-		registry.addInterceptor(new RequireSubject(Purpose.CALLER, "callId")).addPathPatterns("/api/calls/*");
+		registry.addInterceptor(new RequireSubject(Purpose.CALLER, "callId"))
+			.addPathPatterns("/api/calls/*", "/api/calls/*/**");
+		registry.addInterceptor(new RequireSubject(Purpose.SERVICE, null)).addPathPatterns("/api/callers/**");
 	}
 
 	private final class RequireSubject implements HandlerInterceptor {
@@ -60,7 +63,7 @@ class AccessControl implements WebMvcConfigurer {
 			@SuppressWarnings("unchecked")
 			Map<String, String> variables = (Map<String, String>) request
 				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-			String named = (variables != null) ? variables.get(this.pathVariable) : null;
+			String named = (variables != null && this.pathVariable != null) ? variables.get(this.pathVariable) : null;
 			if (named != null && !named.equals(subject.get())) {
 				throw new AccessDenied.NotPermitted();
 			}
@@ -70,6 +73,9 @@ class AccessControl implements WebMvcConfigurer {
 		private String credential(HttpServletRequest request) {
 			if (this.purpose == Purpose.AGENT) {
 				return request.getHeader(SignedCredentials.AGENT_HEADER);
+			}
+			if (this.purpose == Purpose.SERVICE) {
+				return request.getHeader(SignedCredentials.SERVICE_HEADER);
 			}
 			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 			return (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;

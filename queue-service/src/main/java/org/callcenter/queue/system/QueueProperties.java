@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long a caller has to connect to its OpenTok session before its call expires
  * @param callerGracePeriod how long a caller whose connection was lost (a reload, a network drop) keeps
  * its call, place and state before the call ends; 0 ends it at once
+ * @param sessionMonitoringWindow how long a connection a caller's page confirmed may wait for OpenTok's
+ * verified webhook before session-monitoring callbacks are reported missing
  * @param agentGracePeriod how long an agent's console may stay silent before the agent goes offline
  * @param sweepInterval how often each instance expires unconnected callers and silent agents
  * @param endedCallRetention how long an ended call stays readable by its caller
@@ -36,7 +38,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("queue")
 public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @DefaultValue("callcenter") String namespace,
 		@PositiveOrZero @DefaultValue("0") int maxCallersPerAgent, @NotNull @DefaultValue("2m") Duration connectTimeout,
-		@NotNull @DefaultValue("20s") Duration callerGracePeriod, @NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
+		@NotNull @DefaultValue("20s") Duration callerGracePeriod,
+		@NotNull @DefaultValue("30s") Duration sessionMonitoringWindow, @NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
 		@NotNull @DefaultValue("1h") Duration endedCallRetention,
 		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
 		@NotNull @DefaultValue("http://localhost:8083") URI tokenServiceUrl,
