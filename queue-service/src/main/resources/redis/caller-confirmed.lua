@@ -15,6 +15,8 @@ if c.state == 'ENDED' then
   return refuse('CALL_ENDED')
 end
 caller_connected(id, c, connectionId)
+-- the page is there now: from here on its silence (no reports of its open stream) can end the call
+redis.call('ZADD', key('callers', 'seen'), 'NX', NOW, id)
 if c.webhookConnectionId ~= connectionId then
   redis.call('ZADD', key('awaiting-webhook'), 'NX', NOW + tonumber(ARGV[6]), id)
 end

@@ -20,7 +20,8 @@
 --   callers:seen         zset: calls whose caller page has an open event stream, score = last
 --                        heartbeat ms (the gateway reports open streams)
 --   awaiting-webhook     zset: calls whose page confirmed a connection that no verified webhook has
---                        confirmed yet, score = deadline ms
+--                        confirmed yet, score = deadline ms (kept after the call ends: a call that
+--                        ended quickly without its webhook still tells that webhooks are missing)
 --   monitoring           hash: lastWebhookAt (a verified session webhook arrived), missedAt (a
 --                        page-confirmed connection got no webhook in time)
 --   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall,
@@ -193,7 +194,6 @@ local function end_call(id, c, reason)
   end
   redis.call('ZREM', key('unconnected'), id)
   redis.call('ZREM', key('callers', 'seen'), id)
-  redis.call('ZREM', key('awaiting-webhook'), id)
   redis.call('SREM', key('live'), id)
   redis.call('HDEL', key('call', id), 'reconnectBy')
   set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)

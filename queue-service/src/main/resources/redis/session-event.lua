@@ -20,17 +20,20 @@ local id = redis.call('GET', key('session', sessionId))
 if not id then
   return { 'UNKNOWN_SESSION' }
 end
+local created = eventType == 'CONNECTION_CREATED'
+if created and userType == 'caller' and userId == id then
+  -- the webhook a page-confirmed connection waited for came, even if the call ended meanwhile
+  redis.call('ZREM', key('awaiting-webhook'), id)
+end
 local c = call_of(id)
 if not c or c.state == 'ENDED' then
   return { 'IGNORED' }
 end
-local created = eventType == 'CONNECTION_CREATED'
 
 if userType == 'caller' and userId == id then
   local known = c.connectionId
   if created then
     redis.call('HSET', key('call', id), 'webhookConnectionId', connectionId)
-    redis.call('ZREM', key('awaiting-webhook'), id)
     caller_connected(id, c, connectionId)
     return { 'APPLIED' }
   end

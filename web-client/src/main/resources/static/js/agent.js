@@ -143,10 +143,11 @@
       var notice = parseJson(event.data) || {};
       var banner = $('monitoring-banner');
       banner.hidden = notice.callbacksArriving !== false;
+      // the agent needs to know whom to tell; the operator's details are one hover away
       banner.textContent = notice.callbacksArriving === false
-        ? 'Session monitoring callbacks are not arriving. Calls still work, but tell your administrator: '
-          + (notice.problem || 'check the OpenTok project\'s callback URL and signature secret.')
+        ? 'Session monitoring callbacks are not arriving. Calls still work; please tell your administrator.'
         : '';
+      banner.title = notice.problem || '';
     });
     source.addEventListener('error', function () {
       if (source !== events || signingOut) return;

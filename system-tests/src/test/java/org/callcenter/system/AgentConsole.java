@@ -213,6 +213,11 @@ final class AgentConsole implements AutoCloseable {
 		return text("offline-message");
 	}
 
+	/** The banner about the call center itself (missing session-monitoring callbacks), or "" when hidden. */
+	String monitoringBanner() {
+		return shows("monitoring-banner") ? text("monitoring-banner") : "";
+	}
+
 	/** Presses the offline state's "Go online". */
 	void goOnline() {
 		await().atMost(CallerPage.PATIENCE).until(() -> shows("go-online-button"));

@@ -14,20 +14,34 @@ public final class VonageSignatures {
 	private VonageSignatures() {
 	}
 
+	/** An OpenTok project JWT ({@code X-OPENTOK-AUTH}), as the server SDKs sign them, valid five minutes. */
+	public static String projectToken(int apiKey, String apiSecret) {
+		long now = System.currentTimeMillis() / 1000;
+		return jwt("{\"iss\":\"" + apiKey + "\",\"ist\":\"project\",\"iat\":" + now + ",\"exp\":" + (now + 300)
+				+ ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}", apiSecret);
+	}
+
 	public static String authorization(String body, String secret, String issuer) {
 		try {
 			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 			String hash = HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+			return "Bearer " + jwt("{\"iat\":" + System.currentTimeMillis() / 1000 + ",\"jti\":\"test\",\"iss\":\"" + issuer
+					+ "\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"12345678\"}", secret);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String jwt(String claimsJson, String secret) {
+		try {
+			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 			String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-			String claims = b64.encodeToString(("{\"iat\":" + System.currentTimeMillis() / 1000
-					+ ",\"jti\":\"test\",\"iss\":\"" + issuer + "\",\"payload_hash\":\"" + hash
-					+ "\",\"api_key\":\"12345678\"}")
-				.getBytes(StandardCharsets.UTF_8));
+			String claims = b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			String signature = b64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
-			return "Bearer " + header + "." + claims + "." + signature;
+			return header + "." + claims + "." + b64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

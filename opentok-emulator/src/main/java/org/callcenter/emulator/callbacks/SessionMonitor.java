@@ -79,11 +79,19 @@ public class SessionMonitor implements DisposableBean {
 			return;
 		}
 		Instant giveUpAt = this.clock.instant().plus(this.properties.callbackGiveUp());
-		this.sender.schedule(() -> deliver(bytes, setting.mode(), this.properties.callbackFirstRetry(), giveUpAt),
+		this.sender.schedule(() -> deliver(bytes, this.properties.callbackFirstRetry(), giveUpAt),
 				setting.delay().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private void deliver(byte[] body, CallbackMode mode, Duration nextDelay, Instant giveUpAt) {
+	/**
+	 * Each attempt follows the behaviour of the moment, as a project whose settings were fixed while
+	 * Vonage still retried: the retries then land.
+	 */
+	private void deliver(byte[] body, Duration nextDelay, Instant giveUpAt) {
+		CallbackMode mode = this.behaviour.get().mode();
+		if (mode == CallbackMode.OFF) {
+			return;
+		}
 		try {
 			URI target = (mode == CallbackMode.WRONG_URL) ? this.properties.callbackUrl().resolve("/not-the-callback-path")
 					: this.properties.callbackUrl();
@@ -105,7 +113,7 @@ public class SessionMonitor implements DisposableBean {
 			Duration after = nextDelay.multipliedBy(2);
 			Duration capped = (after.compareTo(this.properties.callbackMaxRetry()) > 0) ? this.properties.callbackMaxRetry()
 					: after;
-			this.sender.schedule(() -> deliver(body, mode, capped, giveUpAt), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+			this.sender.schedule(() -> deliver(body, capped, giveUpAt), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 

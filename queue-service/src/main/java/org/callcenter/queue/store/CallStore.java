@@ -74,7 +74,8 @@ public class CallStore {
 	 * past their deadline are first counted as missed webhooks.
 	 */
 	public SessionMonitoringState sessionMonitoring(boolean sweep) {
-		List<?> reply = run("session-monitoring", sweep ? "sweep" : "read");
+		List<?> reply = run("session-monitoring", sweep ? "sweep" : "read",
+				String.valueOf(this.properties.sessionMonitoringWindow().toMillis()));
 		return new SessionMonitoringState((Long) reply.get(1), instant((String) reply.get(2)),
 				instant((String) reply.get(3)), (Long) reply.get(4));
 	}
