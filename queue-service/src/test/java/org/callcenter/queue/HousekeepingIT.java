@@ -1,11 +1,13 @@
 package org.callcenter.queue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.queue.QueueClient.Reply;
 
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,33 @@ class HousekeepingIT extends QueueServiceTestBase {
 
 		assertThat(this.api.heartbeat("alice").problemType()).isEqualTo("urn:callcenter:problem:agent-offline");
 		assertThat(this.api.callers("bruno").ids()).containsExactly(ann.callId());
+	}
+
+	@Test
+	void timeWhenTheWholeServiceWasDownDoesNotCountAsAnAgentsSilence() {
+		this.api.goOnline("carla");
+		String space = this.properties.keySpace();
+		long aMinuteAgo = System.currentTimeMillis() - 60_000;
+		// as after an outage: nothing swept for a minute, and no heartbeat could be recorded meanwhile
+		this.redis.execute(RedisScript.of("redis.call('SET', KEYS[1], ARGV[1]); "
+				+ "redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2]); return 1", Long.class),
+				List.of(space + ":sweep:last", space + ":agents:seen"), String.valueOf(aMinuteAgo), "carla");
+
+		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+			.until(() -> online("carla"));
+
+		// a console that stays silent after the service is back still goes offline
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> !online("carla"));
+	}
+
+	/** Read without a heartbeat, which would itself count as the console being there. */
+	private boolean online(String agentId) {
+		for (tools.jackson.databind.JsonNode agent : this.api.snapshot().body().get("agents")) {
+			if (agent.get("id").asString().equals(agentId)) {
+				return agent.get("online").asBoolean();
+			}
+		}
+		return false;
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends calls whose caller never connected (or did not come back), calls whose page is gone with no
- * live connection, and takes silent agents offline. Every instance runs it;
+ * live connection, and takes silent agents offline. Every instance runs it; time when no instance
+ * swept (the whole service was down) never counts as anyone's silence;
  * each sweep is one atomic script, so instances never double up.
  */
 @Component
@@ -30,6 +31,11 @@ class Housekeeping {
 	@Scheduled(fixedDelayString = "${queue.sweep-interval:1s}")
 	void sweep() {
 		try {
+			java.time.Duration outage = this.store.noteSweep();
+			if (!outage.isZero()) {
+				log.warn("nothing swept the call center for {} s (queue-service down or cut off from Redis): agents, "
+						+ "callers' pages and connect deadlines get that time back", outage.toSeconds());
+			}
 			long expired = this.store.expireUnconnectedCallers(MAX_EXPIRED_PER_SWEEP);
 			long gone = this.store.endSilentCallers(MAX_EXPIRED_PER_SWEEP);
 			long dropped = this.store.dropSilentAgents();

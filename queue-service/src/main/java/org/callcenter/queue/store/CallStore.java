@@ -132,6 +132,16 @@ public class CallStore {
 		return (Long) run("expire-unconnected", String.valueOf(max)).get(1);
 	}
 
+	/**
+	 * Notes a sweep; after a pause in sweeping longer than five sweep intervals (at least 5 s), the
+	 * whole service was down, and everyone's silence meanwhile is forgiven. Answers the outage
+	 * forgiven, zero if none.
+	 */
+	public java.time.Duration noteSweep() {
+		long longestPause = Math.max(5_000, this.properties.sweepInterval().toMillis() * 5);
+		return java.time.Duration.ofMillis((Long) run("sweep-clock", String.valueOf(longestPause)).get(1));
+	}
+
 	/** Takes offline the agents silent for longer than the grace period; answers how many. */
 	public long dropSilentAgents() {
 		return (Long) run("drop-silent-agents", String.valueOf(this.properties.agentGracePeriod().toMillis()))
