@@ -3,6 +3,7 @@ package org.callcenter.launcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,9 +51,12 @@ public final class LocalLauncher {
 		Runnable stopAll = null;
 		try {
 			if (ownRedis) {
-				say("starting Redis on port " + REDIS_PORT);
+				// every change in an append-only file in ./data, synced each second: a crash loses at most
+				// about the last second, and a restart of ./run finds its calls, agents and sign-ins again
+				Path data = Files.createDirectories(Path.of("data").toAbsolutePath());
+				say("starting Redis on port " + REDIS_PORT + " (data in ./data)");
 				redis = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT).setting("save \"\"")
-					.setting("appendonly no").build();
+					.setting("appendonly yes").setting("appendfsync everysec").setting("dir " + data).build();
 				redis.start();
 			}
 			if (ownKafka) {

@@ -35,7 +35,9 @@ final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, Path logs, List<String> arguments) {
+	/** {@code secrets} go to the service's environment, where only its own user can read them. */
+	static ServiceProcess start(String name, Path jar, int port, Path logs, java.util.Map<String, String> secrets,
+			List<String> arguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
 		}
@@ -45,7 +47,9 @@ final class ServiceProcess implements AutoCloseable {
 		try {
 			Files.createDirectories(logs);
 			Path log = logs.resolve(name + ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(secrets);
+			Process process = builder.start();
 			return new ServiceProcess(name, port, process, log);
 		}
 		catch (IOException ex) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every service of the call center, each in a JVM of its own started from its executable jar, wired
@@ -32,26 +33,26 @@ public final class Suite implements AutoCloseable {
 		String callbackUrl = "http://127.0.0.1:" + ports.callback();
 		String emulatorUrl = "http://127.0.0.1:" + ports.emulator();
 		try {
+			// secrets go by environment, never on a command line that every local user can read (ps)
+			Map<String, String> openTokSecrets = Map.of("OPENTOK_API_SECRET", openTok.apiSecret(),
+					"OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret());
+			Map<String, String> internalSecret = Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
 			if (openTok.emulated()) {
-				start(repository, logs, "opentok-emulator", ports.emulator(), "--emulator.api-key=" + openTok.apiKey(),
-						"--emulator.api-secret=" + openTok.apiSecret(),
-						"--emulator.callback-url=" + callbackUrl + "/ot_callback",
-						"--emulator.signature-secret=" + openTok.signatureSecret());
+				start(repository, logs, "opentok-emulator", ports.emulator(), openTokSecrets,
+						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbackUrl + "/ot_callback");
 			}
-			start(repository, logs, "callback-service", ports.callback(), kafka,
-					"--callbacks.signature-secret=" + openTok.signatureSecret());
-			start(repository, logs, "token-service", ports.token(), kafka, "--opentok.api-key=" + openTok.apiKey(),
-					"--opentok.api-secret=" + openTok.apiSecret(),
+			start(repository, logs, "callback-service", ports.callback(),
+					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka);
+			start(repository, logs, "token-service", ports.token(), Map.of("OPENTOK_API_SECRET", openTok.apiSecret()),
+					kafka, "--opentok.api-key=" + openTok.apiKey(),
 					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
-			start(repository, logs, "queue-service", ports.queue(), redis, redisPort, kafka,
-					"--queue.namespace=" + settings.namespace(), "--queue.internal-secret=" + settings.internalSecret(),
-					"--queue.token-service-url=http://127.0.0.1:" + ports.token());
-			start(repository, logs, "gateway", ports.gateway(), redis, redisPort, kafka,
+			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
+					"--queue.namespace=" + settings.namespace(), "--queue.token-service-url=http://127.0.0.1:" + ports.token());
+			start(repository, logs, "gateway", ports.gateway(), internalSecret, redis, redisPort, kafka,
 					"--gateway.queue-service-url=http://127.0.0.1:" + ports.queue(),
 					"--gateway.callback-service-url=" + callbackUrl,
 					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
-					"--gateway.open-tok-api-key=" + openTok.apiKey(),
-					"--gateway.internal-secret=" + settings.internalSecret());
+					"--gateway.open-tok-api-key=" + openTok.apiKey());
 			for (ServiceProcess service : this.services) {
 				service.awaitHealthy(STARTUP);
 			}
@@ -103,8 +104,10 @@ public final class Suite implements AutoCloseable {
 		this.services.clear();
 	}
 
-	private void start(Path repository, Path logs, String module, int port, String... arguments) {
-		this.services.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, List.of(arguments)));
+	private void start(Path repository, Path logs, String module, int port, Map<String, String> secrets,
+			String... arguments) {
+		this.services
+			.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, secrets, List.of(arguments)));
 	}
 
 	private static Path executableJar(Path repository, String module) {

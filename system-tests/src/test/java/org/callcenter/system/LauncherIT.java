@@ -44,6 +44,9 @@ class LauncherIT {
 					"alice / demo");
 			List<ProcessHandle> children = launcher.descendants().toList();
 			assertThat(children).hasSizeGreaterThanOrEqualTo(5);
+			// secrets travel by environment: a command line is readable by every local user (ps)
+			assertThat(children).allSatisfy((child) -> assertThat(child.info().commandLine().orElse(""))
+				.doesNotContainIgnoringCase("secret"));
 
 			HttpResponse<String> dial = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/calls"))

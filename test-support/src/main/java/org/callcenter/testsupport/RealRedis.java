@@ -11,20 +11,32 @@ import redis.embedded.RedisServer;
  */
 public final class RealRedis implements AutoCloseable {
 
-	private final RedisServer server;
+	private RedisServer server;
 
 	private final int port;
 
-	private RealRedis() {
+	/** Where the append-only file is kept, or null for a server that keeps nothing. */
+	private final java.nio.file.Path dataDirectory;
+
+	private RealRedis(java.nio.file.Path dataDirectory) {
 		this.port = FreePorts.next();
+		this.dataDirectory = dataDirectory;
+		this.server = startServer();
+	}
+
+	private RedisServer startServer() {
 		try {
-			this.server = RedisServer.newRedisServer()
-				.bind("127.0.0.1")
-				.port(this.port)
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
-			this.server.start();
+			redis.embedded.core.RedisServerBuilder builder = RedisServer.newRedisServer().bind("127.0.0.1").port(this.port).setting("save \"\"");
+			if (this.dataDirectory == null) {
+				builder.setting("appendonly no");
+			}
+			else {
+				// as ./run and docker-compose.yml run Redis: every change in the append-only file, synced each second
+				builder.setting("appendonly yes").setting("appendfsync everysec").setting("dir " + this.dataDirectory);
+			}
+			RedisServer started = builder.build();
+			started.start();
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start redis-server on port " + this.port, ex);
@@ -38,7 +50,25 @@ public final class RealRedis implements AutoCloseable {
 
 	/** A Redis server of its own, for a test that stops it. */
 	public static RealRedis startNew() {
-		return new RealRedis();
+		return new RealRedis(null);
+	}
+
+	/** A Redis server of its own that keeps an append-only file in {@code dataDirectory}. */
+	public static RealRedis persistent(java.nio.file.Path dataDirectory) {
+		return new RealRedis(dataDirectory);
+	}
+
+	/** Kills the server as a crash would (SIGKILL: no shutdown, nothing flushed on the way out). */
+	public void crash(long processId) {
+		ProcessHandle.of(processId).ifPresent((process) -> {
+			process.destroyForcibly();
+			process.onExit().join();
+		});
+	}
+
+	/** Starts the server again on the same port, with the same data directory. */
+	public void restart() {
+		this.server = startServer();
 	}
 
 	public int port() {
@@ -69,7 +99,7 @@ public final class RealRedis implements AutoCloseable {
 
 	private static final class Shared {
 
-		private static final RealRedis INSTANCE = new RealRedis();
+		private static final RealRedis INSTANCE = new RealRedis(null);
 
 		static {
 			Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::stop, "stop-shared-redis"));
