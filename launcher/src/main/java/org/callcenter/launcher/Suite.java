@@ -43,7 +43,8 @@ public final class Suite implements AutoCloseable {
 			}
 			start(repository, logs, "callback-service", ports.callback(),
 					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka);
-			start(repository, logs, "token-service", ports.token(), Map.of("OPENTOK_API_SECRET", openTok.apiSecret()),
+			start(repository, logs, "token-service", ports.token(),
+					Map.of("OPENTOK_API_SECRET", openTok.apiSecret(), "CALLCENTER_INTERNAL_SECRET", settings.internalSecret()),
 					kafka, "--opentok.api-key=" + openTok.apiKey(),
 					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
 			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
@@ -104,10 +105,18 @@ public final class Suite implements AutoCloseable {
 		this.services.clear();
 	}
 
+	/**
+	 * Only the gateway faces users: every other service listens on the loopback interface alone, so
+	 * nobody else on the network can reach token-service, queue-service, callback-service or the
+	 * emulator directly.
+	 */
 	private void start(Path repository, Path logs, String module, int port, Map<String, String> secrets,
 			String... arguments) {
-		this.services
-			.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, secrets, List.of(arguments)));
+		List<String> all = new ArrayList<>(List.of(arguments));
+		if (!"gateway".equals(module)) {
+			all.add("--server.address=127.0.0.1");
+		}
+		this.services.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, secrets, all));
 	}
 
 	private static Path executableJar(Path repository, String module) {

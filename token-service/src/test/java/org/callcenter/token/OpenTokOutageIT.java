@@ -31,7 +31,7 @@ class OpenTokOutageIT {
 
 	@Test
 	void creatingASessionWhileOpenTokIsDownIs502() {
-		var answer = RestClient.create("http://127.0.0.1:" + this.port)
+		var answer = ServiceIdentity.client(this.port)
 			.post()
 			.uri("/sessions")
 			.exchange((req, res) -> new String(res.getBody().readAllBytes()) + " " + res.getStatusCode().value());

@@ -51,7 +51,7 @@ class TokenServiceIT {
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.http = ServiceIdentity.client(this.port);
 	}
 
 	@Test
@@ -67,6 +67,33 @@ class TokenServiceIT {
 		ClientToken grant = Emulator.tokens().verify(token.body().get("token").asString(), sessionId);
 		assertThat(JSON.readTree(grant.data())).isEqualTo(JSON.readTree("{\"userId\":\"call-1\",\"userType\":\"caller\"}"));
 		assertThat(Instant.parse(token.body().get("expiresAt").asString())).isAfter(Instant.now().plusSeconds(3000));
+	}
+
+	@Test
+	void onlyTheSuitesOwnServicesMayUseItAnythingElseIs401() {
+		RestClient stranger = RestClient.create("http://127.0.0.1:" + this.port);
+		String sessionId = post("/sessions", null).body().get("sessionId").asString();
+		String callerCredential = new org.callcenter.trust.SignedCredentials(ServiceIdentity.SECRET,
+				java.time.Clock.systemUTC())
+			.issue(org.callcenter.trust.SignedCredentials.Purpose.CALLER, "queue-service", java.time.Duration.ofMinutes(1));
+		String forged = ServiceIdentity.issue().substring(0, ServiceIdentity.issue().length() - 4) + "AAAA";
+
+		for (String identity : new String[] { null, callerCredential, forged, "garbage" }) {
+			for (String path : new String[] { "/sessions", "/sessions/" + sessionId + "/tokens",
+					"/sessions/" + sessionId + "/signals" }) {
+				RestClient.RequestBodySpec request = stranger.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+				if (identity != null) {
+					request.header(org.callcenter.trust.SignedCredentials.SERVICE_HEADER, identity);
+				}
+				int status = request.body(Map.of("userId", "spy", "userType", "agent", "type", "endCall"))
+					.exchange((req, res) -> res.getStatusCode().value());
+				assertThat(status).as(path + " with " + identity).isEqualTo(401);
+			}
+		}
+		int deleted = stranger.delete()
+			.uri("/sessions/" + sessionId + "/connections/c-1")
+			.exchange((req, res) -> res.getStatusCode().value());
+		assertThat(deleted).isEqualTo(401);
 	}
 
 	@Test

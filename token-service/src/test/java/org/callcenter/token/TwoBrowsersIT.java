@@ -58,7 +58,7 @@ class TwoBrowsersIT {
 
 	@Test
 	void twoPagesSeeEachOthersVideoAndReceiveASignalFromTokenService() {
-		RestClient tokenService = RestClient.create("http://127.0.0.1:" + this.port);
+		RestClient tokenService = ServiceIdentity.client(this.port);
 		String sessionId = tokenService.post().uri("/sessions").retrieve().body(JsonNode.class).get("sessionId").asString();
 		this.caller = Chromium.start();
 		this.agent = Chromium.start();
@@ -84,7 +84,7 @@ class TwoBrowsersIT {
 
 	@Test
 	void anAudioOnlyPublisherSendsLiveAudioAndNoVideo() {
-		RestClient tokenService = RestClient.create("http://127.0.0.1:" + this.port);
+		RestClient tokenService = ServiceIdentity.client(this.port);
 		String sessionId = tokenService.post().uri("/sessions").retrieve().body(JsonNode.class).get("sessionId").asString();
 		this.caller = Chromium.start();
 		this.agent = Chromium.start();

@@ -9,6 +9,9 @@ import org.callcenter.contracts.tokens.TokenRequest;
 import org.callcenter.contracts.tokens.TokenServiceApi;
 import org.callcenter.queue.system.QueueProperties;
 
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
+
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -22,13 +25,20 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class TokenServiceClient {
 
+	private static final java.time.Duration IDENTITY_VALIDITY = java.time.Duration.ofMinutes(1);
+
 	private final RestClient http;
 
-	TokenServiceClient(RestClient.Builder builder, QueueProperties properties) {
+	TokenServiceClient(RestClient.Builder builder, QueueProperties properties, SignedCredentials credentials) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.tokenServiceTimeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.tokenServiceTimeout());
-		this.http = builder.baseUrl(properties.tokenServiceUrl().toString()).requestFactory(requests).build();
+		this.http = builder.baseUrl(properties.tokenServiceUrl().toString())
+			.requestFactory(requests)
+			// token-service serves only the suite's own services: each request says who sends it
+			.defaultRequest((request) -> request.header(SignedCredentials.SERVICE_HEADER,
+					credentials.issue(Purpose.SERVICE, "queue-service", IDENTITY_VALIDITY)))
+			.build();
 	}
 
 	public OpenTokSession createSession() {
