@@ -14,6 +14,7 @@ import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.TopicRecorder;
+import org.callcenter.testsupport.VonageSignatures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Malformed, hostile and unsigned callbacks get the right 4xx and publish nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { CallbackServiceApplication.CONFIG_NAME, "callbacks.signature-secret=" + HostileCallbacksIT.SECRET })
+		properties = { CallbackServiceApplication.CONFIG_NAME, "callbacks.signature-secret=" + HostileCallbacksIT.SECRET,
+				"callbacks.project-api-key=12345678" })
 class HostileCallbacksIT {
 
 	static final String SECRET = "short-secret";
@@ -122,6 +124,61 @@ class HostileCallbacksIT {
 			.contains("OPENTOK_SIGNATURE_SECRET");
 		assertThat(callbacks.post(body, Callbacks.sign(body, SECRET, "Vonage"))).isEqualTo(200);
 		assertThat(callbacks.get("/actuator/health")).doesNotContain("DEGRADED").doesNotContain("signature does not match");
+	}
+
+	@Test
+	void staleFutureUndatedForeignAndNullHeaderSignaturesAre401AndAnotherProjectsBody403() {
+		String s = "1_fresh" + UUID.randomUUID().toString().replace("-", "");
+		String body = Callbacks.connection("connectionCreated", s, "c-1", "");
+		Callbacks callbacks = new Callbacks(this.port);
+		long now = System.currentTimeMillis() / 1000;
+		String hash = sha256(body);
+
+		assertThat(callbacks.post(body, VonageSignatures.authorization(body, SECRET, "Vonage", now - 25 * 3600, "old")))
+			.isEqualTo(401);
+		assertThat(callbacks.post(body, VonageSignatures.authorization(body, SECRET, "Vonage", now + 3600, "future")))
+			.isEqualTo(401);
+		assertThat(callbacks.post(body, "Bearer " + VonageSignatures
+			.jwt("{\"jti\":\"undated\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\"}", SECRET)))
+			.isEqualTo(401);
+		assertThat(callbacks.post(body, "Bearer " + VonageSignatures.jwt("{\"iat\":" + now
+				+ ",\"jti\":\"foreign\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"999\"}", SECRET)))
+			.isEqualTo(401);
+		String nullHeader = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("null".getBytes());
+		String claims = VonageSignatures.jwt("{}", SECRET).split("\\.")[1];
+		assertThat(callbacks.post(body, "Bearer " + nullHeader + "." + claims + ".c2ln")).isEqualTo(401);
+		String foreignBody = body.replace("\"projectId\":\"12345678\"", "\"projectId\":\"999\"");
+		assertThat(callbacks.post(foreignBody, Callbacks.sign(foreignBody, SECRET, "Vonage"))).isEqualTo(403);
+		assertNothingPublishedFor(s, callbacks);
+	}
+
+	@Test
+	void aReplayedSignedCallbackIsAnsweredButPublishedOnce() {
+		String s = "1_replay" + UUID.randomUUID().toString().replace("-", "");
+		String body = Callbacks.connection("connectionCreated", s, "c-1", "");
+		Callbacks callbacks = new Callbacks(this.port);
+		String signature = Callbacks.sign(body, SECRET, "Vonage");
+
+		assertThat(callbacks.post(body, signature)).isEqualTo(200);
+		assertThat(callbacks.post(body, signature)).isEqualTo(200);
+		assertThat(callbacks.post(body, signature)).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> TOPIC.received().stream().anyMatch((r) -> s.equals(r.key())));
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+			.until(() -> TOPIC.received().stream().filter((r) -> s.equals(r.key())).count() == 1);
+		assertThat(this.meters.find("callcenter.callbacks.replayed").counter().count()).isGreaterThanOrEqualTo(2);
+	}
+
+	private static String sha256(String body) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

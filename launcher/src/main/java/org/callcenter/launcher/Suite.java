@@ -42,7 +42,8 @@ public final class Suite implements AutoCloseable {
 						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbackUrl + "/ot_callback");
 			}
 			start(repository, logs, "callback-service", ports.callback(),
-					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka);
+					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka,
+					"--callbacks.project-api-key=" + openTok.apiKey());
 			start(repository, logs, "token-service", ports.token(),
 					Map.of("OPENTOK_API_SECRET", openTok.apiSecret(), "CALLCENTER_INTERNAL_SECRET", settings.internalSecret()),
 					kafka, "--opentok.api-key=" + openTok.apiKey(),

@@ -47,6 +47,11 @@ class LauncherIT {
 			// secrets travel by environment: a command line is readable by every local user (ps)
 			assertThat(children).allSatisfy((child) -> assertThat(child.info().commandLine().orElse(""))
 				.doesNotContainIgnoringCase("secret"));
+			// only the gateway faces the network; the other services listen on loopback alone
+			for (int internal : List.of(8082, 8083, 8084, 9911)) {
+				assertThat(listening(internal)).as("port %d", internal).isNotEmpty().allMatch(LauncherIT::loopback);
+			}
+			assertThat(listening(8080)).anyMatch((address) -> !loopback(address));
 
 			HttpResponse<String> dial = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/calls"))
@@ -104,6 +109,26 @@ class LauncherIT {
 				Assumptions.abort("port " + port + " is taken on this machine; the launcher needs it");
 			}
 		}
+	}
+
+	/** The local addresses (hex, as the kernel lists them) of the sockets listening on a port. */
+	private static List<String> listening(int port) throws IOException {
+		List<String> addresses = new java.util.ArrayList<>();
+		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+				String[] columns = line.trim().split("\\s+");
+				String[] local = columns[1].split(":");
+				if ("0A".equals(columns[3]) && Integer.parseInt(local[1], 16) == port) {
+					addresses.add(local[0]);
+				}
+			}
+		}
+		return addresses;
+	}
+
+	private static boolean loopback(String hexAddress) {
+		return hexAddress.equals("0100007F") || hexAddress.equals("00000000000000000000000001000000")
+				|| hexAddress.equals("0000000000000000FFFF00000100007F");
 	}
 
 }

@@ -22,11 +22,17 @@ public final class VonageSignatures {
 	}
 
 	public static String authorization(String body, String secret, String issuer) {
+		return authorization(body, secret, issuer, System.currentTimeMillis() / 1000,
+				java.util.UUID.randomUUID().toString());
+	}
+
+	/** A signature issued at {@code issuedAt} (epoch seconds) with the given {@code jti}. */
+	public static String authorization(String body, String secret, String issuer, long issuedAt, String jti) {
 		try {
 			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 			String hash = HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-			return "Bearer " + jwt("{\"iat\":" + System.currentTimeMillis() / 1000 + ",\"jti\":\"test\",\"iss\":\"" + issuer
+			return "Bearer " + jwt("{\"iat\":" + issuedAt + ",\"jti\":\"" + jti + "\",\"iss\":\"" + issuer
 					+ "\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"12345678\"}", secret);
 		}
 		catch (Exception ex) {
@@ -34,7 +40,8 @@ public final class VonageSignatures {
 		}
 	}
 
-	private static String jwt(String claimsJson, String secret) {
+	/** An HS256 JWT of any claims, for tests of what a verifier refuses. */
+	public static String jwt(String claimsJson, String secret) {
 		try {
 			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 			String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));

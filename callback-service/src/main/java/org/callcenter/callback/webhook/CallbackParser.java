@@ -58,8 +58,13 @@ final class CallbackParser {
 		if (!OPENTOK_ID.matcher(sessionId).matches()) {
 			throw new InvalidCallback("sessionId is not an OpenTok session id.");
 		}
+		JsonNode project = root.get("projectId");
+		if (project != null && !project.isNull() && !project.isString() && !project.isIntegralNumber()) {
+			throw new InvalidCallback("projectId must be a string or a number.");
+		}
+		String projectId = (project == null || project.isNull()) ? null : project.asString();
 		if (ACKNOWLEDGED.contains(event)) {
-			return new Callback(event, null);
+			return new Callback(event, projectId, null);
 		}
 		SessionEventType type = PUBLISHED.get(event);
 		if (type == null) {
@@ -84,7 +89,7 @@ final class CallbackParser {
 				String.join("|", sessionId, event, connectionId, (streamId != null) ? streamId : "")
 					.getBytes(StandardCharsets.UTF_8))
 			.toString();
-		return new Callback(event, new SessionEvent(eventId, sessionId, type, connectionId,
+		return new Callback(event, projectId, new SessionEvent(eventId, sessionId, type, connectionId,
 				(data != null) ? data : "", streamId, reason, timestamp));
 	}
 

@@ -1,6 +1,8 @@
 package org.callcenter.callback.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Vonage's signed callbacks: an HS256 JWT in {@code Authorization} ({@code Bearer } optional), signed
  * with the signature secret, issued by Vonage, whose {@code payload_hash} is the SHA-256 of the raw
- * body. There is no expiry to check: Vonage's example token has none and retries go on for a day,
- * so replays are harmless downstream (consumers are idempotent). Verified by hand because JOSE
- * libraries refuse keys under 256 bits, and Vonage allows shorter signature secrets.
+ * body. The token has no expiry, so its {@code iat} must be there, not in the future (beyond the
+ * clock skew) and not older than Vonage's retries can be (24 h); when the project's API key is
+ * known, {@code api_key} must name it. Replays within that window are caught by {@code jti}
+ * ({@link ReplayGuard}). Verified by hand because JOSE libraries refuse keys under 256 bits, and
+ * Vonage allows shorter signature secrets.
  */
 @Component
 class SignedCallbacks {
@@ -31,13 +35,20 @@ class SignedCallbacks {
 
 	private final CallbackProperties properties;
 
+	private final Clock clock;
+
 	SignedCallbacks(CallbackProperties properties) {
 		this.properties = properties;
+		this.clock = Clock.systemUTC();
 	}
 
-	void verify(String authorization, byte[] body) {
+	/**
+	 * Checks the signature of a callback; answers its {@code jti} (null when callbacks are not
+	 * signed, or the token has none).
+	 */
+	String verify(String authorization, byte[] body) {
 		if (!this.properties.signed()) {
-			return;
+			return null;
 		}
 		if (authorization == null || authorization.isBlank()) {
 			throw new UnsignedCallback("The callback is not signed.");
@@ -48,13 +59,15 @@ class SignedCallbacks {
 			throw new UnsignedCallback("The signature is not a JWT.");
 		}
 		try {
-			Map<?, ?> header = JSON.readValue(Base64.getUrlDecoder().decode(parts[0]), Map.class);
+			Object header = JSON.readValue(Base64.getUrlDecoder().decode(parts[0]), Object.class);
 			byte[] expected = hmacSha256(parts[0] + "." + parts[1]);
-			if (!"HS256".equals(header.get("alg"))
+			if (!(header instanceof Map<?, ?> fields) || !"HS256".equals(fields.get("alg"))
 					|| !MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]))) {
 				throw new UnsignedCallback("The signature does not verify.");
 			}
-			Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
+			if (!(JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), Object.class) instanceof Map<?, ?> claims)) {
+				throw new UnsignedCallback("The signature carries no claims.");
+			}
 			if (!"Vonage".equals(claims.get("iss"))) {
 				throw new UnsignedCallback("The signature was not issued by Vonage.");
 			}
@@ -62,9 +75,30 @@ class SignedCallbacks {
 			if (!hash.equalsIgnoreCase(String.valueOf(claims.get("payload_hash")))) {
 				throw new UnsignedCallback("The body does not match the signed payload hash.");
 			}
+			checkFresh(claims.get("iat"));
+			if (this.properties.knowsProject() && claims.containsKey("api_key")
+					&& !this.properties.projectApiKey().equals(String.valueOf(claims.get("api_key")))) {
+				throw new UnsignedCallback("The signature is another project's.");
+			}
+			Object jti = claims.get("jti");
+			return (jti != null) ? String.valueOf(jti) : null;
 		}
 		catch (IllegalArgumentException | JacksonException | GeneralSecurityException ex) {
 			throw new UnsignedCallback("The signature is unreadable.");
+		}
+	}
+
+	private void checkFresh(Object issuedAt) {
+		if (!(issuedAt instanceof Number seconds)) {
+			throw new UnsignedCallback("The signature has no issue time.");
+		}
+		Instant issued = Instant.ofEpochSecond(seconds.longValue());
+		Instant now = this.clock.instant();
+		if (issued.isAfter(now.plus(this.properties.clockSkew()))) {
+			throw new UnsignedCallback("The signature was issued in the future.");
+		}
+		if (issued.isBefore(now.minus(this.properties.freshness()))) {
+			throw new UnsignedCallback("The signature is too old to be a delivery or a retry.");
 		}
 	}
 

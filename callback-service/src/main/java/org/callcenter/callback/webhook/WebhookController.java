@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.callcenter.callback.monitoring.CallbackTraffic;
+import org.callcenter.callback.system.CallbackProperties;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,10 +41,16 @@ class WebhookController {
 
 	private final CallbackTraffic traffic;
 
+	private final ReplayGuard replays;
+
+	private final CallbackProperties properties;
+
 	WebhookController(SignedCallbacks signatures, SessionEventPublisher publisher, MeterRegistry meters,
-			CallbackTraffic traffic) {
+			CallbackTraffic traffic, ReplayGuard replays, CallbackProperties properties) {
 		this.signatures = signatures;
 		this.traffic = traffic;
+		this.replays = replays;
+		this.properties = properties;
 		this.publisher = publisher;
 		this.meters = meters;
 	}
@@ -51,8 +58,9 @@ class WebhookController {
 	@PostMapping("/ot_callback")
 	ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
 		byte[] body = readBounded(request);
+		String jti;
 		try {
-			this.signatures.verify(request.getHeader(HttpHeaders.AUTHORIZATION), body);
+			jti = this.signatures.verify(request.getHeader(HttpHeaders.AUTHORIZATION), body);
 		}
 		catch (UnsignedCallback refused) {
 			this.traffic.rejectedSignature();
@@ -60,12 +68,21 @@ class WebhookController {
 		}
 		this.traffic.verified();
 		Callback callback = CallbackParser.parse(body);
+		if (this.properties.knowsProject() && callback.projectId() != null
+				&& !this.properties.projectApiKey().equals(callback.projectId())) {
+			throw new ForeignProject();
+		}
 		this.meters.counter("callcenter.callbacks.received", "event", callback.event()).increment();
+		if (this.replays.alreadyAccepted(jti)) {
+			this.meters.counter("callcenter.callbacks.replayed").increment();
+			return ResponseEntity.ok().build();
+		}
 		if (callback.toPublish() != null) {
 			this.publisher.publish(callback.toPublish());
 			this.meters.counter("callcenter.callbacks.published", "event", callback.event()).increment();
 			log.debug("published {} of session {}", callback.event(), callback.toPublish().sessionId());
 		}
+		this.replays.accepted(jti);
 		return ResponseEntity.ok().build();
 	}
 
@@ -86,6 +103,12 @@ class WebhookController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidCallback invalid) {
 		return reject(HttpStatus.BAD_REQUEST, "Invalid callback", "invalid-callback", invalid.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> foreign(ForeignProject foreign) {
+		return reject(HttpStatus.FORBIDDEN, "Another project's callback", "foreign-project",
+				"The callback is about another OpenTok project.");
 	}
 
 	@ExceptionHandler
@@ -122,6 +145,15 @@ class WebhookController {
 
 		BodyTooLarge() {
 			super("callback body too large");
+		}
+
+	}
+
+	/** A callback whose body names another OpenTok project than this call center's. */
+	static final class ForeignProject extends RuntimeException {
+
+		ForeignProject() {
+			super("another project", null, false, false);
 		}
 
 	}
