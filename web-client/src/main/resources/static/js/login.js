@@ -5,4 +5,5 @@
   var query = new URLSearchParams(location.search);
   document.getElementById('sign-in-error').hidden = !query.has('error');
   document.getElementById('signed-out').hidden = !query.has('signedOut');
+  document.getElementById('sign-in-throttled').hidden = !query.has('throttled');
 })();

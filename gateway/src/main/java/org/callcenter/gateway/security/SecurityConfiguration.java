@@ -10,10 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -51,7 +50,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+			ReactiveStringRedisTemplate redis) {
+		SignInThrottle throttle = new SignInThrottle(redis, properties);
+		RedirectServerAuthenticationSuccessHandler toConsole = new RedirectServerAuthenticationSuccessHandler("/agent.html");
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/login?signedOut"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -59,11 +61,15 @@ class SecurityConfiguration {
 					(csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
-				.authenticated()
+				.hasRole("AGENT")
 				.anyExchange()
 				.permitAll())
+			.addFilterBefore(throttle, SecurityWebFiltersOrder.FORM_LOGIN)
 			.formLogin((form) -> form.loginPage("/login")
-				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/agent.html")))
+				.authenticationFailureHandler(throttle.countingFailures())
+				.authenticationSuccessHandler((exchange, authentication) -> throttle
+					.succeeded(exchange, authentication.getName())
+					.then(toConsole.onAuthenticationSuccess(exchange, authentication))))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(apiOr401ElseSignIn()))
 			.build();
@@ -79,12 +85,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	MapReactiveUserDetailsService agents(GatewayProperties properties) {
-		List<UserDetails> users = properties.agents()
-			.stream()
-			.map((agent) -> User.withUsername(agent.username()).password(agent.passwordHash()).roles("AGENT").build())
-			.toList();
-		return new MapReactiveUserDetailsService(users);
+	AgentAccounts agents(GatewayProperties properties, PasswordEncoder passwords) {
+		return new AgentAccounts(properties, passwords);
 	}
 
 	@Bean

@@ -28,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * office proxy or a mobile carrier's shared address count as one client, so the default (2/s, 120 a
  * minute) leaves room for many real callers while one script cannot flood the queue
  * @param dialBurst dials each client address may make at once (default 20)
+ * @param signInFailuresPerAccount failed sign-ins of one user name before it is locked out for
+ * {@code signInLockout}
+ * @param signInFailuresPerAddress failed sign-ins from one client address (any names) before it is
+ * locked out for {@code signInLockout}
+ * @param signInLockout how long failed sign-ins are counted, and a lockout lasts
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -35,7 +40,9 @@ public record GatewayProperties(@NotNull @DefaultValue("http://localhost:8082") 
 		@NotNull @DefaultValue("http://localhost:8084") URI callbackServiceUrl, URI emulatorUrl,
 		@NotBlank String openTokApiKey, @NotBlank @Size(min = 16) String internalSecret,
 		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
-		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst) {
+		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst,
+		@Positive @DefaultValue("5") int signInFailuresPerAccount, @Positive @DefaultValue("30") int signInFailuresPerAddress,
+		@NotNull @DefaultValue("15m") Duration signInLockout) {
 
 	/**
 	 * @param passwordHash in Spring Security's format, for example {@code {bcrypt}$2a$10$...}
