@@ -147,11 +147,11 @@
       return media.getUserMedia({ audio: true }).then(function (stream) {
         if (check !== devicesChecked || started) return stopTracks(stream);
         showPreview(stream, false);
-        setDevices('microphone', "We can't use your camera: " + cameraReason(cameraError)
+        setDevices('microphone', "We can't use your camera: " + deviceReason(cameraError, 'camera')
           + '. You can call with your microphone only, or ' + cameraFix(cameraError) + ' and reload.');
       }, function (microphoneError) {
         if (check !== devicesChecked || started) return;
-        setDevices('none', "We can't use your microphone: " + microphoneReason(microphoneError) + '. '
+        setDevices('none', "We can't use your microphone: " + deviceReason(microphoneError, 'microphone') + '. '
           + microphoneFix(microphoneError) + ', then press "Check again".');
       });
     }).catch(function (unexpected) {
@@ -171,10 +171,11 @@
     $('dial-button').disabled = !(state === 'both' || state === 'microphone');
   }
 
-  function cameraReason(error) {
+  // Why a device cannot be used, in words ("camera" or "microphone").
+  function deviceReason(error, device) {
     switch (error && error.name) {
       case 'NotAllowedError': case 'SecurityError': return 'your browser blocks access to it';
-      case 'NotFoundError': case 'OverconstrainedError': return 'no camera was found';
+      case 'NotFoundError': case 'OverconstrainedError': return 'no ' + device + ' was found';
       case 'NotReadableError': case 'AbortError': return 'it is in use by another app or could not be started';
       default: return CallCenter.describeMediaError(error);
     }
@@ -185,15 +186,6 @@
       case 'NotFoundError': case 'OverconstrainedError': return 'plug in a camera';
       case 'NotReadableError': case 'AbortError': return 'close the other app that uses it';
       default: return "allow the camera in your browser's site settings";
-    }
-  }
-
-  function microphoneReason(error) {
-    switch (error && error.name) {
-      case 'NotAllowedError': case 'SecurityError': return 'your browser blocks access to it';
-      case 'NotFoundError': case 'OverconstrainedError': return 'no microphone was found';
-      case 'NotReadableError': case 'AbortError': return 'it is in use by another app or could not be started';
-      default: return CallCenter.describeMediaError(error);
     }
   }
 

@@ -251,6 +251,64 @@ class EmulatorIT {
 				"connectionDestroyed", "sessionDestroyed");
 	}
 
+	@Test
+	void callbacksCanActLikeAMisconfiguredProjectAndRetriesFollowTheBehaviourOfTheMoment() throws Exception {
+		assertThat(switchCallbacks("OFF", null)).isEqualTo(401);
+		try {
+			assertThat(switchCallbacks("OFF", projectToken())).isEqualTo(200);
+			String off = sessionWithOneVisit();
+			await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
+				.until(() -> deliveries(off).isEmpty());
+
+			assertThat(switchCallbacks("WRONG_SECRET", projectToken())).isEqualTo(200);
+			String wrongSecret = sessionWithOneVisit();
+			await().atMost(EmulatedBrowser.PATIENCE).until(() -> !deliveries(wrongSecret).isEmpty());
+			assertThat(deliveries(wrongSecret)).allSatisfy((delivery) -> org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> Hs256.verify(delivery.authorization().substring("Bearer ".length()),
+						"callback-signing-secret"))
+				.isInstanceOf(Hs256.InvalidToken.class));
+
+			assertThat(switchCallbacks("WRONG_URL", projectToken())).isEqualTo(200);
+			String wrongUrl = sessionWithOneVisit();
+			await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
+				.until(() -> deliveries(wrongUrl).isEmpty());
+			assertThat(switchCallbacks("NORMAL", projectToken())).isEqualTo(200);
+			// the project is fixed while its callbacks are still retried: the retries land
+			await().atMost(EmulatedBrowser.PATIENCE).until(() -> events(wrongUrl).contains("sessionDestroyed"));
+		}
+		finally {
+			switchCallbacks("NORMAL", projectToken());
+		}
+	}
+
+	private String sessionWithOneVisit() throws Exception {
+		String sessionId = this.sdk.createSession().getSessionId();
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId, this.sdk.generateToken(sessionId))) {
+			await().atMost(EmulatedBrowser.PATIENCE).until(() -> browser.connectionId() != null);
+		}
+		return sessionId;
+	}
+
+	private int switchCallbacks(String mode, String projectToken) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(url() + "/emulator/callbacks"))
+			.header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"delay\":\"PT0S\"}"));
+		if (projectToken != null) {
+			request.header("X-OPENTOK-AUTH", projectToken);
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static String projectToken() {
+		long now = System.currentTimeMillis() / 1000;
+		return Hs256.sign(Map.of("alg", "HS256", "typ", "JWT"),
+				Map.of("iss", KEY, "ist", "project", "iat", now, "exp", now + 60, "jti", java.util.UUID.randomUUID().toString()),
+				SECRET);
+	}
+
 	private List<CallbackReceiver.Delivery> deliveries(String sessionId) {
 		return CALLBACKS.deliveries().stream().filter((d) -> d.text().contains(sessionId)).toList();
 	}
