@@ -127,7 +127,7 @@ class HostileCallbacksIT {
 	}
 
 	@Test
-	void staleFutureUndatedForeignAndNullHeaderSignaturesAre401AndAnotherProjectsBody403() {
+	void staleFutureUndatedAndNullHeaderSignaturesAre401AndAnotherProjectsBody403() {
 		String s = "1_fresh" + UUID.randomUUID().toString().replace("-", "");
 		String body = Callbacks.connection("connectionCreated", s, "c-1", "");
 		Callbacks callbacks = new Callbacks(this.port);
@@ -140,9 +140,6 @@ class HostileCallbacksIT {
 			.isEqualTo(401);
 		assertThat(callbacks.post(body, "Bearer " + VonageSignatures
 			.jwt("{\"jti\":\"undated\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\"}", SECRET)))
-			.isEqualTo(401);
-		assertThat(callbacks.post(body, "Bearer " + VonageSignatures.jwt("{\"iat\":" + now
-				+ ",\"jti\":\"foreign\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"999\"}", SECRET)))
 			.isEqualTo(401);
 		String nullHeader = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("null".getBytes());
 		String claims = VonageSignatures.jwt("{}", SECRET).split("\\.")[1];
