@@ -64,6 +64,22 @@ final class SignedInAgent {
 		return JSON.readTree(body).get(0).get("id").asString();
 	}
 
+	/** Opens the console's event stream; the answer completes when the stream ends. */
+	java.util.concurrent.CompletableFuture<Void> openEvents() {
+		return this.http
+			.sendAsync(HttpRequest.newBuilder(URI.create(this.gateway + "/api/agent/events")).build(),
+					HttpResponse.BodyHandlers.ofLines())
+			.thenAcceptAsync((response) -> response.body().forEach((line) -> {
+			}));
+	}
+
+	/** Posts {@code /logout} alone, as a script or an old page would, without going offline first. */
+	int logOutOnly() throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/logout"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	void signOut() throws Exception {
 		this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/agent")).DELETE().build(),
 				HttpResponse.BodyHandlers.discarding());

@@ -15,6 +15,8 @@ import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebSession;
 
 /**
  * Server-sent events instead of the old demo's polling. An agent's console hears about changes to
@@ -52,18 +55,28 @@ class PushController {
 
 	private final OpenCallerPages callerPages;
 
+	private final ReactiveSessionRepository<? extends Session> sessions;
+
 	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties,
-			WebClient.Builder http, OpenCallerPages callerPages) {
+			WebClient.Builder http, OpenCallerPages callerPages, ReactiveSessionRepository<? extends Session> sessions) {
 		this.hub = hub;
 		this.callerPages = callerPages;
+		this.sessions = sessions;
 		this.credentials = credentials;
 		this.properties = properties;
 		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
 	}
 
 	@GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> agentEvents(Principal agent) {
+	Flux<ServerSentEvent<Object>> agentEvents(Principal agent, WebSession session) {
 		String agentId = agent.getName();
+		// a stream must not outlive its sign-in: once the session is gone (signed out in any way, or
+		// expired), the stream ends and stops reporting the agent alive
+		String sessionId = session.getId();
+		Mono<Void> signedOut = Flux.interval(this.properties.heartbeatInterval())
+			.filterWhen((tick) -> this.sessions.findById(sessionId).hasElement().map((present) -> !present))
+			.next()
+			.then();
 		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
 			.filter((event) -> agentId.equals(event.agentId()) || agentId.equals(event.previousAgentId()))
 			.map((event) -> ServerSentEvent.builder((Object) event).event("callers").id(event.eventId()).build());
@@ -79,7 +92,8 @@ class PushController {
 					? ServerSentEvent.builder((Object) notice).event("monitoring").build()
 					: ServerSentEvent.builder().comment("alive").build());
 		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
-				changes, presence, alive);
+				changes, presence, alive)
+			.takeUntilOther(signedOut);
 	}
 
 	@GetMapping(path = "/api/calls/{callId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

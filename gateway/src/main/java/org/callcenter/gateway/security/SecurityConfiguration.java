@@ -51,7 +51,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
-			ReactiveStringRedisTemplate redis) {
+			ReactiveStringRedisTemplate redis, TakeAgentOffline takeAgentOffline) {
 		SignInThrottle throttle = new SignInThrottle(redis, properties);
 		RedirectServerAuthenticationSuccessHandler toConsole = new RedirectServerAuthenticationSuccessHandler("/agent.html");
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
@@ -70,7 +70,9 @@ class SecurityConfiguration {
 				.authenticationSuccessHandler((exchange, authentication) -> throttle
 					.succeeded(exchange, authentication.getName())
 					.then(toConsole.onAuthenticationSuccess(exchange, authentication))))
-			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutHandler((handlers) -> handlers.add(0, takeAgentOffline))
+				.logoutSuccessHandler(signedOut))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(apiOr401ElseSignIn()))
 			.build();
 	}
