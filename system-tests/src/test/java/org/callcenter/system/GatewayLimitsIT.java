@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Oversized bodies are refused at the gateway with 413 problem details and change nothing. */
+/**
+ * Requests the gateway refuses itself: oversized bodies (413 problem details, nothing changed), and
+ * event streams of calls that do not exist (404).
+ */
 class GatewayLimitsIT {
 
 	private final String gateway = RunningSuite.get().gatewayUrl();
@@ -30,6 +33,19 @@ class GatewayLimitsIT {
 		assertThat(post("/ot_callback", "application/json", "{\"event\":\"" + "e".repeat(100 * 1024) + "\"}")
 			.statusCode()).isEqualTo(413);
 		assertThat(ServerState.liveCalls()).isEqualTo(before);
+	}
+
+	@Test
+	void theEventStreamOfACallThatDoesNotExistIs404() throws Exception {
+		String unknownCall = java.util.UUID.randomUUID().toString();
+		String credential = new org.callcenter.trust.SignedCredentials(RunningSuite.SECRET, java.time.Clock.systemUTC())
+			.issue(org.callcenter.trust.SignedCredentials.Purpose.CALLER, unknownCall, java.time.Duration.ofMinutes(1));
+
+		HttpResponse<String> stream = this.http.send(HttpRequest
+			.newBuilder(URI.create(this.gateway + "/api/calls/" + unknownCall + "/events?token=" + credential))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(stream.statusCode()).isEqualTo(404);
 	}
 
 	private HttpResponse<String> post(String path, String contentType, String body) throws Exception {

@@ -17,6 +17,7 @@ import org.callcenter.trust.SignedCredentials.Purpose;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebSession;
 
@@ -113,10 +115,26 @@ class PushController {
 				.build());
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
-		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
-				changes, agentsOnline, keepAlive)
+		Flux<ServerSentEvent<Object>> stream = Flux
+			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()), changes,
+					agentsOnline, keepAlive)
 			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
 			.doFinally((signal) -> this.callerPages.closed(callId));
+		// a call that no longer exists (ended long ago) has nothing to follow: 404, not an open stream
+		return callExists(callId, token)
+			.flatMapMany((exists) -> exists ? stream : Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/** False only when queue-service says there is no such call; if it cannot say, the page may follow. */
+	private Mono<Boolean> callExists(String callId, String callerToken) {
+		return this.queue.get()
+			.uri("/api/calls/{callId}", callId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + callerToken)
+			.retrieve()
+			.toBodilessEntity()
+			.map((found) -> true)
+			.onErrorResume(WebClientResponseException.NotFound.class, (missing) -> Mono.just(false))
+			.onErrorResume((failure) -> Mono.just(true));
 	}
 
 	/** The console notice queue-service answers, or nothing if the heartbeat was not recorded. */
