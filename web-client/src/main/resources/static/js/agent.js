@@ -436,60 +436,43 @@
     renderStage();
   }
 
-  // Every OpenTok failure arrives in a completion handler and is shown, never thrown. A blocked
-  // camera leaves the agent on the microphone alone; the caller is subscribed to regardless.
+  // A blocked camera leaves the agent on the microphone alone; the caller is subscribed to regardless.
   function publish(m, withVideo) {
-    var failed = false;
-    var p = null;
-    function fail(error) {
-      if (failed) return;
-      failed = true;
-      CallCenter.quietly(function () { p.destroy(); });
-      if (media !== m || m.publisher !== p) return;
-      m.publisher = null;
-      m.publishing = false;
-      var reason = CallCenter.describeMediaError(error);
-      if (withVideo && CallCenter.isDeviceError(error)) {
-        m.audioOnly = true;
-        m.blocked = reason;
-        showAlert('Your camera or microphone is blocked: ' + reason + '. Trying your microphone alone…', 'action');
-        publish(m, false);
-      } else if (CallCenter.isDeviceError(error)) {
-        showAlert('Your camera or microphone is blocked: ' + reason + '. ' + m.name + ' can neither see nor hear '
-          + "you. Allow them in your browser's site settings, then reload this console.", 'action');
-      } else {
-        showAlert('Could not send your video to ' + m.name + ': ' + error.message, 'action');
+    CallCenter.publish(m.session, withVideo, {
+      props: function (video) {
+        return {
+          insertMode: 'append', width: '100%', height: '100%', name: profile ? profile.displayName : '',
+          resolution: '640x480', frameRate: 15,
+          videoSource: video ? undefined : null, publishVideo: video, publishAudio: true
+        };
+      },
+      adopt: function (p) { m.publisher = p; },
+      isCurrent: function (p) { return media === m && m.publisher === p; },
+      published: function () {
+        m.publishing = true;
+        if (m.blocked) {
+          showAlert('Your camera or microphone is blocked: ' + m.blocked + '. You are on the call with your '
+            + 'microphone only: ' + m.name + ' hears you but cannot see you.', 'action');
+        }
+        renderStage();
+      },
+      failed: function (error, kind) {
+        m.publisher = null;
+        m.publishing = false;
+        var reason = CallCenter.describeMediaError(error);
+        if (kind === 'camera') {
+          m.audioOnly = true;
+          m.blocked = reason;
+          showAlert('Your camera or microphone is blocked: ' + reason + '. Trying your microphone alone…', 'action');
+        } else if (kind === 'devices') {
+          showAlert('Your camera or microphone is blocked: ' + reason + '. ' + m.name + ' can neither see nor hear '
+            + "you. Allow them in your browser's site settings, then reload this console.", 'action');
+        } else {
+          showAlert('Could not send your video to ' + m.name + ': ' + error.message, 'action');
+        }
+        renderStage();
       }
-      renderStage();
-    }
-    try {
-      p = OT.initPublisher('self-video', {
-        insertMode: 'append', width: '100%', height: '100%', name: profile ? profile.displayName : '',
-        resolution: '640x480', frameRate: 15,
-        videoSource: withVideo ? undefined : null, publishVideo: withVideo, publishAudio: true
-      }, function (error) {
-        if (error) {
-          fail(error);
-        } else if (media !== m || m.publisher !== p) {
-          CallCenter.quietly(function () { p.destroy(); }); // left meanwhile: let go of the camera
-        }
-      });
-      m.publisher = p;
-      m.session.publish(p, function (error) {
-        if (error) {
-          fail(error);
-        } else if (media === m && m.publisher === p) {
-          m.publishing = true;
-          if (m.blocked) {
-            showAlert('Your camera or microphone is blocked: ' + m.blocked + '. You are on the call with your '
-              + 'microphone only: ' + m.name + ' hears you but cannot see you.', 'action');
-          }
-          renderStage();
-        }
-      });
-    } catch (error) {
-      fail(error);
-    }
+    });
   }
 
   function callerStreamCreated(m, stream) {

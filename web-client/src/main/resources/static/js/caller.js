@@ -464,52 +464,37 @@
     });
   }
 
-  // Every OpenTok failure arrives in a completion handler and is shown, never thrown. A camera
-  // that fails during the call leaves the caller on the microphone alone rather than mute.
+  // A camera that fails during the call leaves the caller on the microphone alone rather than mute.
   function publish(s, withVideo) {
-    var failed = false;
-    var p = null;
-    function fail(error) {
-      if (failed) return;
-      failed = true;
-      CallCenter.quietly(function () { p.destroy(); });
-      if (publisher !== p) return;
-      publisher = null;
-      if (ended || s !== session) return;
-      var reason = CallCenter.describeMediaError(error);
-      if (withVideo && CallCenter.isDeviceError(error)) {
-        cameraFailed = true;
-        showCallError("We can't use your camera (" + reason + '), so your agent will only hear you.');
-        publish(s, false);
-      } else if (CallCenter.isDeviceError(error)) {
-        showCallError("We can't use your microphone: " + reason + ". Your agent cannot hear you. Allow the "
-          + "microphone in your browser's site settings, then reload the page.");
-      } else {
-        showCallError('We could not share your ' + (withVideo ? 'camera and microphone' : 'microphone') + ': '
-          + error.message + '. Please reload the page.');
-      }
-      renderMedia();
-    }
-    try {
-      p = OT.initPublisher('self-video', {
-        insertMode: 'append', width: '100%', height: '100%', name: stored.name,
-        resolution: '640x480', frameRate: 15,
-        videoSource: withVideo ? undefined : null, publishVideo: withVideo && !cameraOff, publishAudio: !muted
-      }, function (error) {
-        if (error) {
-          fail(error);
-        } else if (p !== publisher) {
-          CallCenter.quietly(function () { p.destroy(); }); // given up meanwhile: let go of the camera
+    CallCenter.publish(s, withVideo, {
+      props: function (video) {
+        return {
+          insertMode: 'append', width: '100%', height: '100%', name: stored.name,
+          resolution: '640x480', frameRate: 15,
+          videoSource: video ? undefined : null, publishVideo: video && !cameraOff, publishAudio: !muted
+        };
+      },
+      adopt: function (p) { publisher = p; },
+      isCurrent: function (p) { return publisher === p; },
+      published: renderMedia,
+      failed: function (error, kind) {
+        publisher = null;
+        if (ended || s !== session) return false;
+        var reason = CallCenter.describeMediaError(error);
+        if (kind === 'camera') {
+          cameraFailed = true;
+          showCallError("We can't use your camera (" + reason + '), so your agent will only hear you.');
+        } else if (kind === 'devices') {
+          showCallError("We can't use your microphone: " + reason + ". Your agent cannot hear you. Allow the "
+            + "microphone in your browser's site settings, then reload the page.");
+        } else {
+          var devices = (stored.mode === 'audioOnly' || cameraFailed) ? 'microphone' : 'camera and microphone';
+          showCallError('We could not share your ' + devices + ': ' + error.message + '. Please reload the page.');
         }
-      });
-      publisher = p;
-      s.publish(p, function (error) {
-        if (error) fail(error);
-        else renderMedia();
-      });
-    } catch (error) {
-      fail(error);
-    }
+        renderMedia();
+        return true;
+      }
+    });
     renderMedia();
   }
 

@@ -81,3 +81,48 @@ window.CallCenter.quietly = function (fn) {
     // already gone: nothing left to release
   }
 };
+
+/* Publishes this page's camera (when withVideo) and microphone into an OpenTok session, for both
+   pages. Every OpenTok failure arrives in a completion handler and is reported, never thrown; a
+   device failure with video is reported as 'camera' and publishing is tried again with the
+   microphone alone. The page keeps its own state through the hooks:
+     props(withVideo)   the initPublisher properties
+     adopt(p)           p is now the page's publisher
+     isCurrent(p)       p is still the page's publisher (a page that left meanwhile lets go of it)
+     published(p)       p is in the session
+     failed(error, kind) kind 'camera', 'devices' or 'other'; p is gone. Answer false to stop there. */
+window.CallCenter.publish = function (session, withVideo, hooks) {
+  'use strict';
+  var failed = false;
+  var p = null;
+  function fail(error) {
+    if (failed) return;
+    failed = true;
+    window.CallCenter.quietly(function () { p.destroy(); });
+    if (!hooks.isCurrent(p)) return;
+    var device = window.CallCenter.isDeviceError(error);
+    var kind = (withVideo && device) ? 'camera' : (device ? 'devices' : 'other');
+    if (hooks.failed(error, kind) !== false && kind === 'camera') {
+      window.CallCenter.publish(session, false, hooks);
+    }
+  }
+  try {
+    p = OT.initPublisher('self-video', hooks.props(withVideo), function (error) {
+      if (error) {
+        fail(error);
+      } else if (!hooks.isCurrent(p)) {
+        window.CallCenter.quietly(function () { p.destroy(); }); // given up meanwhile: let go of the camera
+      }
+    });
+    hooks.adopt(p);
+    session.publish(p, function (error) {
+      if (error) {
+        fail(error);
+      } else if (hooks.isCurrent(p)) {
+        hooks.published(p);
+      }
+    });
+  } catch (error) {
+    fail(error);
+  }
+};
