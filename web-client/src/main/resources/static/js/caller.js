@@ -14,7 +14,8 @@
   var connecting = false;   // session.connect has not answered yet
   var publisher = null;
   var agentStreams = {};    // the agent's streams in the session, by stream id
-  var events = null;
+  var events = null;        // the call's EventSource
+  var following = null;     // the latest attempt to open it (a newer one makes older ones give up)
   var started = false;      // the call screens are showing
   var ended = false;
   var waitedTimer = null;
@@ -294,9 +295,30 @@
   }
 
   // Server push: any change to this call, or to the queue, makes the page read its call again.
+  // The stream's URL carries a ticket that opens it for a few seconds, never the caller credential
+  // (URLs end up in logs); a stream that is refused later (the ticket expired while the browser
+  // reconnected by itself) is opened again with a new ticket.
   function follow() {
     if (events) events.close();
-    var source = new EventSource(callUrl() + '/events?token=' + encodeURIComponent(stored.callerToken));
+    events = null;
+    var asked = {};
+    following = asked;
+    CallCenter.api('POST', callUrl() + '/event-tickets', { headers: auth() }).then(function (answer) {
+      if (ended || following !== asked) return;
+      listen(answer.ticket);
+    }).catch(function (problem) {
+      if (ended || following !== asked) return;
+      if (problem.status === 401 || problem.status === 403) {
+        refresh();
+        return;
+      }
+      showCallError(problem.network ? 'Connection trouble: retrying…' : CallCenter.problemText(problem) + ' Retrying…');
+      setTimeout(function () { if (!ended && following === asked) follow(); }, 3000);
+    });
+  }
+
+  function listen(ticket) {
+    var source = new EventSource(callUrl() + '/events?ticket=' + encodeURIComponent(ticket));
     events = source;
     ['ready', 'call', 'queue'].forEach(function (type) {
       source.addEventListener(type, refresh);
@@ -312,7 +334,8 @@
       // the browser reconnects by itself unless the server refused the stream: then look again
       if (ended || source !== events || source.readyState !== EventSource.CLOSED) return;
       refresh();
-      setTimeout(function () { if (!ended && source === events) follow(); }, 3000);
+      var asked = following;
+      setTimeout(function () { if (!ended && source === events && following === asked) follow(); }, 3000);
     });
   }
 

@@ -24,15 +24,18 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
-	private final Process process;
+	private final ProcessBuilder builder;
 
 	private final Path log;
 
-	private ServiceProcess(String name, int port, Process process, Path log) {
+	private volatile Process process;
+
+	private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) throws IOException {
 		this.name = name;
 		this.port = port;
-		this.process = process;
+		this.builder = builder;
 		this.log = log;
+		this.process = builder.start();
 	}
 
 	/** {@code secrets} go to the service's environment, where only its own user can read them. */
@@ -47,10 +50,12 @@ final class ServiceProcess implements AutoCloseable {
 		try {
 			Files.createDirectories(logs);
 			Path log = logs.resolve(name + ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			// appended to, so a restarted service's log follows its earlier life
+			Files.deleteIfExists(log);
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(secrets);
-			Process process = builder.start();
-			return new ServiceProcess(name, port, process, log);
+			return new ServiceProcess(name, port, builder, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start " + name, ex);
@@ -99,6 +104,29 @@ final class ServiceProcess implements AutoCloseable {
 
 	boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/** Kills the service at once (SIGKILL), as a crash or an out-of-memory kill would. */
+	void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Starts the service again, as before, after it stopped or was killed. */
+	void restart() {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is still running");
+		}
+		try {
+			this.process = this.builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not restart " + this.name, ex);
+		}
 	}
 
 	/** Asks the service to stop (SIGTERM: a graceful shutdown), then makes sure it has. */

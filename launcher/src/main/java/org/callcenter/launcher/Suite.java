@@ -23,8 +23,13 @@ public final class Suite implements AutoCloseable {
 
 	private final SuiteSettings settings;
 
+	private final String monitoringPassword;
+
 	private Suite(SuiteSettings settings, Path repository, Path logs) {
 		this.settings = settings;
+		String configured = System.getenv("MONITORING_PASSWORD");
+		this.monitoringPassword = (configured != null && !configured.isBlank()) ? configured
+				: java.util.UUID.randomUUID().toString();
 		SuiteSettings.Ports ports = settings.ports();
 		SuiteSettings.OpenTok openTok = settings.openTok();
 		String redis = "--spring.data.redis.host=" + settings.redisHost();
@@ -50,7 +55,10 @@ public final class Suite implements AutoCloseable {
 					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
 			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
 					"--queue.namespace=" + settings.namespace(), "--queue.token-service-url=http://127.0.0.1:" + ports.token());
-			start(repository, logs, "gateway", ports.gateway(), internalSecret, redis, redisPort, kafka,
+			start(repository, logs, "gateway", ports.gateway(),
+					Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret(), "MONITORING_PASSWORD",
+							this.monitoringPassword),
+					redis, redisPort, kafka,
 					"--gateway.queue-service-url=http://127.0.0.1:" + ports.queue(),
 					"--gateway.callback-service-url=" + callbackUrl,
 					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
@@ -77,12 +85,16 @@ public final class Suite implements AutoCloseable {
 		return this.settings;
 	}
 
+	/**
+	 * The password of user {@code monitoring}, who reads the gateway's metrics, Prometheus and info:
+	 * {@code MONITORING_PASSWORD} if set, else one made up for this run.
+	 */
+	public String monitoringPassword() {
+		return this.monitoringPassword;
+	}
+
 	public String url(String service) {
-		return this.services.stream()
-			.filter((s) -> s.name().equals(service))
-			.findFirst()
-			.map(ServiceProcess::url)
-			.orElseThrow(() -> new IllegalArgumentException("no service " + service));
+		return process(service).url();
 	}
 
 	public String gatewayUrl() {
@@ -91,6 +103,25 @@ public final class Suite implements AutoCloseable {
 
 	public boolean allAlive() {
 		return this.services.stream().allMatch(ServiceProcess::isAlive);
+	}
+
+	/** Kills one service at once (SIGKILL), for fault tests. */
+	public void kill(String service) {
+		process(service).kill();
+	}
+
+	/** Starts a killed service again and waits until it is healthy. */
+	public void restart(String service) {
+		ServiceProcess process = process(service);
+		process.restart();
+		process.awaitHealthy(STARTUP);
+	}
+
+	private ServiceProcess process(String service) {
+		return this.services.stream()
+			.filter((s) -> s.name().equals(service))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no service " + service));
 	}
 
 	public List<Path> logs() {

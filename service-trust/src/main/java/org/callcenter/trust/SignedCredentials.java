@@ -86,7 +86,13 @@ public final class SignedCredentials {
 		 * Issued by the gateway for itself on requests no agent or caller makes, such as reporting
 		 * which callers' pages are still open; the subject names the issuing service.
 		 */
-		SERVICE
+		SERVICE,
+		/**
+		 * Issued by the gateway to a caller's page in exchange for its caller credential: opens that
+		 * call's event stream for a few seconds. It travels in the stream's URL (EventSource sends no
+		 * headers), where the caller credential, which can also leave the call, must not.
+		 */
+		CALLER_EVENTS
 
 	}
 

@@ -41,8 +41,14 @@ class GatewayLimitsIT {
 		String credential = new org.callcenter.trust.SignedCredentials(RunningSuite.SECRET, java.time.Clock.systemUTC())
 			.issue(org.callcenter.trust.SignedCredentials.Purpose.CALLER, unknownCall, java.time.Duration.ofMinutes(1));
 
+		HttpResponse<String> ticket = this.http.send(HttpRequest
+			.newBuilder(URI.create(this.gateway + "/api/calls/" + unknownCall + "/event-tickets"))
+			.header("Authorization", "Bearer " + credential)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String issued = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ticket.body()).get("ticket").asString();
 		HttpResponse<String> stream = this.http.send(HttpRequest
-			.newBuilder(URI.create(this.gateway + "/api/calls/" + unknownCall + "/events?token=" + credential))
+			.newBuilder(URI.create(this.gateway + "/api/calls/" + unknownCall + "/events?ticket=" + issued))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(stream.statusCode()).isEqualTo(404);

@@ -47,6 +47,14 @@ final class SignedInAgent {
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
+	/** A request without a body, with one extra header (as another site's page would send it). */
+	int send(String method, String path, String header, String value) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header(header, value)
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	int put(String path, String json) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
 			.header("Content-Type", "application/json")

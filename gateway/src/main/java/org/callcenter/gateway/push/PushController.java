@@ -23,6 +23,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,6 +45,9 @@ class PushController {
 	private static final Logger log = LoggerFactory.getLogger(PushController.class);
 
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+	/** Long enough to open the stream; the page asks for a new one whenever it opens it again. */
+	static final Duration EVENT_TICKET_VALIDITY = Duration.ofSeconds(30);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> CONSOLE_NOTICE = new ParameterizedTypeReference<>() {
 	};
@@ -98,9 +103,26 @@ class PushController {
 			.takeUntilOther(signedOut);
 	}
 
+	/**
+	 * A short-lived ticket for the call's event stream, for a page that holds the call's caller
+	 * credential (sent as a bearer header, never in a URL).
+	 */
+	@PostMapping(path = "/api/calls/{callId}/event-tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, String> callerEventTicket(@PathVariable String callId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		String credential = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7)
+				: "";
+		String subject = this.credentials.verify(Purpose.CALLER, credential)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+		if (!subject.equals(callId)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return Map.of("ticket", this.credentials.issue(Purpose.CALLER_EVENTS, callId, EVENT_TICKET_VALIDITY));
+	}
+
 	@GetMapping(path = "/api/calls/{callId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> callerEvents(@PathVariable String callId, @RequestParam String token) {
-		String subject = this.credentials.verify(Purpose.CALLER, token)
+	Flux<ServerSentEvent<Object>> callerEvents(@PathVariable String callId, @RequestParam String ticket) {
+		String subject = this.credentials.verify(Purpose.CALLER_EVENTS, ticket)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
 		if (!subject.equals(callId)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -121,15 +143,16 @@ class PushController {
 			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
 			.doFinally((signal) -> this.callerPages.closed(callId));
 		// a call that no longer exists (ended long ago) has nothing to follow: 404, not an open stream
-		return callExists(callId, token)
+		return callExists(callId)
 			.flatMapMany((exists) -> exists ? stream : Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
 	/** False only when queue-service says there is no such call; if it cannot say, the page may follow. */
-	private Mono<Boolean> callExists(String callId, String callerToken) {
+	private Mono<Boolean> callExists(String callId) {
 		return this.queue.get()
 			.uri("/api/calls/{callId}", callId)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + callerToken)
+			.header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + this.credentials.issue(Purpose.CALLER, callId, Duration.ofMinutes(1)))
 			.retrieve()
 			.toBodilessEntity()
 			.map((found) -> true)

@@ -1,25 +1,31 @@
 package org.callcenter.gateway.routing;
 
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.callcenter.gateway.system.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * No request the pages or OpenTok send is larger than a few kilobytes. Bodies that declare more
- * than 64 KiB (a callback's own limit) are answered 413 here, before they reach a service: a service
- * that refused them by closing the connection left the gateway answering 500, and a huge sign-in
- * form used to fail the same way.
+ * No request the pages or OpenTok send is larger than a few kilobytes. Bodies larger than 64 KiB (a
+ * callback's own limit) are answered 413 here, before they reach a service: a service that refused
+ * them by closing the connection left the gateway answering 500, and a huge sign-in form used to
+ * fail the same way. A body that declares its length is refused at once; one sent in chunks, without
+ * a length, is counted as it streams and refused when it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,17 +36,70 @@ class RequestSizeLimit implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
-		if (declared <= MAX_BODY_BYTES) {
+		if (declared > MAX_BODY_BYTES) {
+			return tooLarge(exchange);
+		}
+		if (declared >= 0) {
 			return chain.filter(exchange);
 		}
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		DataBuffer body = response.bufferFactory()
-			.wrap(("{\"type\":\"urn:callcenter:problem:body-too-large\",\"title\":\"Content Too Large\",\"status\":413,"
-					+ "\"detail\":\"Requests are at most " + MAX_BODY_BYTES / 1024 + " KiB.\"}")
-				.getBytes(StandardCharsets.UTF_8));
-		return response.writeWith(Mono.just(body));
+		CountedBody body = new CountedBody(exchange.getRequest());
+		return chain.filter(exchange.mutate().request(body).build())
+			.onErrorResume((failure) -> body.exceeded() || causedByTooLargeBody(failure),
+					(failure) -> exchange.getResponse().isCommitted() ? Mono.error(failure) : tooLarge(exchange));
+	}
+
+	/**
+	 * The proxy may fail in its own way once the body stops (hence {@link CountedBody#exceeded}), and
+	 * a form read by the sign-in page hits the codecs' limit, set to the same size
+	 * ({@code spring.codec.max-in-memory-size}), as a {@link DataBufferLimitException}.
+	 */
+	private static boolean causedByTooLargeBody(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge || cause instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Mono<Void> tooLarge(ServerWebExchange exchange) {
+		return Problems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+				"Requests are at most " + MAX_BODY_BYTES / 1024 + " KiB.");
+	}
+
+	private static final class CountedBody extends ServerHttpRequestDecorator {
+
+		private final AtomicLong seen = new AtomicLong();
+
+		CountedBody(ServerHttpRequest request) {
+			super(request);
+		}
+
+		boolean exceeded() {
+			return this.seen.get() > MAX_BODY_BYTES;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return super.getBody().handle((buffer, sink) -> {
+				if (this.seen.addAndGet(buffer.readableByteCount()) > MAX_BODY_BYTES) {
+					DataBufferUtils.release(buffer);
+					sink.error(new BodyTooLarge());
+				}
+				else {
+					sink.next(buffer);
+				}
+			});
+		}
+
+	}
+
+	private static final class BodyTooLarge extends RuntimeException {
+
+		BodyTooLarge() {
+			super("request body over " + MAX_BODY_BYTES + " bytes", null, false, false);
+		}
+
 	}
 
 }

@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param signInFailuresPerAddress failed sign-ins from one client address (any names) before it is
  * locked out for {@code signInLockout}
  * @param signInLockout how long failed sign-ins are counted, and a lockout lasts
+ * @param monitoringPassword lets user {@code monitoring} read metrics, Prometheus and info; none when
+ * empty (health alone is public)
+ * @param allowedOrigins origins, besides the gateway's own, from which pages may change state
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -42,7 +45,8 @@ public record GatewayProperties(@NotNull @DefaultValue("http://localhost:8082") 
 		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
 		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst,
 		@Positive @DefaultValue("5") int signInFailuresPerAccount, @Positive @DefaultValue("30") int signInFailuresPerAddress,
-		@NotNull @DefaultValue("15m") Duration signInLockout) {
+		@NotNull @DefaultValue("15m") Duration signInLockout, String monitoringPassword,
+		@NotNull @DefaultValue List<URI> allowedOrigins) {
 
 	/**
 	 * @param passwordHash in Spring Security's format, for example {@code {bcrypt}$2a$10$...}

@@ -1,0 +1,30 @@
+package org.callcenter.gateway.system;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+/**
+ * Problem details the gateway answers itself, before or instead of a service, in the same shape as
+ * the services' own ({@code urn:callcenter:problem:<name>}), so the pages read every refusal alike.
+ */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String name, String detail) {
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String json = "{\"type\":\"urn:callcenter:problem:" + name + "\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
+		DataBuffer body = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(body));
+	}
+
+}
