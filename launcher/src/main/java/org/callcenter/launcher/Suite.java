@@ -54,13 +54,13 @@ public final class Suite implements AutoCloseable {
 					kafka, "--opentok.api-key=" + openTok.apiKey(),
 					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
 			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
-					"--queue.namespace=" + settings.namespace(), "--queue.token-service-url=http://127.0.0.1:" + ports.token());
+					"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=http://127.0.0.1:" + ports.token());
 			start(repository, logs, "gateway", ports.gateway(),
 					Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret(), "MONITORING_PASSWORD",
 							this.monitoringPassword),
 					redis, redisPort, kafka,
-					"--gateway.queue-service-url=http://127.0.0.1:" + ports.queue(),
-					"--gateway.callback-service-url=" + callbackUrl,
+					"--gateway.queue-service-urls=http://127.0.0.1:" + ports.queue(),
+					"--gateway.callback-service-urls=" + callbackUrl,
 					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
 					"--gateway.open-tok-api-key=" + openTok.apiKey());
 			for (ServiceProcess service : this.services) {

@@ -58,7 +58,7 @@ class ConcurrencyIT {
 	static void startTwoInstances() {
 		for (int i = 0; i < 2; i++) {
 			ConfigurableApplicationContext instance = QueueServiceApplication.start("--server.port=0", "--queue.namespace=" + NAMESPACE,
-						"--queue.token-service-url=" + TOKEN_SERVICE.url(), "--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
+						"--queue.token-service-urls=" + TOKEN_SERVICE.url(), "--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
 						"--spring.data.redis.port=" + RealRedis.shared().port(),
 						"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
 			INSTANCES.add(instance);

@@ -49,7 +49,7 @@ abstract class QueueServiceTestBase {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		RealInfrastructure.register(registry);
-		registry.add("queue.token-service-url", TOKEN_SERVICE::url);
+		registry.add("queue.token-service-urls", TOKEN_SERVICE::url);
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}
 

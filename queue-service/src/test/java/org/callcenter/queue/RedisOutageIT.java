@@ -32,7 +32,7 @@ class RedisOutageIT {
 		registry.add("spring.data.redis.host", OWN_REDIS::host);
 		registry.add("spring.data.redis.port", OWN_REDIS::port);
 		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
-		registry.add("queue.token-service-url", TOKEN_SERVICE::url);
+		registry.add("queue.token-service-urls", TOKEN_SERVICE::url);
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}
 

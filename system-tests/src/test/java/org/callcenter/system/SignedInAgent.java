@@ -21,7 +21,9 @@ final class SignedInAgent {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 
 	private final String gateway;
 
@@ -39,6 +41,17 @@ final class SignedInAgent {
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/agent.html"));
 		assertThat(agent.put("/api/agent", "{\"displayName\":\"" + user + "\"}")).isEqualTo(200);
 		return agent;
+	}
+
+	/** The value of the gateway's session cookie, for requests written by hand. */
+	String sessionCookie() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("SESSION"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
 	}
 
 	int post(String path) throws Exception {

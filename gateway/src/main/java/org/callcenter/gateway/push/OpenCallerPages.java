@@ -42,10 +42,10 @@ class OpenCallerPages implements SmartLifecycle {
 
 	private volatile Disposable reporting;
 
-	OpenCallerPages(SignedCredentials credentials, GatewayProperties properties, WebClient.Builder http) {
+	OpenCallerPages(SignedCredentials credentials, GatewayProperties properties, WebClient queueService) {
 		this.credentials = credentials;
 		this.properties = properties;
-		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
+		this.queue = queueService;
 	}
 
 	void opened(String callId) {

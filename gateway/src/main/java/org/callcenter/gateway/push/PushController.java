@@ -65,13 +65,13 @@ class PushController {
 	private final ReactiveSessionRepository<? extends Session> sessions;
 
 	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties,
-			WebClient.Builder http, OpenCallerPages callerPages, ReactiveSessionRepository<? extends Session> sessions) {
+			WebClient queueService, OpenCallerPages callerPages, ReactiveSessionRepository<? extends Session> sessions) {
 		this.hub = hub;
 		this.callerPages = callerPages;
 		this.sessions = sessions;
 		this.credentials = credentials;
 		this.properties = properties;
-		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
+		this.queue = queueService;
 	}
 
 	@GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

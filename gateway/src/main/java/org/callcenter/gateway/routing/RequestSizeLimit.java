@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 import org.callcenter.gateway.system.Problems;
 
@@ -33,11 +34,21 @@ class RequestSizeLimit implements WebFilter {
 
 	static final long MAX_BODY_BYTES = 64 * 1024;
 
+	/**
+	 * A refused body up to this size is read to its end and dropped before the 413 goes out: a
+	 * server that closes a connection with unread data resets it, and the client never sees the
+	 * answer. Anything larger is not worth reading; its sender may see the reset.
+	 */
+	static final long DRAINED_BYTES = 1024 * 1024;
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > MAX_BODY_BYTES) {
-			return tooLarge(exchange);
+			Mono<Void> drained = (declared <= DRAINED_BYTES)
+					? exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then().onErrorComplete()
+					: Mono.empty();
+			return drained.then(tooLarge(exchange));
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);
@@ -79,17 +90,23 @@ class RequestSizeLimit implements WebFilter {
 			return this.seen.get() > MAX_BODY_BYTES;
 		}
 
+		/**
+		 * Passes the body on up to the limit; past it, drops the rest as it comes (up to
+		 * {@link #DRAINED_BYTES}) and then fails, so the 413 reaches the client.
+		 */
 		@Override
 		public Flux<DataBuffer> getBody() {
-			return super.getBody().handle((buffer, sink) -> {
-				if (this.seen.addAndGet(buffer.readableByteCount()) > MAX_BODY_BYTES) {
-					DataBufferUtils.release(buffer);
+			return super.getBody().handle((DataBuffer buffer, SynchronousSink<DataBuffer> sink) -> {
+				long total = this.seen.addAndGet(buffer.readableByteCount());
+				if (total <= MAX_BODY_BYTES) {
+					sink.next(buffer);
+					return;
+				}
+				DataBufferUtils.release(buffer);
+				if (total > DRAINED_BYTES) {
 					sink.error(new BodyTooLarge());
 				}
-				else {
-					sink.next(buffer);
-				}
-			});
+			}).concatWith(Flux.defer(() -> exceeded() ? Flux.error(new BodyTooLarge()) : Flux.empty()));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.callcenter.gateway.routing;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.callcenter.gateway.system.GatewayProperties;
 import org.callcenter.trust.SignedCredentials;
 
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -26,28 +28,47 @@ class Routes {
 	@Bean
 	RouteLocator callCenterRoutes(RouteLocatorBuilder routes, GatewayProperties properties,
 			AgentIdentityFilter asAgent, RedisRateLimiter dialLimiter, KeyResolver byClientAddress) {
-		String queue = properties.queueServiceUrl().toString();
+		String queue = "lb://" + ConfiguredInstances.QUEUE_SERVICE;
 		RouteLocatorBuilder.Builder builder = routes.routes()
 			.route("agent-console", (r) -> r.path("/api/agent", "/api/agent/**", "/api/queue")
-				.filters((f) -> f.filter(asAgent).retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+				.filters((f) -> f.filter(asAgent)
+					.retry(Routes::onRefusedConnection)
+					.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
 				.uri(queue))
 			.route("dial", (r) -> r.method(HttpMethod.POST)
 				.and()
 				.path("/api/calls")
 				.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
-					.requestRateLimiter((limit) -> limit.setRateLimiter(dialLimiter).setKeyResolver(byClientAddress)))
+					.requestRateLimiter((limit) -> limit.setRateLimiter(dialLimiter).setKeyResolver(byClientAddress))
+					.retry(Routes::onRefusedConnection))
 				.uri(queue))
 			.route("caller", (r) -> r.path("/api/calls/**")
 				.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
+					.retry(Routes::onRefusedConnection)
 					.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
 				.uri(queue))
-			.route("opentok-callbacks", (r) -> r.path("/ot_callback").uri(properties.callbackServiceUrl().toString()));
+			.route("opentok-callbacks", (r) -> r.path("/ot_callback")
+				.filters((f) -> f.retry(Routes::onRefusedConnection))
+				.uri("lb://" + ConfiguredInstances.CALLBACK_SERVICE));
 		if (properties.emulated()) {
 			String emulator = properties.emulatorUrl().toString();
 			builder.route("emulator-socket", (r) -> r.path("/opentok-emulator/ws").uri(emulator.replaceFirst("^http", "ws")))
 				.route("emulator", (r) -> r.path("/opentok-emulator/**").uri(emulator));
 		}
 		return builder.build();
+	}
+
+	/**
+	 * A request whose connection was refused never reached the service, so any request, a dial or
+	 * an accept too, may go to another instance: the one that just died may still be on the load
+	 * balancer's list until its next health check.
+	 */
+	private static void onRefusedConnection(RetryGatewayFilterFactory.RetryConfig retry) {
+		retry.setRetries(2)
+			.setMethods(HttpMethod.values())
+			.setSeries()
+			.setStatuses()
+			.setExceptions(ConnectException.class);
 	}
 
 	@Bean

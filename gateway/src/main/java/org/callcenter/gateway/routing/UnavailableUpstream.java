@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
@@ -34,9 +35,15 @@ class UnavailableUpstream implements WebExceptionHandler {
 				"The call center is restarting a part of itself. Please try again in a few seconds.");
 	}
 
-	/** A refused or reset connection to a service, or Redis (sessions, limits) out of reach. */
+	/**
+	 * A refused or reset connection to a service, no instance of it passing its health check (the
+	 * load balancer's 503), or Redis (sessions, limits) out of reach.
+	 */
 	static boolean dependencyDown(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ResponseStatusException status && status.getStatusCode().value() == 503) {
+				return true;
+			}
 			if (cause instanceof ConnectException || cause instanceof DataAccessResourceFailureException
 					|| cause.getClass().getName().startsWith("io.lettuce.core.RedisConnectionException")
 					|| cause.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException")) {

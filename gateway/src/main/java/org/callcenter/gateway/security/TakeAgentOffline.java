@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.callcenter.gateway.system.GatewayProperties;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -30,8 +29,8 @@ class TakeAgentOffline implements ServerLogoutHandler {
 
 	private final SignedCredentials credentials;
 
-	TakeAgentOffline(WebClient.Builder http, GatewayProperties properties, SignedCredentials credentials) {
-		this.queue = http.baseUrl(properties.queueServiceUrl().toString()).build();
+	TakeAgentOffline(WebClient queueService, SignedCredentials credentials) {
+		this.queue = queueService;
 		this.credentials = credentials;
 	}
 

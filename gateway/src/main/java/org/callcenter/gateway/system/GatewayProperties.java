@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -17,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the gateway, validated at start-up.
  *
- * @param queueServiceUrl queue-service
- * @param callbackServiceUrl callback-service (receives {@code /ot_callback})
+ * @param queueServiceUrls the instances of queue-service (one or more, comma-separated)
+ * @param callbackServiceUrls the instances of callback-service, which receives {@code /ot_callback}
  * @param emulatorUrl the OpenTok emulator; when set, its paths are routed and pages load its library
  * @param openTokApiKey the OpenTok project's API key, which pages need to join sessions
  * @param internalSecret shared with the services: signs agent identities, checks caller credentials
@@ -39,8 +40,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gateway")
-public record GatewayProperties(@NotNull @DefaultValue("http://localhost:8082") URI queueServiceUrl,
-		@NotNull @DefaultValue("http://localhost:8084") URI callbackServiceUrl, URI emulatorUrl,
+public record GatewayProperties(@NotEmpty @DefaultValue("http://localhost:8082") List<URI> queueServiceUrls,
+		@NotEmpty @DefaultValue("http://localhost:8084") List<URI> callbackServiceUrls, URI emulatorUrl,
 		@NotBlank String openTokApiKey, @NotBlank @Size(min = 16) String internalSecret,
 		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
 		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst,

@@ -19,8 +19,8 @@ class AgentAccountsTest {
 
 	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-	private final AgentAccounts accounts = new AgentAccounts(new GatewayProperties(URI.create("http://q"),
-			URI.create("http://c"), null, "12345678", "a-secret-of-sixteen-chars",
+	private final AgentAccounts accounts = new AgentAccounts(new GatewayProperties(List.of(URI.create("http://q")),
+			List.of(URI.create("http://c")), null, "12345678", "a-secret-of-sixteen-chars",
 			List.of(new AgentAccount("alice", this.passwords.encode("demo"), "Alice")), Duration.ofSeconds(10), 2, 20, 5,
 			30, Duration.ofMinutes(15), null, List.of()), this.passwords);
 

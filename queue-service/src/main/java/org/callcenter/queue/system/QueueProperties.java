@@ -2,8 +2,10 @@ package org.callcenter.queue.system;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -26,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often each instance expires unconnected callers and silent agents
  * @param endedCallRetention how long an ended call stays readable by its caller
  * @param sessionEventMemory how long an applied session event id is remembered to drop repeats
- * @param tokenServiceUrl base URL of token-service
+ * @param tokenServiceUrls base URLs of token-service's instances
  * @param tokenServiceTimeout connect and read timeout of each call to token-service
  * @param relayBatchSize most outbox entries relayed to Kafka in one round
  * @param relayLease how long the outbox relay lease lasts without renewal
@@ -42,7 +44,7 @@ public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @De
 		@NotNull @DefaultValue("30s") Duration sessionMonitoringWindow, @NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
 		@NotNull @DefaultValue("1h") Duration endedCallRetention,
 		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
-		@NotNull @DefaultValue("http://localhost:8083") URI tokenServiceUrl,
+		@NotEmpty @DefaultValue("http://localhost:8083") List<URI> tokenServiceUrls,
 		@NotNull @DefaultValue("3s") Duration tokenServiceTimeout, @DefaultValue("500") int relayBatchSize,
 		@NotNull @DefaultValue("10s") Duration relayLease,
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,

@@ -1,6 +1,10 @@
 package org.callcenter.queue.tokens;
 
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.OpenTokSession;
@@ -19,7 +23,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * token-service, the only part of the suite that talks to OpenTok. Calls are bounded by
- * {@code queue.token-service-timeout} and never retried here: creating a session is not idempotent,
+ * {@code queue.token-service-timeout}. With several instances, each call starts at the next one in
+ * turn, and a refused connection (the instance is down: the request never reached it) is tried on
+ * the following; any other failure is not retried here, since creating a session is not idempotent
  * and a caller or agent can simply try again.
  */
 @Component
@@ -27,50 +33,64 @@ public class TokenServiceClient {
 
 	private static final java.time.Duration IDENTITY_VALIDITY = java.time.Duration.ofMinutes(1);
 
-	private final RestClient http;
+	private final List<RestClient> instances;
+
+	private final AtomicInteger next = new AtomicInteger();
 
 	TokenServiceClient(RestClient.Builder builder, QueueProperties properties, SignedCredentials credentials) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.tokenServiceTimeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.tokenServiceTimeout());
-		this.http = builder.baseUrl(properties.tokenServiceUrl().toString())
-			.requestFactory(requests)
+		RestClient.Builder common = builder.requestFactory(requests)
 			// token-service serves only the suite's own services: each request says who sends it
 			.defaultRequest((request) -> request.header(SignedCredentials.SERVICE_HEADER,
-					credentials.issue(Purpose.SERVICE, "queue-service", IDENTITY_VALIDITY)))
-			.build();
+					credentials.issue(Purpose.SERVICE, "queue-service", IDENTITY_VALIDITY)));
+		this.instances = properties.tokenServiceUrls()
+			.stream()
+			.map((url) -> common.clone().baseUrl(url.toString()).build())
+			.toList();
 	}
 
 	public OpenTokSession createSession() {
-		return call(() -> this.http.post().uri(TokenServiceApi.SESSIONS).retrieve().body(OpenTokSession.class));
+		return call((http) -> http.post().uri(TokenServiceApi.SESSIONS).retrieve().body(OpenTokSession.class));
 	}
 
 	public SessionToken token(String sessionId, String userId, UserType userType) {
-		return call(() -> this.http.post()
+		return call((http) -> http.post()
 			.uri(TokenServiceApi.TOKENS, sessionId)
 			.body(new TokenRequest(userId, userType))
 			.retrieve()
 			.body(SessionToken.class));
 	}
 
-	private static <T> T call(Request<T> request) {
-		try {
-			T answer = request.send();
-			if (answer == null) {
-				throw new TokenServiceUnavailable(null);
+	private <T> T call(Function<RestClient, T> request) {
+		int first = Math.floorMod(this.next.getAndIncrement(), this.instances.size());
+		RestClientException last = null;
+		for (int i = 0; i < this.instances.size(); i++) {
+			try {
+				T answer = request.apply(this.instances.get((first + i) % this.instances.size()));
+				if (answer == null) {
+					throw new TokenServiceUnavailable(null);
+				}
+				return answer;
 			}
-			return answer;
+			catch (RestClientException ex) {
+				if (!refused(ex)) {
+					throw new TokenServiceUnavailable(ex);
+				}
+				last = ex;
+			}
 		}
-		catch (RestClientException ex) {
-			throw new TokenServiceUnavailable(ex);
-		}
+		throw new TokenServiceUnavailable(last);
 	}
 
-	@FunctionalInterface
-	private interface Request<T> {
-
-		T send();
-
+	private static boolean refused(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
