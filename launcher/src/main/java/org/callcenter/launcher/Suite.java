@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,28 +30,27 @@ public final class Suite implements AutoCloseable {
 		SuiteSettings.OpenTok openTok = settings.openTok();
 		String redis = "--spring.data.redis.host=" + settings.redisHost();
 		String redisPort = "--spring.data.redis.port=" + settings.redisPort();
-		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers();
 		String callbackUrl = "http://127.0.0.1:" + ports.callback();
 		String emulatorUrl = "http://127.0.0.1:" + ports.emulator();
 		try {
 			// secrets go by environment, never on a command line that every local user can read (ps)
 			Map<String, String> openTokSecrets = Map.of("OPENTOK_API_SECRET", openTok.apiSecret(),
 					"OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret());
-			Map<String, String> internalSecret = Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
+			Map<String, String> kafka = settings.kafka().environment();
+			Map<String, String> internalSecret = with(kafka, "CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
 			if (openTok.emulated()) {
 				start(repository, logs, "opentok-emulator", ports.emulator(), openTokSecrets,
 						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbackUrl + "/ot_callback");
 			}
 			start(repository, logs, "callback-service", ports.callback(),
-					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka,
+					with(kafka, "OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()),
 					"--callbacks.project-api-key=" + openTok.apiKey());
 			start(repository, logs, "token-service", ports.token(),
-					Map.of("OPENTOK_API_SECRET", openTok.apiSecret(), "CALLCENTER_INTERNAL_SECRET", settings.internalSecret()),
-					kafka, "--opentok.api-key=" + openTok.apiKey(),
+					with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()), "--opentok.api-key=" + openTok.apiKey(),
 					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
-			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
+			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort,
 					"--queue.namespace=" + settings.namespace(), "--queue.token-service-url=http://127.0.0.1:" + ports.token());
-			start(repository, logs, "gateway", ports.gateway(), internalSecret, redis, redisPort, kafka,
+			start(repository, logs, "gateway", ports.gateway(), internalSecret, redis, redisPort,
 					"--gateway.queue-service-url=http://127.0.0.1:" + ports.queue(),
 					"--gateway.callback-service-url=" + callbackUrl,
 					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
@@ -118,6 +118,12 @@ public final class Suite implements AutoCloseable {
 			all.add("--server.address=127.0.0.1");
 		}
 		this.services.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, secrets, all));
+	}
+
+	private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+		Map<String, String> more = new HashMap<>(environment);
+		more.put(name, value);
+		return more;
 	}
 
 	private static Path executableJar(Path repository, String module) {
