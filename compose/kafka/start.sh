@@ -25,12 +25,14 @@ sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule require
 PROPERTIES
 
 # SCRAM credentials live in KRaft's metadata: they are written when the storage is formatted, before
-# the first start (a restarted container keeps its storage and skips this). --add-scram is the only
-# way Kafka offers; it runs for a moment inside this container, where only it runs.
-"$bin/kafka-storage.sh" format --ignore-formatted -t "$("$bin/kafka-storage.sh" random-uuid)" \
-	-c "$dir/server.properties" \
-	--add-scram "SCRAM-SHA-256=[name=admin,password=$KAFKA_ADMIN_PASSWORD]" \
-	--add-scram "SCRAM-SHA-256=[name=$user,password=$KAFKA_PASSWORD]"
+# the first start (a restarted container keeps its storage, and its credentials, and skips this).
+# --add-scram is the only way Kafka offers; it runs for a moment inside this container.
+logs="$(sed -n 's/^log\.dirs=//p' "$dir/server.properties")"
+if [ ! -f "$logs/meta.properties" ]; then
+	"$bin/kafka-storage.sh" format -t "$("$bin/kafka-storage.sh" random-uuid)" -c "$dir/server.properties" \
+		--add-scram "SCRAM-SHA-256=[name=admin,password=$KAFKA_ADMIN_PASSWORD]" \
+		--add-scram "SCRAM-SHA-256=[name=$user,password=$KAFKA_PASSWORD]"
+fi
 
 "$bin/kafka-server-start.sh" "$dir/server.properties" &
 broker=$!
