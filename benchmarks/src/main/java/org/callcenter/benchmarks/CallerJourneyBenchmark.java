@@ -13,17 +13,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.callcenter.launcher.SecuredKafka;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
 
@@ -55,16 +54,15 @@ public final class CallerJourneyBenchmark {
 		int redisPort = freePort();
 		RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort).setting("save \"\"").build();
 		redis.start();
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 4);
-		kafka.brokerProperties(Map.of("auto.create.topics.enable", "true"));
-		kafka.afterPropertiesSet();
-		SuiteSettings settings = new SuiteSettings("127.0.0.1", redisPort, kafka.getBrokersAsString(),
+		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real local run
+		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
+		SuiteSettings settings = new SuiteSettings("127.0.0.1", redisPort, kafka.servicesAccess(),
 				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", "benchmark-internal-secret");
 		try (Suite suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("benchmarks", "target", "logs"))) {
 			new CallerJourneyBenchmark(suite.url("queue-service")).run(requests);
 		}
 		finally {
-			kafka.destroy();
+			kafka.close();
 			redis.stop();
 		}
 		System.exit(0);

@@ -9,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.embedded.RedisServer;
 
 /**
  * {@code ./run}: the whole call center on this machine with nothing installed but a JDK. Starts a
  * real Redis (the redis-server binary shipped in embedded-redis) and a real Kafka broker (KRaft, in
- * this JVM) unless {@code REDIS_HOST} / {@code KAFKA_BOOTSTRAP_SERVERS} point elsewhere, the OpenTok
- * emulator unless {@code OPENTOK_API_KEY} and {@code OPENTOK_API_SECRET} are set, and every service
- * in its own JVM. Ctrl-C stops everything.
+ * this JVM, SASL/SCRAM and ACLs: {@link SecuredKafka}) unless {@code REDIS_HOST} /
+ * {@code KAFKA_BOOTSTRAP_SERVERS} point elsewhere, the OpenTok emulator unless {@code OPENTOK_API_KEY}
+ * and {@code OPENTOK_API_SECRET} are set, and every service in its own JVM. Ctrl-C stops everything.
+ * <p>
+ * The services' Kafka password is {@code KAFKA_PASSWORD} if set, else a new random one per run; it
+ * reaches the services by environment only.
  */
 public final class LocalLauncher {
 
@@ -46,7 +48,7 @@ public final class LocalLauncher {
 		needed.forEach(LocalLauncher::requireFree);
 
 		RedisServer redis = null;
-		EmbeddedKafkaKraftBroker kafka = null;
+		SecuredKafka kafka = null;
 		Suite suite = null;
 		Runnable stopAll = null;
 		try {
@@ -60,21 +62,20 @@ public final class LocalLauncher {
 				redis.start();
 			}
 			if (ownKafka) {
-				say("starting Kafka (KRaft)");
-				kafka = new EmbeddedKafkaKraftBroker(1, 4);
-				kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "4"));
-				kafka.afterPropertiesSet();
+				say("starting Kafka (KRaft, SASL/SCRAM on 127.0.0.1, ACLs)");
+				kafka = SecuredKafka.start(blank(env.get("KAFKA_PASSWORD")) ? SecuredKafka.randomPassword()
+						: env.get("KAFKA_PASSWORD"));
 			}
 			SuiteSettings.OpenTok openTok = emulated ? SuiteSettings.OpenTok.emulator()
 					: new SuiteSettings.OpenTok(false, Integer.parseInt(env.get("OPENTOK_API_KEY")),
 							env.get("OPENTOK_API_SECRET"), env.getOrDefault("OPENTOK_SIGNATURE_SECRET", ""));
 			SuiteSettings settings = new SuiteSettings(ownRedis ? "127.0.0.1" : env.get("REDIS_HOST"),
 					ownRedis ? REDIS_PORT : Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
-					ownKafka ? kafka.getBrokersAsString() : env.get("KAFKA_BOOTSTRAP_SERVERS"), ports, openTok,
+					ownKafka ? kafka.servicesAccess() : givenKafka(env), ports, openTok,
 					env.getOrDefault("QUEUE_NAMESPACE", "callcenter"),
 					env.getOrDefault("CALLCENTER_INTERNAL_SECRET", "local-" + UUID.randomUUID()));
 			if (ownKafka) {
-				say("Kafka is at " + kafka.getBrokersAsString());
+				say("Kafka is at " + kafka.bootstrapServers() + " (user " + SecuredKafka.SERVICES + ")");
 			}
 			say("starting the services" + (emulated ? " with the OpenTok emulator" : " with your OpenTok account")
 					+ "; logs in ./logs");
@@ -86,7 +87,7 @@ public final class LocalLauncher {
 			System.exit(1);
 		}
 		Suite running = suite;
-		EmbeddedKafkaKraftBroker runningKafka = kafka;
+		SecuredKafka runningKafka = kafka;
 		RedisServer runningRedis = redis;
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			say("stopping");
@@ -105,12 +106,19 @@ public final class LocalLauncher {
 		Thread.currentThread().join();
 	}
 
-	private static void stop(Suite suite, EmbeddedKafkaKraftBroker kafka, RedisServer redis) {
+	/** A Kafka of the user's own: its address, and how to sign in to it if it asks. */
+	private static SuiteSettings.Kafka givenKafka(Map<String, String> env) {
+		return new SuiteSettings.Kafka(env.get("KAFKA_BOOTSTRAP_SERVERS"),
+				env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT"), env.getOrDefault("KAFKA_USERNAME", ""),
+				env.getOrDefault("KAFKA_PASSWORD", ""));
+	}
+
+	private static void stop(Suite suite, SecuredKafka kafka, RedisServer redis) {
 		if (suite != null) {
 			suite.close();
 		}
 		if (kafka != null) {
-			kafka.destroy();
+			kafka.close();
 		}
 		if (redis != null) {
 			try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,44 +26,48 @@ public final class Suite implements AutoCloseable {
 
 	private final String monitoringPassword;
 
-	private Suite(SuiteSettings settings, Path repository, Path logs) {
+	private Suite(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl, Path repository,
+			Path logs) {
 		this.settings = settings;
 		String configured = System.getenv("MONITORING_PASSWORD");
 		this.monitoringPassword = (configured != null && !configured.isBlank()) ? configured
 				: java.util.UUID.randomUUID().toString();
-		SuiteSettings.Ports ports = settings.ports();
 		SuiteSettings.OpenTok openTok = settings.openTok();
 		String redis = "--spring.data.redis.host=" + settings.redisHost();
 		String redisPort = "--spring.data.redis.port=" + settings.redisPort();
-		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers();
-		String callbackUrl = "http://127.0.0.1:" + ports.callback();
-		String emulatorUrl = "http://127.0.0.1:" + ports.emulator();
+		String emulatorUrl = "http://127.0.0.1:" + instances.get(0).emulator();
+		String tokenServices = urls(instances, SuiteSettings.Ports::token);
+		String queueServices = urls(instances, SuiteSettings.Ports::queue);
+		String callbackServices = urls(instances, SuiteSettings.Ports::callback);
 		try {
 			// secrets go by environment, never on a command line that every local user can read (ps)
 			Map<String, String> openTokSecrets = Map.of("OPENTOK_API_SECRET", openTok.apiSecret(),
 					"OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret());
-			Map<String, String> internalSecret = Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
+			Map<String, String> kafka = settings.kafka().environment();
+			Map<String, String> internalSecret = with(kafka, "CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
 			if (openTok.emulated()) {
-				start(repository, logs, "opentok-emulator", ports.emulator(), openTokSecrets,
-						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbackUrl + "/ot_callback");
+				// like OpenTok, the emulator calls back the public address when there is one
+				String callbacks = (publicUrl != null) ? publicUrl : "http://127.0.0.1:" + instances.get(0).callback();
+				start(repository, logs, "opentok-emulator", instances.get(0).emulator(), openTokSecrets,
+						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbacks + "/ot_callback");
 			}
-			start(repository, logs, "callback-service", ports.callback(),
-					Map.of("OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()), kafka,
-					"--callbacks.project-api-key=" + openTok.apiKey());
-			start(repository, logs, "token-service", ports.token(),
-					Map.of("OPENTOK_API_SECRET", openTok.apiSecret(), "CALLCENTER_INTERNAL_SECRET", settings.internalSecret()),
-					kafka, "--opentok.api-key=" + openTok.apiKey(),
-					"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
-			start(repository, logs, "queue-service", ports.queue(), internalSecret, redis, redisPort, kafka,
-					"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=http://127.0.0.1:" + ports.token());
-			start(repository, logs, "gateway", ports.gateway(),
-					Map.of("CALLCENTER_INTERNAL_SECRET", settings.internalSecret(), "MONITORING_PASSWORD",
-							this.monitoringPassword),
-					redis, redisPort, kafka,
-					"--gateway.queue-service-urls=http://127.0.0.1:" + ports.queue(),
-					"--gateway.callback-service-urls=" + callbackUrl,
-					"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
-					"--gateway.open-tok-api-key=" + openTok.apiKey());
+			for (int i = 0; i < instances.size(); i++) {
+				SuiteSettings.Ports ports = instances.get(i);
+				String suffix = (i == 0) ? "" : "-" + (i + 1);
+				start(repository, logs, "callback-service", suffix, ports.callback(),
+						with(kafka, "OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()),
+						"--callbacks.project-api-key=" + openTok.apiKey());
+				start(repository, logs, "token-service", suffix, ports.token(),
+						with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()), "--opentok.api-key=" + openTok.apiKey(),
+						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
+				start(repository, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
+						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
+				start(repository, logs, "gateway", suffix, ports.gateway(),
+						with(internalSecret, "MONITORING_PASSWORD", this.monitoringPassword), redis, redisPort,
+						"--gateway.queue-service-urls=" + queueServices, "--gateway.callback-service-urls=" + callbackServices,
+						"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
+						"--gateway.open-tok-api-key=" + openTok.apiKey());
+			}
 			for (ServiceProcess service : this.services) {
 				service.awaitHealthy(STARTUP);
 			}
@@ -73,12 +78,30 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
+	private static String urls(List<SuiteSettings.Ports> instances, java.util.function.ToIntFunction<SuiteSettings.Ports> port) {
+		return instances.stream()
+			.map((ports) -> "http://127.0.0.1:" + port.applyAsInt(ports))
+			.collect(java.util.stream.Collectors.joining(","));
+	}
+
 	/**
 	 * Starts the suite from the executable jars under {@code repository} (built by
 	 * {@code ./mvnw package}); each service logs to {@code logs/<service>.log}.
 	 */
 	public static Suite start(SuiteSettings settings, Path repository, Path logs) {
-		return new Suite(settings, repository, logs);
+		return new Suite(settings, List.of(settings.ports()), null, repository, logs);
+	}
+
+	/**
+	 * Starts several instances of every service but the emulator (one per {@code instances} entry;
+	 * the first named as usual, the others {@code queue-service-2}, ...), all on the same Redis and
+	 * Kafka: each gateway balances over every queue-service and callback-service, each queue-service
+	 * over every token-service. {@code publicUrl}, a load balancer in front of the gateways, is
+	 * where the emulator sends OpenTok's callbacks.
+	 */
+	public static Suite startReplicated(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl,
+			Path repository, Path logs) {
+		return new Suite(settings, instances, publicUrl, repository, logs);
 	}
 
 	public SuiteSettings settings() {
@@ -144,11 +167,23 @@ public final class Suite implements AutoCloseable {
 	 */
 	private void start(Path repository, Path logs, String module, int port, Map<String, String> secrets,
 			String... arguments) {
+		start(repository, logs, module, "", port, secrets, arguments);
+	}
+
+	private void start(Path repository, Path logs, String module, String suffix, int port, Map<String, String> secrets,
+			String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));
 		if (!"gateway".equals(module)) {
 			all.add("--server.address=127.0.0.1");
 		}
-		this.services.add(ServiceProcess.start(module, executableJar(repository, module), port, logs, secrets, all));
+		this.services
+			.add(ServiceProcess.start(module + suffix, executableJar(repository, module), port, logs, secrets, all));
+	}
+
+	private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+		Map<String, String> more = new HashMap<>(environment);
+		more.put(name, value);
+		return more;
 	}
 
 	private static Path executableJar(Path repository, String module) {

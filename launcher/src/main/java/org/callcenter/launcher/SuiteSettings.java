@@ -1,11 +1,39 @@
 package org.callcenter.launcher;
 
 /**
- * Where the suite finds Redis and Kafka, which ports its services take, which OpenTok project it
- * uses, and the secret the gateway and the services share to sign identities.
+ * Where the suite finds Redis and Kafka (and how it signs in to Kafka), which ports its services
+ * take, which OpenTok project it uses, and the secret the gateway and the services share to sign
+ * identities.
  */
-public record SuiteSettings(String redisHost, int redisPort, String kafkaBootstrapServers, Ports ports,
-		OpenTok openTok, String namespace, String internalSecret) {
+public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok,
+		String namespace, String internalSecret) {
+
+	/**
+	 * How the services reach Kafka: {@code securityProtocol} PLAINTEXT (no sign-in) or SASL_PLAINTEXT /
+	 * SASL_SSL with SCRAM-SHA-256 as {@code username}.
+	 */
+	public record Kafka(String bootstrapServers, String securityProtocol, String username, String password) {
+
+		public static Kafka plaintext(String bootstrapServers) {
+			return new Kafka(bootstrapServers, "PLAINTEXT", "", "");
+		}
+
+		public static Kafka scram(String bootstrapServers, String username, String password) {
+			return new Kafka(bootstrapServers, "SASL_PLAINTEXT", username, password);
+		}
+
+		/** The services' Kafka settings, as environment: the password must never be on a command line. */
+		java.util.Map<String, String> environment() {
+			return java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers, "KAFKA_SECURITY_PROTOCOL",
+					this.securityProtocol, "KAFKA_USERNAME", this.username, "KAFKA_PASSWORD", this.password);
+		}
+
+		@Override
+		public String toString() {
+			return "Kafka[" + this.bootstrapServers + ", " + this.securityProtocol + ", " + this.username + "]";
+		}
+
+	}
 
 	/** HTTP ports of the services. */
 	public record Ports(int gateway, int queue, int token, int callback, int emulator) {

@@ -19,7 +19,6 @@ import org.callcenter.contracts.calls.Topics;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
 import org.callcenter.testsupport.EmulatedBrowser;
-import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.TopicRecorder;
 import org.callcenter.testsupport.VonageSignatures;
 import org.callcenter.trust.SignedCredentials;
@@ -43,7 +42,7 @@ class CallerVisibilityIT {
 
 	static final Suite SUITE = RunningSuite.get();
 
-	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RunningSuite.kafka().adminProperties(),
 			Topics.CALL_EVENTS, CallEvent.class);
 
 	final HttpClient http = HttpClient.newHttpClient();

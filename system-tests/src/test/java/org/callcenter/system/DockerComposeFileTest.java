@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -16,11 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml as Docker Compose resolves it (variables, env files, YAML merge keys), without
  * a Docker engine: a real OpenTok project's key and secret alone switch every service away from the
- * emulator, and without them every service finds it.
+ * emulator, and without them every service finds it; Kafka asks every client for SASL/SCRAM and lets
+ * nothing through without an ACL, the services sign in with the password Kafka was given, and only
+ * the gateway publishes a port.
  */
+@SuppressWarnings("unchecked")
 class DockerComposeFileTest {
 
 	private static final Path COMPOSE_FILE = Path.of("..", "docker-compose.yml");
+
+	private static final Path KAFKA_DIRECTORY = Path.of("..", "compose", "kafka");
 
 	private static final String EMULATOR = "opentok-emulator";
 
@@ -48,16 +54,74 @@ class DockerComposeFileTest {
 		assertThat(environments.get("callback-service")).containsEntry("OPENTOK_SIGNATURE_SECRET", "shared");
 	}
 
+	@Test
+	void kafkaAcceptsOnlySaslScramClientsAndAllowsNothingWithoutAnAcl() throws IOException {
+		Map<String, Object> kafka = services().get("kafka");
+		assertThat((List<String>) kafka.get("volumes")).contains("./compose/kafka:/compose/kafka:ro");
+		assertThat((List<String>) kafka.get("entrypoint")).contains("/compose/kafka/start.sh");
+		Properties broker = new Properties();
+		try (Reader reader = Files.newBufferedReader(KAFKA_DIRECTORY.resolve("server.properties"))) {
+			broker.load(reader);
+		}
+		// every listener, the controller's too, asks for SASL: there is no PLAINTEXT or SSL-only door
+		for (String listener : broker.getProperty("listener.security.protocol.map").split(",")) {
+			assertThat(listener.split(":")[1]).as(listener).isEqualTo("SASL_PLAINTEXT");
+		}
+		assertThat(broker.getProperty("listeners").split(",")).hasSize(2);
+		assertThat(broker).containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-256")
+			.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("allow.everyone.if.no.acl.found", "false")
+			.containsEntry("super.users", "User:admin");
+		String start = Files.readString(KAFKA_DIRECTORY.resolve("start.sh"));
+		assertThat(start).contains("--add-scram \"SCRAM-SHA-256=[name=$user,password=$KAFKA_PASSWORD]\"",
+				"--topic callcenter. --topic opentok. --operation Read --operation Write --operation Create",
+				"--group queue-service --group token-service --group gateway- --operation Read");
+	}
+
+	@Test
+	void everyServiceSignsInToKafkaWithThePasswordKafkaWasGiven() throws IOException {
+		for (Map<String, String> variables : List.of(Map.<String, String>of(),
+				Map.of("KAFKA_PASSWORD", "from-the-env-file-0123"))) {
+			Map<String, Map<String, String>> environments = environments(variables);
+			String password = environments.get("kafka").get("KAFKA_PASSWORD");
+			assertThat(password).isNotBlank();
+			assertThat(environments.get("kafka").get("KAFKA_ADMIN_PASSWORD")).isNotBlank().isNotEqualTo(password);
+			for (String service : List.of("gateway", "queue-service", "token-service", "callback-service")) {
+				assertThat(environments.get(service)).as(service)
+					.containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+					.containsEntry("KAFKA_USERNAME", environments.get("kafka").get("KAFKA_USERNAME"))
+					.containsEntry("KAFKA_PASSWORD", password)
+					.doesNotContainKey("KAFKA_ADMIN_PASSWORD");
+			}
+		}
+		assertThat(environments(Map.of("KAFKA_PASSWORD", "from-the-env-file-0123")).get("kafka"))
+			.containsEntry("KAFKA_PASSWORD", "from-the-env-file-0123");
+	}
+
+	@Test
+	void onlyTheGatewayPublishesAPort() throws IOException {
+		services().forEach((name, service) -> {
+			if (!"gateway".equals(name)) {
+				assertThat(service).as(name).doesNotContainKeys("ports", "network_mode");
+			}
+		});
+		assertThat((List<String>) services().get("gateway").get("ports")).containsExactly("8080:8080");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services() throws IOException {
+		try (Reader reader = Files.newBufferedReader(COMPOSE_FILE)) {
+			Map<String, Object> compose = new Yaml().load(reader);
+			return (Map<String, Map<String, Object>>) compose.get("services");
+		}
+	}
+
 	/** Each service's environment: its env files first, then its {@code environment}, interpolated. */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, String>> environments(Map<String, String> variables) throws IOException {
-		Map<String, Object> compose;
-		try (Reader reader = Files.newBufferedReader(COMPOSE_FILE)) {
-			compose = new Yaml().load(reader);
-		}
 		Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-		((Map<String, Object>) compose.get("services")).forEach((name, definition) -> {
-			Map<String, Object> service = (Map<String, Object>) definition;
+		services().forEach((name, definition) -> {
+			Map<String, Object> service = definition;
 			Map<String, String> environment = new LinkedHashMap<>();
 			Object envFiles = service.get("env_file");
 			for (Object file : (envFiles instanceof List<?> list) ? list : (envFiles != null) ? List.of(envFiles) : List.of()) {

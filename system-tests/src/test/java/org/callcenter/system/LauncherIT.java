@@ -29,6 +29,8 @@ class LauncherIT {
 
 	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
+	private static final String KAFKA_PASSWORD = "launcher-test-kafka-password";
+
 	private static final List<Integer> PORTS = List.of(8080, 8082, 8083, 8084, 9911, 6390);
 
 	@Test
@@ -46,7 +48,10 @@ class LauncherIT {
 			assertThat(children).hasSizeGreaterThanOrEqualTo(5);
 			// secrets travel by environment: a command line is readable by every local user (ps)
 			assertThat(children).allSatisfy((child) -> assertThat(child.info().commandLine().orElse(""))
-				.doesNotContainIgnoringCase("secret"));
+				.doesNotContainIgnoringCase("secret")
+				.doesNotContain(KAFKA_PASSWORD));
+			// its own Kafka asks the services to sign in (SASL/SCRAM), with the password it was given
+			assertThat(Files.readString(output)).contains("SASL/SCRAM", "(user callcenter)");
 			// only the gateway faces the network; the other services listen on loopback alone
 			for (int internal : List.of(8082, 8083, 8084, 9911)) {
 				assertThat(listening(internal)).as("port %d", internal).isNotEmpty().allMatch(LauncherIT::loopback);
@@ -85,12 +90,13 @@ class LauncherIT {
 	}
 
 	private static Process launch(Path output) throws IOException {
-		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				executableJar().toString())
+		ProcessBuilder launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", executableJar().toString())
 			.directory(REPOSITORY.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+			.redirectOutput(output.toFile());
+		launcher.environment().put("KAFKA_PASSWORD", KAFKA_PASSWORD);
+		return launcher.start();
 	}
 
 	private static Path executableJar() throws IOException {

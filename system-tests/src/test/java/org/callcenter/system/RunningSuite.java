@@ -2,20 +2,24 @@ package org.callcenter.system;
 
 import java.nio.file.Path;
 
+import org.callcenter.launcher.SecuredKafka;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
-import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.RealRedis;
 
 /**
  * The whole suite, started once for all system tests from the executable jars the build just made
- * (every service in its own JVM, as deployed), on the shared real Redis and Kafka, with the emulator.
+ * (every service in its own JVM, as deployed), on the shared real Redis and on the secured Kafka
+ * {@code ./run} uses (SASL/SCRAM, ACLs: the services sign in as {@value SecuredKafka#SERVICES}), with
+ * the emulator.
  */
 final class RunningSuite {
 
 	static final SuiteSettings.OpenTok OPENTOK = SuiteSettings.OpenTok.emulator();
 
 	static final String SECRET = "system-test-internal-secret";
+
+	private static final SecuredKafka KAFKA = SecuredKafka.start(SecuredKafka.randomPassword());
 
 	private static final Suite SUITE = start();
 
@@ -26,11 +30,19 @@ final class RunningSuite {
 		return SUITE;
 	}
 
+	/** The broker the suite uses; tests that read its topics sign in with {@link SecuredKafka#adminProperties()}. */
+	static SecuredKafka kafka() {
+		return KAFKA;
+	}
+
 	private static Suite start() {
 		Suite suite = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-				RealKafka.shared().bootstrapServers(), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
+				KAFKA.servicesAccess(), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
 				Path.of("..").toAbsolutePath().normalize(), Path.of("target", "suite-logs"));
-		Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "stop-suite"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			suite.close();
+			KAFKA.close();
+		}, "stop-suite"));
 		return suite;
 	}
 

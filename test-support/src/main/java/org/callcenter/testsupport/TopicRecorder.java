@@ -1,6 +1,7 @@
 package org.callcenter.testsupport;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,10 +36,16 @@ public final class TopicRecorder<T> implements AutoCloseable {
 	private volatile boolean open = true;
 
 	public TopicRecorder(String bootstrapServers, String topic, Class<T> type) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
-				new StringDeserializer());
+		this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, type);
+	}
+
+	/** On a broker that wants more than an address: {@code client} holds bootstrap servers and sign-in. */
+	public TopicRecorder(Map<String, Object> client, String topic, Class<T> type) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 		this.consumer.subscribe(List.of(topic));
 		this.poller = new Thread(() -> poll(type), "recorder-" + topic);
 		this.poller.setDaemon(true);
