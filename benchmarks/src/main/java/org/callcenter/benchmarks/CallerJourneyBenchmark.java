@@ -37,6 +37,8 @@ import org.callcenter.launcher.SuiteSettings;
  */
 public final class CallerJourneyBenchmark {
 
+	private static final String INTERNAL_SECRET = "benchmark-internal-secret";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String DIAL = "{\"name\":\"Benchmark caller\",\"reason\":\"load\",\"mode\":\"audioVideo\"}";
@@ -57,7 +59,7 @@ public final class CallerJourneyBenchmark {
 		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real local run
 		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
 		SuiteSettings settings = new SuiteSettings("127.0.0.1", redisPort, kafka.servicesAccess(),
-				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", "benchmark-internal-secret");
+				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", INTERNAL_SECRET);
 		try (Suite suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("benchmarks", "target", "logs"))) {
 			new CallerJourneyBenchmark(suite.url("queue-service")).run(requests);
 		}
@@ -136,9 +138,13 @@ public final class CallerJourneyBenchmark {
 		return send(HttpRequest.newBuilder(URI.create(this.queue + path)).GET().build(), 200);
 	}
 
+	/** Straight to queue-service, signed as the gateway signs the dials it forwards. */
 	private String post(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(this.queue + path))
 			.header("Content-Type", "application/json")
+			.header(org.callcenter.trust.SignedCredentials.SERVICE_HEADER,
+					new org.callcenter.trust.SignedCredentials(INTERNAL_SECRET, java.time.Clock.systemUTC())
+						.issue(org.callcenter.trust.SignedCredentials.Purpose.SERVICE, "gateway", java.time.Duration.ofMinutes(1)))
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), 201);
 	}

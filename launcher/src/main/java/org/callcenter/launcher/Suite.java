@@ -59,7 +59,9 @@ public final class Suite implements AutoCloseable {
 						"--callbacks.project-api-key=" + openTok.apiKey());
 				start(repository, logs, "token-service", suffix, ports.token(),
 						with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()), "--opentok.api-key=" + openTok.apiKey(),
-						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"));
+						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"),
+						// two call centers on one Kafka each signal their own calls
+						"--spring.kafka.consumer.group-id=token-service-" + settings.namespace());
 				start(repository, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
 						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
 				start(repository, logs, "gateway", suffix, ports.gateway(),

@@ -39,16 +39,17 @@ class HostileInputIT extends QueueServiceTestBase {
 	@Test
 	void wildcardContentTypesAre415AndWrongJsonTypesAre400() {
 		for (String wildcard : new String[] { "*/*", "application/*" }) {
-			assertThat(raw(HttpMethod.POST, "/api/calls", wildcard, "{\"name\":\"Ann\",\"mode\":\"audioOnly\"}", Map.of()))
+			assertThat(raw(HttpMethod.POST, "/api/calls", wildcard, "{\"name\":\"Ann\",\"mode\":\"audioOnly\"}", this.api.asGateway()))
 				.as("dial with " + wildcard)
 				.isEqualTo(415);
 		}
-		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":-1,\"mode\":\"audioOnly\"}", Map.of()))
+		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":-1,\"mode\":\"audioOnly\"}",
+				this.api.asGateway()))
 			.isEqualTo(400);
 		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json",
-				"{\"name\":\"Ann\",\"reason\":false,\"mode\":\"audioOnly\"}", Map.of()))
+				"{\"name\":\"Ann\",\"reason\":false,\"mode\":\"audioOnly\"}", this.api.asGateway()))
 			.isEqualTo(400);
-		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":\"Ann\",\"mode\":0}", Map.of()))
+		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":\"Ann\",\"mode\":0}", this.api.asGateway()))
 			.isEqualTo(400);
 	}
 
@@ -61,7 +62,7 @@ class HostileInputIT extends QueueServiceTestBase {
 		Map<String, String> agentHeader = Map.of(org.callcenter.trust.SignedCredentials.AGENT_HEADER,
 				agentIdentity(agent));
 		Map<String, String> callerHeader = this.api.credentialOf(ann.callId());
-		List<Target> targets = List.of(new Target(HttpMethod.POST, "/api/calls", Map.of()),
+		List<Target> targets = List.of(new Target(HttpMethod.POST, "/api/calls", this.api.asGateway()),
 				new Target(HttpMethod.PUT, "/api/agents/" + agent, agentHeader),
 				new Target(HttpMethod.POST, "/api/calls/" + ann.callId() + "/connection", callerHeader),
 				new Target(HttpMethod.PUT, "/api/callers/alive", Map.of()),

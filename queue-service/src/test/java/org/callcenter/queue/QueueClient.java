@@ -43,7 +43,7 @@ final class QueueClient {
 	}
 
 	Reply dial(String name, String reason, String mode) {
-		Reply reply = send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode));
+		Reply reply = send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode), asGateway());
 		if (reply.status() == 201) {
 			this.callerTokens.put(reply.callId(), reply.text("callerToken"));
 		}
@@ -69,8 +69,12 @@ final class QueueClient {
 
 	/** As the gateway reports the callers whose pages are open. */
 	Reply callersAlive(String... callIds) {
-		return send(HttpMethod.PUT, "/api/callers/alive", java.util.List.of(callIds),
-				Map.of(SignedCredentials.SERVICE_HEADER, this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1))));
+		return send(HttpMethod.PUT, "/api/callers/alive", java.util.List.of(callIds), asGateway());
+	}
+
+	/** The gateway's own signed identity, which dials and reports about callers' pages need. */
+	Map<String, String> asGateway() {
+		return Map.of(SignedCredentials.SERVICE_HEADER, this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)));
 	}
 
 	/** A caller credential for {@code callId}, to present on another call. */

@@ -25,9 +25,14 @@ class RulesIT extends QueueServiceTestBase {
 		assertThat(this.api.dial("Ann", "r".repeat(501), "audioVideo").status()).isEqualTo(400);
 		assertThat(this.api.dial("Ann", "help", "hologram").status()).isEqualTo(400);
 		assertThat(this.api.dial(" ").status()).isEqualTo(400);
-		assertThat(this.api.send(HttpMethod.POST, "/api/calls", Map.of("name", "Ann")).status()).isEqualTo(400);
-		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "{\"name\":\"Ann\",").status()).isEqualTo(400);
-		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "[1,2]").status()).isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", Map.of("name", "Ann"), this.api.asGateway()).status())
+			.isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "{\"name\":\"Ann\",", this.api.asGateway()).status())
+			.isEqualTo(400);
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", "[1,2]", this.api.asGateway()).status()).isEqualTo(400);
+		// a dial that did not come through the gateway (and its rate limit) is refused
+		assertThat(this.api.send(HttpMethod.POST, "/api/calls", Map.of("name", "Ann", "mode", "audioOnly")).status())
+			.isEqualTo(401);
 		Reply problem = this.api.dial("x".repeat(101));
 		assertThat(problem.body().get("status").asInt()).isEqualTo(400);
 		assertThat(problem.text("title")).isNotBlank();

@@ -51,12 +51,32 @@ class RequestSizeLimit implements WebFilter {
 			return drained.then(tooLarge(exchange));
 		}
 		if (declared >= 0) {
-			return chain.filter(exchange);
+			return drainingUnread(chain.filter(exchange), exchange);
 		}
 		CountedBody body = new CountedBody(exchange.getRequest());
-		return chain.filter(exchange.mutate().request(body).build())
+		return drainingUnread(chain.filter(exchange.mutate().request(body).build()), exchange)
 			.onErrorResume((failure) -> body.exceeded() || causedByTooLargeBody(failure),
 					(failure) -> exchange.getResponse().isCommitted() ? Mono.error(failure) : tooLarge(exchange));
+	}
+
+	/**
+	 * A body nobody read (a handler that needs none, a refusal before the body) is read and dropped
+	 * before the exchange ends: closing a connection with unread data resets it, and the client may
+	 * lose the answer. A body already read cannot be subscribed again, which ends this at once.
+	 */
+	private static Mono<Void> drainingUnread(Mono<Void> handling, ServerWebExchange exchange) {
+		return handling.then(drainUnread(exchange))
+			.onErrorResume((failure) -> drainUnread(exchange).then(Mono.error(failure)));
+	}
+
+	private static Mono<Void> drainUnread(ServerWebExchange exchange) {
+		AtomicLong drained = new AtomicLong();
+		return exchange.getRequest()
+			.getBody()
+			.doOnNext(DataBufferUtils::release)
+			.takeUntil((buffer) -> drained.addAndGet(buffer.readableByteCount()) > DRAINED_BYTES)
+			.then()
+			.onErrorComplete();
 	}
 
 	/**

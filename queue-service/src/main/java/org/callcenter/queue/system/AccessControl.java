@@ -21,8 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what. Agent endpoints need the identity the gateway signs for the authenticated
  * agent, naming the agent in the path; the supervisor view needs any agent's identity; a caller's
- * own call needs the credential it got when it dialed; reports about callers' pages need the
- * gateway's own signed identity. Dialing is open (the gateway rate-limits it).
+ * own call needs the credential it got when it dialed; dials and reports about callers' pages need
+ * the gateway's own signed identity (so no dial goes round the gateway's rate limit).
  * Missing or invalid credentials are 401, someone else's are 403.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +40,8 @@ class AccessControl implements WebMvcConfigurer {
 			.addPathPatterns("/api/agents/*", "/api/agents/*/**", "/api/queue");
 		registry.addInterceptor(new RequireSubject(Purpose.CALLER, "callId"))
 			.addPathPatterns("/api/calls/*", "/api/calls/*/**");
-		registry.addInterceptor(new RequireSubject(Purpose.SERVICE, null)).addPathPatterns("/api/callers/**");
+		registry.addInterceptor(new RequireSubject(Purpose.SERVICE, null))
+			.addPathPatterns("/api/callers/**", "/api/calls");
 	}
 
 	private final class RequireSubject implements HandlerInterceptor {
