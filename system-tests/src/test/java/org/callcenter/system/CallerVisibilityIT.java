@@ -56,7 +56,7 @@ class CallerVisibilityIT {
 	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserStaysGonePastTheGracePeriod() throws Exception {
 		send("PUT", SUITE.url("queue-service") + "/api/agents/visibility-agent", "{\"displayName\":\"Alice\"}", agent("visibility-agent"));
 		JsonNode dial = send("POST", SUITE.url("queue-service") + "/api/calls",
-				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", null);
+				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", asGateway());
 		String callId = dial.at("/call/id").asString();
 		String sessionId = dial.at("/session/sessionId").asString();
 		String callerToken = dial.get("callerToken").asString();
@@ -103,6 +103,12 @@ class CallerVisibilityIT {
 		JsonNode callers = send("GET", SUITE.url("queue-service") + "/api/agents/" + agentId + "/callers", null,
 				agent(agentId));
 		return callers.valueStream().map((c) -> c.get("id").asString()).toList();
+	}
+
+	/** Dials need the gateway's signed identity. */
+	private static String[] asGateway() {
+		return new String[] { SignedCredentials.SERVICE_HEADER,
+				CREDENTIALS.issue(SignedCredentials.Purpose.SERVICE, "gateway", Duration.ofMinutes(1)) };
 	}
 
 	private static String[] agent(String agentId) {

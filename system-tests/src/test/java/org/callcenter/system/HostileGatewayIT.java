@@ -94,6 +94,8 @@ class HostileGatewayIT {
 	@Test
 	void thousandsOfHostileRequestsAtEveryPublicEndpointGetNo5xxAndChangeNothing() throws Exception {
 		this.alice = SignedInAgent.signIn(this.gateway.toString(), "alice", "demo");
+		// her console stays open (its stream keeps her alive) for the whole run, longer than the grace period
+		this.alice.openEvents();
 		JsonNode dialed = JSON.readTree(send(fresh(), "POST", "/api/calls", "application/json",
 				"{\"name\":\"Ann\",\"mode\":\"audioOnly\"}", Map.of()).body());
 		String callId = dialed.get("call").get("id").asString();

@@ -3,6 +3,7 @@ package org.callcenter.gateway.system;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,10 @@ class MalformedForms implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-		MediaType type = exchange.getRequest().getHeaders().getContentType();
-		boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
+		// the raw header: parsing it would throw on the hostile types this handler also sees
+		String type = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		boolean form = type != null
+				&& type.trim().toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 		if (!form || exchange.getResponse().isCommitted() || !(rootCause(failure) instanceof IllegalArgumentException)) {
 			return Mono.error(failure);
 		}
