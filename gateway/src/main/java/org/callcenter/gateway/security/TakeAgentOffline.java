@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
@@ -36,7 +37,9 @@ class TakeAgentOffline implements ServerLogoutHandler {
 
 	@Override
 	public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
-		if (authentication == null) {
+		// a sign-out without a sign-in (no session, or an anonymous one) has no agent to take offline
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !authentication.isAuthenticated()) {
 			return Mono.empty();
 		}
 		String agentId = authentication.getName();
