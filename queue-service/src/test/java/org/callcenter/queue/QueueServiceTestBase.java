@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEventType;
-import org.callcenter.queue.system.QueueProperties;
 import org.callcenter.testsupport.RealInfrastructure;
 import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.TopicRecorder;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.callcenter.queue.system.QueueProperties;
+import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.CallStore;
 import org.callcenter.queue.store.SessionMonitoringState;
 

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
+import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.QueueKeys;
-import org.callcenter.queue.system.QueueProperties;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;

@@ -1,6 +1,6 @@
 package org.callcenter.queue.store;
 
-import org.callcenter.queue.system.QueueProperties;
+import org.callcenter.queue.QueueProperties;
 
 /**
  * The Redis keys Java code touches directly. Everything else is named inside the Lua scripts

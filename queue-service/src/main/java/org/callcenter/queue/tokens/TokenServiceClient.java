@@ -11,7 +11,7 @@ import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.contracts.tokens.TokenRequest;
 import org.callcenter.contracts.tokens.TokenServiceApi;
-import org.callcenter.queue.system.QueueProperties;
+import org.callcenter.queue.QueueProperties;
 
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;

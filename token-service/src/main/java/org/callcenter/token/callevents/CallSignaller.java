@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
-import org.callcenter.token.system.InvalidOpenTokRequest;
-import org.callcenter.token.system.UnknownConnection;
-import org.callcenter.token.system.VideoPlatform;
+import org.callcenter.token.opentok.InvalidOpenTokRequest;
+import org.callcenter.token.opentok.UnknownConnection;
+import org.callcenter.token.opentok.VideoPlatform;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

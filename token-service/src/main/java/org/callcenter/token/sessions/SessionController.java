@@ -12,8 +12,8 @@ import org.callcenter.contracts.sessions.ConnectionData;
 import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.contracts.tokens.TokenServiceApi;
-import org.callcenter.token.system.OpenTokIds;
-import org.callcenter.token.system.VideoPlatform;
+import org.callcenter.token.opentok.OpenTokIds;
+import org.callcenter.token.opentok.VideoPlatform;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;

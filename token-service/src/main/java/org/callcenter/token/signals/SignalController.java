@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.callcenter.token.system.OpenTokIds;
-import org.callcenter.token.system.VideoPlatform;
+import org.callcenter.token.opentok.OpenTokIds;
+import org.callcenter.token.opentok.VideoPlatform;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 /** What OpenTok ids in paths look like; anything else is a 400 before the SDK sees it. */
 public final class OpenTokIds {

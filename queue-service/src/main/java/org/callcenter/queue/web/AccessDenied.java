@@ -1,4 +1,4 @@
-package org.callcenter.queue.system;
+package org.callcenter.queue.web;
 
 /** A request without the credential its endpoint needs. */
 abstract sealed class AccessDenied extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 import com.opentok.OpenTok;
 

@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 /** OpenTok refused the request as invalid (for example a session of another project); retrying will not help. */
 public class InvalidOpenTokRequest extends RuntimeException {

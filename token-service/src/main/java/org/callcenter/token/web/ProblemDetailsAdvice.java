@@ -1,9 +1,13 @@
-package org.callcenter.token.system;
+package org.callcenter.token.web;
 
 import java.net.URI;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.callcenter.token.opentok.InvalidOpenTokRequest;
+import org.callcenter.token.opentok.OpenTokUnavailable;
+import org.callcenter.token.opentok.UnknownConnection;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

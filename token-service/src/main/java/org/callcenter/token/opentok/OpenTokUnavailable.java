@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 /** OpenTok refused a request or did not answer in time. */
 public class OpenTokUnavailable extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 /** The connection is not (or no longer) in the session. */
 public class UnknownConnection extends RuntimeException {

@@ -1,6 +1,5 @@
-package org.callcenter.queue.system;
+package org.callcenter.queue.web;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -80,16 +78,6 @@ class AccessControl implements WebMvcConfigurer {
 			}
 			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 			return (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Credentials {
-
-		@Bean
-		SignedCredentials signedCredentials(QueueProperties properties, Clock clock) {
-			return new SignedCredentials(properties.internalSecret(), clock);
 		}
 
 	}

@@ -1,8 +1,9 @@
-package org.callcenter.queue.system;
+package org.callcenter.queue.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.queue.store.Rule;
 import org.callcenter.queue.store.RuleViolation;
 import org.callcenter.queue.tokens.TokenServiceUnavailable;
 
@@ -28,10 +29,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail ruleViolated(RuleViolation violation) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(violation.rule().status(), violation.rule().detail());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(violation.rule()), violation.rule().detail());
 		problem.setTitle(violation.rule().title());
 		problem.setType(violation.rule().type());
 		return problem;
+	}
+
+	/**
+	 * The store says which rule was broken; how that reads in HTTP is decided here. The switch has
+	 * no default, so a new rule does not compile until it has a status.
+	 */
+	private static HttpStatus status(Rule rule) {
+		return switch (rule) {
+			case CALL_NOT_FOUND, AGENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case NOT_YOUR_CALLER -> HttpStatus.FORBIDDEN;
+			case AGENT_OFFLINE, CALL_ENDED, CALL_NOT_ON_HOLD, CALL_NOT_IN_PROGRESS, CALLER_NOT_CONNECTED,
+					CALLER_RECONNECTING, CALL_EXISTS ->
+				HttpStatus.CONFLICT;
+		};
 	}
 
 	@ExceptionHandler

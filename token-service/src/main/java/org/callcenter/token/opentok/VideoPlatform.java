@@ -1,4 +1,4 @@
-package org.callcenter.token.system;
+package org.callcenter.token.opentok;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.callcenter.queue.system;
+package org.callcenter.queue;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,0 +1,38 @@
+package org.callcenter.callback;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package layout stays readable: features may use each other one way only, and cross-cutting
+ * set-up in {@code system} serves the features without using them.
+ */
+class ArchitectureTest {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.callcenter.callback");
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("org.callcenter.callback.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void systemSetUpUsesNoFeature() {
+		classes().that()
+			.resideInAPackage("org.callcenter.callback.system..")
+			.should()
+			.onlyDependOnClassesThat(resideOutsideOfPackage("org.callcenter.callback..")
+				.or(resideInAnyPackage("org.callcenter.callback", "org.callcenter.callback.system..")))
+			.check(CLASSES);
+	}
+
+}
