@@ -1,0 +1,216 @@
+package org.callcenter.gateway.push;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.CallState;
+import org.callcenter.gateway.GatewayTestBase;
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Who may hear what: an agent's stream needs its session and carries only its own callers; a
+ * caller's stream needs a ticket for that very call, which only the call's credential gets.
+ */
+class EventStreamAccessIT extends GatewayTestBase {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = //
+			new ParameterizedTypeReference<>() {
+			};
+
+	@Autowired
+	LiveEvents hub;
+
+	@Test
+	void anAgentsStreamIs401WithoutASession() {
+		this.http.get()
+			.uri("/api/agent/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void anAgentsStreamCarriesItsOwnCallersAndThoseTakenFromItButNoOtherAgents() {
+		String alicesCall = UUID.randomUUID().toString();
+		String movedFromAlice = UUID.randomUUID().toString();
+		String bobsCall = UUID.randomUUID().toString();
+		Flux<ServerSentEvent<String>> stream = agentStream(signIn("alice"));
+		// sent again and again: the stream hears only what happens once it listens
+		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
+			this.hub.on(event(bobsCall, "bob", null));
+			this.hub.on(event(alicesCall, "alice", null));
+			this.hub.on(event(movedFromAlice, "bob", "alice"));
+		});
+		try {
+			List<String> heard = stream.filter((event) -> "callers".equals(event.event()))
+				.map(ServerSentEvent::data)
+				.take(20)
+				.collectList()
+				.block(Duration.ofSeconds(15));
+
+			assertThat(heard).anySatisfy((data) -> assertThat(data).contains(alicesCall))
+				.anySatisfy((data) -> assertThat(data).contains(movedFromAlice))
+				.noneSatisfy((data) -> assertThat(data).contains(bobsCall));
+		}
+		finally {
+			happening.dispose();
+		}
+	}
+
+	@Test
+	void anotherAgentsStreamCannotBeOpenedByNamingIt() {
+		String session = signIn("alice");
+
+		this.http.get()
+			.uri("/api/agents/bob/events")
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+
+		assertThat(QUEUE_SERVICE.received()).noneSatisfy((request) -> assertThat(request.path()).contains("bob"));
+	}
+
+	@Test
+	void whileItsStreamIsOpenTheAgentIsReportedAliveAsItself() {
+		Flux<ServerSentEvent<String>> stream = agentStream(signIn("alice"));
+
+		StepVerifier.create(stream.filter((event) -> event.event() != null))
+			.assertNext((ready) -> {
+				assertThat(ready.event()).isEqualTo("ready");
+				assertThat(ready.data()).contains("\"agentId\":\"alice\"");
+			})
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !QUEUE_SERVICE.received("PUT", "/api/agents/alice/heartbeat").isEmpty());
+		assertThat(CREDENTIALS.verify(Purpose.AGENT, QUEUE_SERVICE.received("PUT", "/api/agents/alice/heartbeat")
+			.get(0)
+			.header(SignedCredentials.AGENT_HEADER))).hasValue("alice");
+	}
+
+	@Test
+	void anAgentsStreamEndsWhenItsSessionIsSignedOut() {
+		String session = signIn("alice");
+		Flux<ServerSentEvent<String>> stream = agentStream(session);
+
+		this.http.post()
+			.uri("/logout")
+			.cookie("SESSION", session)
+			.header("Origin", ownOrigin())
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+
+		StepVerifier.create(stream).thenConsumeWhile((event) -> true).expectComplete().verify(Duration.ofSeconds(10));
+		assertThat(QUEUE_SERVICE.received("DELETE", "/api/agents/alice")).as("taken offline").isNotEmpty();
+	}
+
+	@Test
+	void anEventTicketNeedsTheCallsOwnCredential() {
+		String call = UUID.randomUUID().toString();
+		String otherCall = UUID.randomUUID().toString();
+
+		ticketRequest(call, null).exchange().expectStatus().isUnauthorized();
+		ticketRequest(call, "not-a-credential").exchange().expectStatus().isUnauthorized();
+		// an agent's identity is not a caller's credential, even for the same subject
+		ticketRequest(call, CREDENTIALS.issue(Purpose.AGENT, call, Duration.ofMinutes(1))).exchange()
+			.expectStatus()
+			.isUnauthorized();
+		ticketRequest(call, CREDENTIALS.issue(Purpose.CALLER, otherCall, Duration.ofMinutes(1))).exchange()
+			.expectStatus()
+			.isForbidden();
+		ticketRequest(call, CREDENTIALS.issue(Purpose.CALLER, call, Duration.ofMinutes(1))).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.ticket")
+			.isNotEmpty();
+	}
+
+	@Test
+	void aCallersStreamOpensOnlyWithATicketForThatCall() {
+		String call = UUID.randomUUID().toString();
+		String otherCall = UUID.randomUUID().toString();
+		String ticket = ticket(call);
+
+		callerStream(otherCall, ticket).exchange().expectStatus().isForbidden();
+		callerStream(call, "forged").exchange().expectStatus().isUnauthorized();
+		// the caller's credential itself is not a ticket: it never goes into a URL
+		callerStream(call, CREDENTIALS.issue(Purpose.CALLER, call, Duration.ofMinutes(1))).exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket).exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody();
+		StepVerifier.create(stream.filter((event) -> event.event() != null))
+			.assertNext((ready) -> assertThat(ready.data()).contains(call))
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	private String ticket(String callId) {
+		return ticketRequest(callId, CREDENTIALS.issue(Purpose.CALLER, callId, Duration.ofMinutes(1))).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("ticket")
+			.toString();
+	}
+
+	private org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> ticketRequest(
+			String callId, String credential) {
+		var request = this.http.post().uri("/api/calls/{callId}/event-tickets", callId).header("Origin", ownOrigin());
+		return (credential != null) ? request.header("Authorization", "Bearer " + credential) : request;
+	}
+
+	private org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> callerStream(
+			String callId, String ticket) {
+		return this.http.get()
+			.uri("/api/calls/{callId}/events?ticket={ticket}", callId, ticket)
+			.accept(MediaType.TEXT_EVENT_STREAM);
+	}
+
+	private Flux<ServerSentEvent<String>> agentStream(String session) {
+		return this.http.get()
+			.uri("/api/agent/events")
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody();
+	}
+
+	static CallEvent event(String callId, String agentId, String previousAgentId) {
+		return new CallEvent(callId + ":1", callId, 1, CallEventType.ASSIGNED, CallState.ASSIGNED, agentId,
+				previousAgentId, "1_session", true, null, false, Instant.now());
+	}
+
+}
