@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
@@ -36,6 +38,21 @@ class CallEventsTest {
 		assertThat(event.reason()).isNull();
 		assertThat(event.callerConnected()).isFalse();
 		assertThat(event.queueChanged()).isFalse();
+	}
+
+	@Test
+	void anAgentEntryBecomesAnAgentEventWithHowManyAgentsAreOnline() {
+		Map<String, String> entry = entry("kind", "agent", "agentId", "alice", "seq", "7", "type", "OFFLINE", "reason",
+				"heartbeatLost", "agentsOnline", "2", "at", "1700000000000");
+
+		assertThat(CallEvents.isAgentEvent(entry)).isTrue();
+		assertThat(CallEvents.agentEvent(entry)).isEqualTo(new AgentEvent("alice:7", "alice", 7,
+				AgentEventType.OFFLINE, "heartbeatLost", 2, Instant.ofEpochMilli(1700000000000L)));
+	}
+
+	@Test
+	void anEntryWithoutKindIsACallEvent() {
+		assertThat(CallEvents.isAgentEvent(entry("callId", "c-1", "seq", "1"))).isFalse();
 	}
 
 	private static Map<String, String> entry(String... keysAndValues) {
