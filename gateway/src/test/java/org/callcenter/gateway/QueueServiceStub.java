@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,8 @@ public final class QueueServiceStub implements AutoCloseable {
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private volatile Duration heartbeatDelay = Duration.ZERO;
 
 	QueueServiceStub() {
 		try {
@@ -53,8 +56,15 @@ public final class QueueServiceStub implements AutoCloseable {
 			.toList();
 	}
 
+	/** Answers agents' heartbeats only after {@code delay}, as a queue-service under load might. */
+	public void slowHeartbeats(Duration delay) {
+		this.heartbeatDelay = delay;
+	}
+
+	/** Forgets what was received and answers at once again. */
 	public void clear() {
 		this.received.clear();
+		this.heartbeatDelay = Duration.ZERO;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -68,6 +78,14 @@ public final class QueueServiceStub implements AutoCloseable {
 			}
 			Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
 			this.received.add(new Received(method, path, headers));
+			if (path.endsWith("/heartbeat") && !this.heartbeatDelay.isZero()) {
+				try {
+					Thread.sleep(this.heartbeatDelay.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			if (method.equals("POST") && path.equals("/api/calls")) {
 				reply(exchange, 201, "{\"call\":{\"id\":\"" + UUID.randomUUID() + "\",\"state\":\"WAITING\"}}");
 			}

@@ -93,7 +93,10 @@ class PushController {
 		// each heartbeat's answer says what the console should show about the call center itself; a
 		// change of it (session-monitoring webhooks missing, or back) is sent on as a `monitoring` event
 		AtomicReference<Map<String, Object>> shown = new AtomicReference<>();
+		// a heartbeat answered slower than the interval skips a tick: without the drop, the interval
+		// overflowed and ended the console's stream with an error
 		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
+			.onBackpressureDrop()
 			.concatMap((tick) -> heartbeat(agentId))
 			.map((notice) -> (!notice.isEmpty() && !notice.equals(shown.getAndSet(notice)))
 					? ServerSentEvent.builder((Object) notice).event("monitoring").build()

@@ -2,7 +2,9 @@ package org.callcenter.gateway.push;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
@@ -110,6 +114,24 @@ class EventStreamAccessIT extends GatewayTestBase {
 	}
 
 	@Test
+	void aHeartbeatAnsweredSlowerThanTheIntervalDoesNotBreakTheAgentsStream() {
+		QUEUE_SERVICE.slowHeartbeats(Duration.ofSeconds(1)); // the interval is 300 ms here
+		String call = UUID.randomUUID().toString();
+		Flux<ServerSentEvent<String>> stream = agentStream(signIn("alice"));
+		Disposable happening = Flux.interval(Duration.ofMillis(1500), Duration.ofMillis(100))
+			.subscribe((tick) -> this.hub.on(event(call, "alice", null)));
+		try {
+			StepVerifier.create(stream.filter((event) -> "callers".equals(event.event())))
+				.assertNext((event) -> assertThat(event.data()).contains(call))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
+		}
+		finally {
+			happening.dispose();
+		}
+	}
+
+	@Test
 	void anAgentsStreamEndsWhenItsSessionIsSignedOut() {
 		String session = signIn("alice");
 		Flux<ServerSentEvent<String>> stream = agentStream(session);
@@ -172,6 +194,45 @@ class EventStreamAccessIT extends GatewayTestBase {
 			.verify(Duration.ofSeconds(10));
 	}
 
+	@Test
+	void aCallersStreamTellsOfItsOwnCallAndOfQueueMovesButNothingOfOtherCalls() {
+		String call = UUID.randomUUID().toString();
+		String movedTheQueue = UUID.randomUUID().toString();
+		String elsewhere = UUID.randomUUID().toString();
+		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket(call)).exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody();
+		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
+			this.hub.on(event(elsewhere, "bob", null));
+			this.hub.on(queueMove(movedTheQueue));
+			this.hub.on(event(call, "alice", null));
+			this.hub.on(new AgentEvent("bob:1", "bob", 1, AgentEventType.ONLINE, null, 2, Instant.now()));
+		});
+		try {
+			Set<String> kinds = new HashSet<>();
+			List<ServerSentEvent<String>> heard = stream.filter((event) -> event.event() != null)
+				.doOnNext((event) -> kinds.add(event.event()))
+				.takeUntil((event) -> kinds.containsAll(List.of("call", "queue", "agents")))
+				.collectList()
+				.block(Duration.ofSeconds(15));
+
+			assertThat(heard).filteredOn((event) -> "call".equals(event.event()))
+				.allSatisfy((event) -> assertThat(event.data()).contains(call));
+			assertThat(heard).filteredOn((event) -> "queue".equals(event.event()))
+				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{}"));
+			assertThat(heard).filteredOn((event) -> "agents".equals(event.event()))
+				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2}"));
+			assertThat(heard).noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(movedTheQueue))
+				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(elsewhere))
+				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains("bob"));
+		}
+		finally {
+			happening.dispose();
+		}
+	}
+
 	private String ticket(String callId) {
 		return ticketRequest(callId, CREDENTIALS.issue(Purpose.CALLER, callId, Duration.ofMinutes(1))).exchange()
 			.expectStatus()
@@ -206,6 +267,11 @@ class EventStreamAccessIT extends GatewayTestBase {
 			.isOk()
 			.returnResult(EVENTS)
 			.getResponseBody();
+	}
+
+	static CallEvent queueMove(String callId) {
+		return new CallEvent(callId + ":1", callId, 1, CallEventType.QUEUED, CallState.WAITING, null, null,
+				"1_session", false, null, true, Instant.now());
 	}
 
 	static CallEvent event(String callId, String agentId, String previousAgentId) {
