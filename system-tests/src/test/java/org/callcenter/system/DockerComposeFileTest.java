@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a Docker engine: a real OpenTok project's key and secret alone switch every service away from the
  * emulator, and without them every service finds it; Kafka asks every client for SASL/SCRAM and lets
  * nothing through without an ACL, the services sign in with the password Kafka was given, and only
- * the gateway publishes a port.
+ * the gateway publishes a port, and every container has a memory limit.
  */
 @SuppressWarnings("unchecked")
 class DockerComposeFileTest {
@@ -106,6 +106,11 @@ class DockerComposeFileTest {
 			}
 		});
 		assertThat((List<String>) services().get("gateway").get("ports")).containsExactly("8080:8080");
+	}
+
+	@Test
+	void everyContainerHasAMemoryLimit() throws IOException {
+		services().forEach((name, service) -> assertThat(service).as(name).containsKey("mem_limit"));
 	}
 
 	@SuppressWarnings("unchecked")
