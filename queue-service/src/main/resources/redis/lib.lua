@@ -1,6 +1,7 @@
 -- lib.lua: definitions every call-center script starts with (CallScripts prepends this file).
 --
--- KEYS[1]    the key space, for example "callcenter:{main}". Every key is KEYS[1] .. ":" .. suffix;
+-- KEYS[1]    the key space: the namespace as a hash tag, for example "{main}" (QueueProperties.keySpace).
+--            Every key is KEYS[1] .. ":" .. suffix;
 --            the {hash tag} keeps them in one Redis Cluster slot, so one script may touch them all.
 -- ARGV[1]    now, epoch milliseconds
 -- ARGV[2]    max callers per agent, 0 for no cap
