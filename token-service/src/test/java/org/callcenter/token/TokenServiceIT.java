@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /** token-service with the real opentok-server-sdk talking to the emulator over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TokenServiceApplication.CONFIG_NAME, "spring.kafka.consumer.auto-offset-reset=earliest" })
+		properties = "spring.kafka.consumer.auto-offset-reset=earliest")
 class TokenServiceIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
