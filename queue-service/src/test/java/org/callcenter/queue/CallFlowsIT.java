@@ -211,7 +211,8 @@ class CallFlowsIT extends QueueServiceTestBase {
 				.untilAsserted(() -> assertThat(
 						agentEvents.values((event) -> event.agentId().equals("presence-agent")).stream().distinct())
 					.extracting(AgentEvent::type, AgentEvent::reason)
-					.containsExactly(tuple(AgentEventType.ONLINE, null), tuple(AgentEventType.OFFLINE, OfflineReason.AGENT_LOGGED_OUT)));
+					.containsExactly(tuple(AgentEventType.ONLINE, null),
+							tuple(AgentEventType.OFFLINE, OfflineReason.AGENT_LOGGED_OUT)));
 			List<AgentEvent> events = agentEvents.values((event) -> event.agentId().equals("presence-agent"));
 			assertThat(events.get(0).seq()).isLessThan(events.get(events.size() - 1).seq());
 			assertThat(events.get(0).agentsOnline()).isGreaterThanOrEqualTo(1);

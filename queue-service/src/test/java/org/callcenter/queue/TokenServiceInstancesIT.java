@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * turn) are refused there and go on to the one that is up, so callers and agents notice nothing. Each
  * request carries queue-service's signed identity.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=token-instances")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "queue.namespace=token-instances")
 class TokenServiceInstancesIT {
 
 	static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();

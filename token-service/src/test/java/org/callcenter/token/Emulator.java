@@ -20,8 +20,8 @@ final class Emulator {
 	 * In this JVM, {@code application.yml} is token-service's: the emulator's settings have their
 	 * defaults in its properties record, and whatever these tests rely on is given here.
 	 */
-	private static final ConfigurableApplicationContext CONTEXT = SpringApplication.run(OpenTokEmulatorApplication.class,
-			"--server.port=0", "--spring.application.name=opentok-emulator", "--emulator.api-key=" + API_KEY,
+	private static final ConfigurableApplicationContext CONTEXT = SpringApplication.run(
+			OpenTokEmulatorApplication.class, "--server.port=0", "--spring.application.name=opentok-emulator", "--emulator.api-key=" + API_KEY,
 			"--emulator.api-secret=" + API_SECRET);
 
 	private Emulator() {

@@ -28,7 +28,8 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				(agentId == null || agentId.isEmpty()) ? null : agentId, "1".equals(fields.get("connected")),
 				fields.containsKey("position") ? Integer.valueOf(fields.get("position")) : null,
 				instant(fields.get("joinedAt")), instant(fields.get("callStartedAt")), instant(fields.get("endedAt")),
-				CallEventReason.fromWireName(fields.get("endReason")), instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))),
+				CallEventReason.fromWireName(fields.get("endReason")),
+				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))),
 				instant(fields.get("reconnectBy")), Integer.parseInt(fields.getOrDefault("agentsOnline", "0")));
 	}
 
