@@ -113,6 +113,7 @@ local function set_state(id, state, ...)
 end
 
 -- Appends the call's new state to the outbox in the same atomic step as the change itself.
+-- opts.reason is a CallEventReason wire name (contracts); ScriptReasonsTest keeps the scripts to them.
 local function emit(id, type, opts)
   opts = opts or {}
   local seq = redis.call('HINCRBY', key('call', id), 'seq', 1)

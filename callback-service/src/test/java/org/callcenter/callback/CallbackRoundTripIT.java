@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Each session-monitoring event type, as OpenTok sends it, lands on Kafka keyed by its session. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CallbackServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CallbackRoundTripIT {
 
 	static final TopicRecorder<SessionEvent> TOPIC = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),

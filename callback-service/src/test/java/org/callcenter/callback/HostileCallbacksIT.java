@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Malformed, hostile and unsigned callbacks get the right 4xx and publish nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { CallbackServiceApplication.CONFIG_NAME, "callbacks.signature-secret=" + HostileCallbacksIT.SECRET,
+		properties = { "callbacks.signature-secret=" + HostileCallbacksIT.SECRET,
 				"callbacks.project-api-key=12345678" })
 class HostileCallbacksIT {
 

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The real opentok-server-sdk 4.9.0 against the emulator over HTTP, and clients on its socket. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { OpenTokEmulatorApplication.CONFIG_NAME, "emulator.signature-secret=callback-signing-secret",
+		properties = { "emulator.signature-secret=callback-signing-secret",
 				"emulator.callback-first-retry=100ms" })
 class EmulatorIT {
 

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueClient.Reply;
@@ -192,7 +194,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 			assertThat(event.eventId()).isEqualTo(ann.callId() + ":" + event.seq());
 			assertThat(event.sessionId()).isEqualTo(ann.body().at("/session/sessionId").asString());
 		});
-		assertThat(events.get(5).reason()).isEqualTo("agentEnded");
+		assertThat(events.get(5).reason()).isEqualTo(CallEventReason.AGENT_ENDED);
 		assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
 			.hasSizeGreaterThanOrEqualTo(6);
 	}
@@ -209,7 +211,8 @@ class CallFlowsIT extends QueueServiceTestBase {
 				.untilAsserted(() -> assertThat(
 						agentEvents.values((event) -> event.agentId().equals("presence-agent")).stream().distinct())
 					.extracting(AgentEvent::type, AgentEvent::reason)
-					.containsExactly(tuple(AgentEventType.ONLINE, null), tuple(AgentEventType.OFFLINE, "agentLoggedOut")));
+					.containsExactly(tuple(AgentEventType.ONLINE, null),
+							tuple(AgentEventType.OFFLINE, OfflineReason.AGENT_LOGGED_OUT)));
 			List<AgentEvent> events = agentEvents.values((event) -> event.agentId().equals("presence-agent"));
 			assertThat(events.get(0).seq()).isLessThan(events.get(events.size() - 1).seq());
 			assertThat(events.get(0).agentsOnline()).isGreaterThanOrEqualTo(1);

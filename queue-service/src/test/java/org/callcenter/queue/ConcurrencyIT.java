@@ -28,6 +28,7 @@ import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class ConcurrencyIT {
 	@BeforeAll
 	static void startTwoInstances() {
 		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext instance = QueueServiceApplication.start("--server.port=0", "--queue.namespace=" + NAMESPACE,
+			ConfigurableApplicationContext instance = SpringApplication.run(QueueServiceApplication.class, "--server.port=0", "--queue.namespace=" + NAMESPACE,
 						"--queue.token-service-urls=" + TOKEN_SERVICE.url(), "--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
 						"--spring.data.redis.port=" + RealRedis.shared().port(),
 						"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());

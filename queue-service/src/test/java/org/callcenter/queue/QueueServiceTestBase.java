@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * contract. Each test class names its own {@code queue.namespace}, so cached contexts never share
  * keys; each test starts from an empty namespace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = QueueServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class QueueServiceTestBase {
 
 	static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();

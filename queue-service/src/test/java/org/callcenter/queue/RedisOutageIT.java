@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With its Redis gone, queue-service answers 503 problem details instead of failing obscurely. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { QueueServiceApplication.CONFIG_NAME, "queue.namespace=outage" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=outage")
 @DirtiesContext
 class RedisOutageIT {
 

@@ -29,8 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Redis as the suite runs it (append-only file, synced every second) crashes and comes back: every
  * call and agent is there again, and queue-service works on without a restart of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { QueueServiceApplication.CONFIG_NAME, "queue.namespace=restart" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=restart")
 @DirtiesContext
 class RedisRestartIT {
 

@@ -5,6 +5,7 @@ import org.callcenter.emulator.auth.ClientTokens;
 
 import org.callcenter.testsupport.RealKafka;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -15,8 +16,13 @@ final class Emulator {
 
 	static final String API_SECRET = "emulator-secret-0123456789abcdef01234567";
 
-	private static final ConfigurableApplicationContext CONTEXT = OpenTokEmulatorApplication.start("--server.port=0",
-			"--emulator.api-key=" + API_KEY, "--emulator.api-secret=" + API_SECRET);
+	/**
+	 * In this JVM, {@code application.yml} is token-service's: the emulator's settings have their
+	 * defaults in its properties record, and whatever these tests rely on is given here.
+	 */
+	private static final ConfigurableApplicationContext CONTEXT = SpringApplication.run(
+			OpenTokEmulatorApplication.class, "--server.port=0", "--spring.application.name=opentok-emulator", "--emulator.api-key=" + API_KEY,
+			"--emulator.api-secret=" + API_SECRET);
 
 	private Emulator() {
 	}

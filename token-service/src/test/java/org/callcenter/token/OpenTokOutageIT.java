@@ -14,8 +14,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With OpenTok unreachable, token-service answers 502 problem details within its timeout. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TokenServiceApplication.CONFIG_NAME, "opentok.request-timeout=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "opentok.request-timeout=2s")
 class OpenTokOutageIT {
 
 	@LocalServerPort

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * browser library, with tokens from token-service: each sees the other's video, and a signal sent
  * through token-service arrives in the pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TokenServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoBrowsersIT {
 
 	private static final Duration MEDIA_PATIENCE = Duration.ofSeconds(30);

@@ -39,8 +39,6 @@ public class SessionMonitor implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionMonitor.class);
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "session-monitor");
 		thread.setDaemon(true);
@@ -55,11 +53,15 @@ public class SessionMonitor implements DisposableBean {
 
 	private final CallbackBehaviour behaviour;
 
-	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http, CallbackBehaviour behaviour) {
+	private final JsonMapper json;
+
+	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http, CallbackBehaviour behaviour,
+			JsonMapper json) {
 		this.properties = properties;
 		this.behaviour = behaviour;
 		this.clock = clock;
 		this.http = http.build();
+		this.json = json;
 	}
 
 	/** Queues the callback for {@code event} with its event-specific fields. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
@@ -70,7 +71,7 @@ class CallerService {
 	}
 
 	Call leave(String callId) {
-		return this.store.leave(callId, "callerLeft");
+		return this.store.leave(callId, CallEventReason.CALLER_LEFT);
 	}
 
 }

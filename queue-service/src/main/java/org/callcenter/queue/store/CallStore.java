@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.queue.QueueProperties;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -47,8 +49,8 @@ public class CallStore {
 				millis(call.connectDeadline().toEpochMilli())));
 	}
 
-	public Call leave(String callId, String reason) {
-		return call(run("leave", callId, reason));
+	public Call leave(String callId, CallEventReason reason) {
+		return call(run("leave", callId, reason.wireName()));
 	}
 
 	/** The caller's page says it is connected on {@code connectionId} (see caller-confirmed.lua). */
@@ -88,8 +90,8 @@ public class CallStore {
 		return agent(run("agent-online", agentId, displayName));
 	}
 
-	public Agent goOffline(String agentId, String reason) {
-		return agent(run("agent-offline", agentId, reason));
+	public Agent goOffline(String agentId, OfflineReason reason) {
+		return agent(run("agent-offline", agentId, reason.wireName()));
 	}
 
 	public Agent heartbeat(String agentId) {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 
@@ -16,13 +19,13 @@ class CallEventsTest {
 	@Test
 	void anOutboxEntryBecomesAnEventWhoseIdIsStableAcrossRedelivery() {
 		Map<String, String> entry = entry("callId", "c-1", "seq", "3", "type", "QUEUED", "state", "WAITING", "agentId",
-				"", "previousAgentId", "alice", "sessionId", "1_s", "connected", "1", "reason", "agentOffline",
+				"", "previousAgentId", "alice", "sessionId", "1_s", "connected", "1", "reason", "heartbeatLost",
 				"queueChanged", "1", "at", "1700000000000");
 
 		CallEvent event = CallEvents.from(entry);
 
 		assertThat(event).isEqualTo(new CallEvent("c-1:3", "c-1", 3, CallEventType.QUEUED, CallState.WAITING, null,
-				"alice", "1_s", true, "agentOffline", true, Instant.ofEpochMilli(1700000000000L)));
+				"alice", "1_s", true, CallEventReason.HEARTBEAT_LOST, true, Instant.ofEpochMilli(1700000000000L)));
 		assertThat(CallEvents.from(entry)).isEqualTo(event);
 	}
 
@@ -36,6 +39,26 @@ class CallEventsTest {
 		assertThat(event.reason()).isNull();
 		assertThat(event.callerConnected()).isFalse();
 		assertThat(event.queueChanged()).isFalse();
+	}
+
+	@Test
+	void reasonsKeepTheirNamesOnTheWire() {
+		JsonMapper json = JsonMapper.builder().build();
+		CallEvent ended = CallEvents.from(entry("callId", "c-1", "seq", "4", "type", "ENDED", "state", "ENDED",
+				"agentId", "", "previousAgentId", "", "sessionId", "1_s", "connected", "1", "reason", "agentEnded",
+				"queueChanged", "0", "at", "1"));
+
+		String written = json.writeValueAsString(ended);
+
+		assertThat(written).contains("\"reason\":\"agentEnded\"");
+		assertThat(json.readValue(written, CallEvent.class)).isEqualTo(ended);
+	}
+
+	@Test
+	void anAgentsOfflineReasonIsReadByItsWireName() {
+		assertThat(CallEvents.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE",
+				"reason", "agentLoggedOut", "agentsOnline", "0", "at", "1"))
+			.reason()).isEqualTo(OfflineReason.AGENT_LOGGED_OUT);
 	}
 
 	private static Map<String, String> entry(String... keysAndValues) {
