@@ -2,7 +2,7 @@ package org.callcenter.token;
 
 import org.junit.jupiter.api.Test;
 
-import org.callcenter.testsupport.FreePorts;
+import org.callcenter.localinfra.FreePorts;
 import org.callcenter.testsupport.RealKafka;
 
 import org.springframework.boot.test.context.SpringBootTest;
