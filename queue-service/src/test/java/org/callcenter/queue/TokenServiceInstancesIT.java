@@ -4,11 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.queue.QueueClient.Reply;
-import org.callcenter.testsupport.FreePorts;
-import org.callcenter.testsupport.RealInfrastructure;
+import org.callcenter.localinfra.FreePorts;
+import org.callcenter.testsupport.RealKafkaConnection;
+import org.callcenter.testsupport.RealRedisConnection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "queue.namespace=token-instances")
+@Import({ RealRedisConnection.class, RealKafkaConnection.class })
 class TokenServiceInstancesIT {
 
 	static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
@@ -33,7 +36,6 @@ class TokenServiceInstancesIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry);
 		registry.add("queue.token-service-urls", () -> DOWN + "," + TOKEN_SERVICE.url());
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}

@@ -3,8 +3,6 @@ package org.callcenter.token;
 import org.callcenter.emulator.OpenTokEmulatorApplication;
 import org.callcenter.emulator.auth.ClientTokens;
 
-import org.callcenter.testsupport.RealKafka;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,12 +29,11 @@ final class Emulator {
 		return "http://127.0.0.1:" + CONTEXT.getEnvironment().getProperty("local.server.port");
 	}
 
-	/** Points token-service at this emulator's project, and at the shared Kafka. */
+	/** Points token-service at this emulator's project. */
 	static void register(DynamicPropertyRegistry registry) {
 		registry.add("opentok.api-key", () -> API_KEY);
 		registry.add("opentok.api-secret", () -> API_SECRET);
 		registry.add("opentok.api-url", Emulator::url);
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 	}
 
 	static ClientTokens tokens() {

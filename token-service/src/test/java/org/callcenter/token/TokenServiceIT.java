@@ -21,9 +21,11 @@ import org.callcenter.contracts.calls.Topics;
 import org.callcenter.emulator.auth.ClientTokens.ClientToken;
 import org.callcenter.testsupport.EmulatedBrowser;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 /** token-service with the real opentok-server-sdk talking to the emulator over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.kafka.consumer.auto-offset-reset=earliest")
+@Import(RealKafkaConnection.class)
 class TokenServiceIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
