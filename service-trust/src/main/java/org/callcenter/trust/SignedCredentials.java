@@ -107,7 +107,9 @@ public final class SignedCredentials {
 			}
 			return Optional.ofNullable(claims.getSubject());
 		}
-		catch (ParseException | JOSEException | IllegalArgumentException ex) {
+		catch (ParseException | JOSEException | RuntimeException ex) {
+			// RuntimeException too: Nimbus 10.4 answers some malformed input unchecked (a header or
+			// claims of JSON null is a NullPointerException), and a bad credential is refused, never a 500
 			return Optional.empty();
 		}
 	}

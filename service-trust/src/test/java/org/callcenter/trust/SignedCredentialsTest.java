@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -126,7 +128,19 @@ class SignedCredentialsTest {
 		assertThat(this.credentials.verify(Purpose.CALLER, "a.b.c")).isEmpty();
 		assertThat(this.credentials.verify(Purpose.CALLER, "")).isEmpty();
 		assertThat(this.credentials.verify(Purpose.CALLER, "%00")).isEmpty();
+		assertThat(this.credentials.verify(Purpose.CALLER, encode("null") + "." + encode("{}") + ".c2ln")).isEmpty();
 		assertThat(this.credentials.verify(Purpose.CALLER, null)).isEmpty();
+	}
+
+	@Test
+	void signedClaimsThatAreNotAnObjectAreRefused() throws Exception {
+		MACSigner signer = new MACSigner(Arrays.copyOf(SECRET.getBytes(StandardCharsets.UTF_8), 32));
+		for (String claims : new String[] { "null", "[]", "\"alice\"", "{\"purpose\":7,\"sub\":\"alice\"}" }) {
+			JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(claims));
+			jws.sign(signer);
+
+			assertThat(this.credentials.verify(Purpose.AGENT, jws.serialize())).as(claims).isEmpty();
+		}
 	}
 
 	@Test
