@@ -127,7 +127,7 @@ public class SessionMonitor implements DisposableBean {
 		claims.put("payload_hash", sha256Hex(body));
 		claims.put("api_key", this.properties.apiKeyText());
 		claims.put("application_id", "00000000-0000-0000-0000-000000000000");
-		return Hs256.sign(Map.of("alg", "HS256", "typ", "JWT"), claims, secret);
+		return Hs256.sign(claims, secret);
 	}
 
 	private static String sha256Hex(byte[] body) {
