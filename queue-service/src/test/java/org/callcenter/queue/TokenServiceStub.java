@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,8 @@ final class TokenServiceStub implements AutoCloseable {
 
 	private final AtomicInteger sessionsCreated = new AtomicInteger();
 
+	private final List<String> traceParents = new CopyOnWriteArrayList<>();
+
 	TokenServiceStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,12 +68,19 @@ final class TokenServiceStub implements AutoCloseable {
 		return this.sessionsCreated.get();
 	}
 
+	/** The trace context of every request received, in order ({@code traceparent}; "" without one). */
+	List<String> traceParents() {
+		return List.copyOf(this.traceParents);
+	}
+
 	static String tokenFor(String sessionId, String userType, String userId) {
 		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
+			this.traceParents.add((traceParent != null) ? traceParent : "");
 			if (this.failing.get()) {
 				reply(exchange, 502, "{\"title\":\"OpenTok unavailable\"}");
 				return;
