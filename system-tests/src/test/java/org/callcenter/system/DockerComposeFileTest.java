@@ -115,13 +115,15 @@ class DockerComposeFileTest {
 
 	@Test
 	void tracesAreExportedOnlyWhenAnEndpointIsGiven() throws IOException {
-		String endpoint = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
 		for (String service : List.of("gateway", "queue-service", "token-service", "callback-service")) {
-			// declared without a value: Compose passes it on from the shell or .env, or leaves it unset
-			// (an empty one would be an invalid endpoint, not none)
 			Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
-			assertThat(environment).as(service).containsKey(endpoint);
-			assertThat(environment.get(endpoint)).as(service).isNull();
+			// declared without a value: Compose passes them on from the shell or .env, or leaves them
+			// unset (an empty endpoint would be an invalid one, not none)
+			for (String variable : List.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+					"MANAGEMENT_TRACING_SAMPLING_PROBABILITY")) {
+				assertThat(environment).as(service).containsKey(variable);
+				assertThat(environment.get(variable)).as(service + " " + variable).isNull();
+			}
 		}
 	}
 
