@@ -165,7 +165,7 @@ class GatewayDoorsIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(linesOfTrace("gateway", traceId)).anyMatch((line) -> line.contains("dial forwarded to queue-service: 201"));
 			assertThat(linesOfTrace("token-service", traceId)).anyMatch((line) -> line.contains("created a session"))
-				.anyMatch((line) -> line.contains("issued a caller token"));
+				.anyMatch((line) -> line.contains("issued a token for the caller"));
 		});
 		for (String service : List.of("gateway", "queue-service", "token-service")) {
 			assertThat(linesOfTrace(service, chosen)).as(service).isEmpty();

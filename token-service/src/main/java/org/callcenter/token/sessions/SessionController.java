@@ -52,7 +52,7 @@ class SessionController {
 	SessionToken token(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId,
 			@Valid @RequestBody NewToken request) {
 		SessionToken token = this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()));
-		log.info("issued a {} token", request.userType());
+		log.info("issued a token for the {}", request.userType());
 		return token;
 	}
 
