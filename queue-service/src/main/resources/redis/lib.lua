@@ -7,6 +7,9 @@
 -- ARGV[2]    max callers per agent, 0 for no cap
 -- ARGV[3]    seconds an ended call stays readable
 -- ARGV[4..]  the script's own arguments
+-- ARGV[#ARGV] last of all, the W3C traceparent of the request (or Kafka record, or sweep) that runs
+--            the script, '' outside a trace: each outbox entry keeps it, so that OutboxRelay sends
+--            the event within that trace and its consumers continue it
 --
 -- Keys under KEYS[1]:
 --   seq                  counter: arrival order of callers and assignment order of agents
@@ -31,8 +34,8 @@
 --   agents               zset: online agents, score = load * 2^32 + tick (least load, then idle longest)
 --   agents:seen          zset: online agents, score = last heartbeat ms
 --   agents:known         set: every agent that was ever online
---   outbox               stream: one entry per call or agent event (field kind), relayed to Kafka
---                        by OutboxRelay
+--   outbox               stream: one entry per call or agent event (field kind; field trace, the
+--                        change's traceparent), relayed to Kafka by OutboxRelay
 --   seen-event:<id>      string with a TTL: a session event already applied
 --
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
@@ -44,6 +47,7 @@ local KS = KEYS[1]
 local NOW = tonumber(ARGV[1])
 local CAP = tonumber(ARGV[2])
 local RETENTION = tonumber(ARGV[3])
+local TRACE = ARGV[#ARGV]
 local TWO32 = 4294967296
 
 local function key(...)
@@ -122,7 +126,7 @@ local function emit(id, type, opts)
     'callId', id, 'seq', seq, 'type', type, 'state', c.state, 'agentId', c.agentId,
     'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
     'connected', c.connected, 'reason', opts.reason or '',
-    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW)
+    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW, 'trace', TRACE)
 end
 
 -- Appends an agent's presence change to the outbox, numbered per agent; agentsOnline lets pages say
@@ -130,7 +134,7 @@ end
 local function emit_agent(agentId, type, reason)
   local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
   redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
-    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW)
+    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW, 'trace', TRACE)
 end
 
 -- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.

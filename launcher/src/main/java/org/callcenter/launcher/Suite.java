@@ -121,6 +121,11 @@ public final class Suite implements AutoCloseable {
 		return url("gateway");
 	}
 
+	/** The file a service writes its output to (its log lines), for example {@code queue-service-2}. */
+	public Path log(String service) {
+		return process(service).log();
+	}
+
 	public boolean allAlive() {
 		return this.services.stream().allMatch(ServiceProcess::isAlive);
 	}

@@ -1,7 +1,9 @@
 package org.callcenter.queue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -217,6 +219,27 @@ class CallFlowsIT extends QueueServiceTestBase {
 			assertThat(events.get(0).seq()).isLessThan(events.get(events.size() - 1).seq());
 			assertThat(events.get(0).agentsOnline()).isGreaterThanOrEqualTo(1);
 		}
+	}
+
+	@Test
+	void aDialsTraceGoesOnToTokenServiceAndThroughTheOutboxToKafka() {
+		this.api.goOnline("alice");
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		Map<String, String> headers = new HashMap<>(this.api.asGateway());
+		headers.put("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+
+		Reply ann = this.api.send(org.springframework.http.HttpMethod.POST, "/api/calls",
+				Map.of("name", "Ann", "reason", "help", "mode", "audioVideo"), headers);
+
+		assertThat(ann.status()).isEqualTo(201);
+		// the session and the caller's token
+		assertThat(TOKEN_SERVICE.traceParents()).filteredOn((parent) -> parent.startsWith("00-" + traceId + "-"))
+			.hasSize(2);
+		// the event, relayed later by another thread, is sent within the dial's trace
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
+				.isNotEmpty()
+				.allSatisfy((record) -> assertThat(record.headers().get("traceparent")).startsWith("00-" + traceId + "-")));
 	}
 
 	@Test

@@ -51,6 +51,8 @@ final class TokenServiceStub implements AutoCloseable {
 
 	private final List<String> senders = new CopyOnWriteArrayList<>();
 
+	private final List<String> traceParents = new CopyOnWriteArrayList<>();
+
 	TokenServiceStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,6 +82,11 @@ final class TokenServiceStub implements AutoCloseable {
 		return List.copyOf(this.senders);
 	}
 
+	/** The trace context of every request received, in order ({@code traceparent}; "" without one). */
+	List<String> traceParents() {
+		return List.copyOf(this.traceParents);
+	}
+
 	static String tokenFor(String sessionId, String userType, String userId) {
 		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
 	}
@@ -93,6 +100,8 @@ final class TokenServiceStub implements AutoCloseable {
 				return;
 			}
 			this.senders.add(sender.get());
+			String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
+			this.traceParents.add((traceParent != null) ? traceParent : "");
 			if (this.failing.get()) {
 				reply(exchange, 502, "{\"title\":\"OpenTok unavailable\"}");
 				return;

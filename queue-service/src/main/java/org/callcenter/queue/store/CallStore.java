@@ -10,6 +10,7 @@ import java.util.Map;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.system.TraceParents;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -36,10 +37,13 @@ public class CallStore {
 
 	private final QueueKeys queueKeys;
 
-	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock) {
+	private final TraceParents traces;
+
+	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock, TraceParents traces) {
 		this.redis = redis;
 		this.properties = properties;
 		this.clock = clock;
+		this.traces = traces;
 		this.keys = List.of(properties.keySpace());
 		this.queueKeys = new QueueKeys(properties);
 	}
@@ -181,13 +185,17 @@ public class CallStore {
 		return reply;
 	}
 
-	/** Every script takes now, the per-agent cap and the retention first (see lib.lua). */
+	/**
+	 * Every script takes now, the per-agent cap and the retention first, and the current trace last
+	 * (see lib.lua).
+	 */
 	private Object[] args(String... scriptArgs) {
-		List<String> all = new ArrayList<>(scriptArgs.length + 3);
+		List<String> all = new ArrayList<>(scriptArgs.length + 4);
 		all.add(millis(this.clock.millis()));
 		all.add(String.valueOf(this.properties.maxCallersPerAgent()));
 		all.add(String.valueOf(this.properties.endedCallRetention().toSeconds()));
 		all.addAll(Arrays.asList(scriptArgs));
+		all.add(this.traces.current());
 		return all.toArray();
 	}
 
