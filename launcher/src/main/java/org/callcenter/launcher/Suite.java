@@ -149,10 +149,6 @@ public final class Suite implements AutoCloseable {
 			.orElseThrow(() -> new IllegalArgumentException("no service " + service));
 	}
 
-	public List<Path> logs() {
-		return this.services.stream().map(ServiceProcess::log).toList();
-	}
-
 	/** Stops the services, the gateway first. */
 	@Override
 	public void close() {

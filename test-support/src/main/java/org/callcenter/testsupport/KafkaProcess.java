@@ -148,9 +148,4 @@ public final class KafkaProcess implements AutoCloseable {
 		}
 	}
 
-	/** Where the broker writes its log, for a failing test to point at. */
-	public File log() {
-		return this.config.resolveSibling("broker.log").toFile();
-	}
-
 }
