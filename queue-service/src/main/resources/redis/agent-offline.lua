@@ -1,6 +1,6 @@
 -- agent-offline: an agent stops. Each of its calls, oldest first, goes to another agent with room or
 -- back to the pending queue by its original arrival, ahead of later callers.
--- ARGV[4] agent id, [5] reason (agentLoggedOut, heartbeatLost)
+-- ARGV[4] agent id, [5] reason (an OfflineReason wire name: agentLoggedOut, heartbeatLost)
 -- Returns {'OK', agent} or {'AGENT_NOT_FOUND'}.
 local agentId = ARGV[4]
 local a = agent_of(agentId)

@@ -1,11 +1,15 @@
 -- lib.lua: definitions every call-center script starts with (CallScripts prepends this file).
 --
--- KEYS[1]    the key space, for example "callcenter:{main}". Every key is KEYS[1] .. ":" .. suffix;
+-- KEYS[1]    the key space: the namespace as a hash tag, for example "{main}" (QueueProperties.keySpace).
+--            Every key is KEYS[1] .. ":" .. suffix;
 --            the {hash tag} keeps them in one Redis Cluster slot, so one script may touch them all.
 -- ARGV[1]    now, epoch milliseconds
 -- ARGV[2]    max callers per agent, 0 for no cap
 -- ARGV[3]    seconds an ended call stays readable
 -- ARGV[4..]  the script's own arguments
+-- ARGV[#ARGV] last of all, the W3C traceparent of the request (or Kafka record, or sweep) that runs
+--            the script, '' outside a trace: each outbox entry keeps it, so that OutboxRelay sends
+--            the event within that trace and its consumers continue it
 --
 -- Keys under KEYS[1]:
 --   seq                  counter: arrival order of callers and assignment order of agents
@@ -30,8 +34,8 @@
 --   agents               zset: online agents, score = load * 2^32 + tick (least load, then idle longest)
 --   agents:seen          zset: online agents, score = last heartbeat ms
 --   agents:known         set: every agent that was ever online
---   outbox               stream: one entry per call or agent event (field kind), relayed to Kafka
---                        by OutboxRelay
+--   outbox               stream: one entry per call or agent event (field kind; field trace, the
+--                        change's traceparent), relayed to Kafka by OutboxRelay
 --   seen-event:<id>      string with a TTL: a session event already applied
 --
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
@@ -43,6 +47,7 @@ local KS = KEYS[1]
 local NOW = tonumber(ARGV[1])
 local CAP = tonumber(ARGV[2])
 local RETENTION = tonumber(ARGV[3])
+local TRACE = ARGV[#ARGV]
 local TWO32 = 4294967296
 
 local function key(...)
@@ -112,6 +117,7 @@ local function set_state(id, state, ...)
 end
 
 -- Appends the call's new state to the outbox in the same atomic step as the change itself.
+-- opts.reason is a CallEventReason wire name (contracts); ScriptReasonsTest keeps the scripts to them.
 local function emit(id, type, opts)
   opts = opts or {}
   local seq = redis.call('HINCRBY', key('call', id), 'seq', 1)
@@ -120,7 +126,7 @@ local function emit(id, type, opts)
     'callId', id, 'seq', seq, 'type', type, 'state', c.state, 'agentId', c.agentId,
     'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
     'connected', c.connected, 'reason', opts.reason or '',
-    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW)
+    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW, 'trace', TRACE)
 end
 
 -- Appends an agent's presence change to the outbox, numbered per agent; agentsOnline lets pages say
@@ -128,7 +134,7 @@ end
 local function emit_agent(agentId, type, reason)
   local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
   redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
-    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW)
+    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW, 'trace', TRACE)
 end
 
 -- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.

@@ -2,8 +2,6 @@ package org.callcenter.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.callcenter.launcher.SecuredKafka;
+import org.callcenter.launcher.ServiceJars;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
+import org.callcenter.localinfra.FreePorts;
+import org.callcenter.localinfra.LocalRedis;
+import org.callcenter.localinfra.SecuredKafka;
 
 /**
  * Walks the caller's journey against the whole suite (every service in its own JVM, real Redis and
@@ -33,7 +33,8 @@ import org.callcenter.launcher.SuiteSettings;
  * client. Prints a Markdown table and writes it to {@code benchmarks/target/results.md}.
  *
  * <p>Run from the repository root after {@code ./mvnw -DskipTests package}:
- * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [requests]}.
+ * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [requests]}; the services' jars are the
+ * ones the build copied into {@code benchmarks/target/services} ({@link ServiceJars}).
  */
 public final class CallerJourneyBenchmark {
 
@@ -53,14 +54,12 @@ public final class CallerJourneyBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int requests = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
-		int redisPort = freePort();
-		RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort).setting("save \"\"").build();
-		redis.start();
+		LocalRedis redis = LocalRedis.ephemeral(FreePorts.next());
 		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real local run
 		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
-		SuiteSettings settings = new SuiteSettings("127.0.0.1", redisPort, kafka.servicesAccess(),
+		SuiteSettings settings = new SuiteSettings(redis.host(), redis.port(), SuiteSettings.Kafka.servicesOf(kafka),
 				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", INTERNAL_SECRET);
-		try (Suite suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("benchmarks", "target", "logs"))) {
+		try (Suite suite = Suite.start(settings, ServiceJars.locate(), Path.of("benchmarks", "target", "logs"))) {
 			new CallerJourneyBenchmark(suite.url("queue-service")).run(requests);
 		}
 		finally {
@@ -170,12 +169,6 @@ public final class CallerJourneyBenchmark {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

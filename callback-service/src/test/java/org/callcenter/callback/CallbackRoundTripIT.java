@@ -10,18 +10,19 @@ import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 import org.callcenter.testsupport.TopicRecorder;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Each session-monitoring event type, as OpenTok sends it, lands on Kafka keyed by its session. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CallbackServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RealKafkaConnection.class)
 class CallbackRoundTripIT {
 
 	static final TopicRecorder<SessionEvent> TOPIC = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
@@ -29,11 +30,6 @@ class CallbackRoundTripIT {
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
-	}
 
 	@Test
 	void connectionAndStreamEventsRoundTripWithTheirKeyAndFields() {

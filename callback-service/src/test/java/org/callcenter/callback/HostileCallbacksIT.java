@@ -13,22 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 import org.callcenter.testsupport.TopicRecorder;
 import org.callcenter.testsupport.VonageSignatures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Malformed, hostile and unsigned callbacks get the right 4xx and publish nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { CallbackServiceApplication.CONFIG_NAME, "callbacks.signature-secret=" + HostileCallbacksIT.SECRET,
+		properties = { "callbacks.signature-secret=" + HostileCallbacksIT.SECRET,
 				"callbacks.project-api-key=12345678" })
+@Import(RealKafkaConnection.class)
 class HostileCallbacksIT {
 
 	static final String SECRET = "short-secret";
@@ -41,11 +42,6 @@ class HostileCallbacksIT {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
-	}
 
 	@Test
 	void malformedBodiesAre400AndPublishNothing() {

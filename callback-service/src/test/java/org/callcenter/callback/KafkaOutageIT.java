@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * back the retried delivery lands exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { CallbackServiceApplication.CONFIG_NAME, "callbacks.publish-timeout=4s", "spring.kafka.producer.properties.max.block.ms=3000",
+		properties = { "callbacks.publish-timeout=4s", "spring.kafka.producer.properties.max.block.ms=3000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=3500",
 				"spring.kafka.producer.properties.request.timeout.ms=3000" })
 @DirtiesContext

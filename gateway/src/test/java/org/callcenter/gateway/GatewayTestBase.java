@@ -5,13 +5,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import org.callcenter.testsupport.RealRedis;
+import org.callcenter.testsupport.RealRedisConnection;
 import org.callcenter.trust.SignedCredentials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * streams directly. Every test class that extends this shares one application context.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { GatewayApplication.CONFIG_NAME, "spring.main.web-application-type=reactive",
-				"gateway.open-tok-api-key=12345678", "gateway.internal-secret=" + GatewayTestBase.SECRET,
+		properties = { "gateway.open-tok-api-key=12345678", "gateway.internal-secret=" + GatewayTestBase.SECRET,
 				"gateway.dials-per-second=1", "gateway.dial-burst=3", "gateway.heartbeat-interval=300ms",
 				"spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.listener.auto-startup=false" })
 @AutoConfigureWebTestClient
+@Import(RealRedisConnection.class)
 public abstract class GatewayTestBase {
 
 	public static final String SECRET = "gateway-test-internal-secret";
@@ -57,9 +58,7 @@ public abstract class GatewayTestBase {
 	private int port;
 
 	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.host", () -> RealRedis.shared().host());
-		registry.add("spring.data.redis.port", () -> RealRedis.shared().port());
+	static void queueService(DynamicPropertyRegistry registry) {
 		registry.add("gateway.queue-service-urls", QUEUE_SERVICE::url);
 		registry.add("gateway.callback-service-urls", QUEUE_SERVICE::url);
 	}

@@ -1,6 +1,7 @@
 package org.callcenter.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -9,14 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import redis.embedded.RedisServer;
+import org.callcenter.localinfra.LocalRedis;
+import org.callcenter.localinfra.SecuredKafka;
 
 /**
  * {@code ./run}: the whole call center on this machine with nothing installed but a JDK. Starts a
- * real Redis (the redis-server binary shipped in embedded-redis) and a real Kafka broker (KRaft, in
- * this JVM, SASL/SCRAM and ACLs: {@link SecuredKafka}) unless {@code REDIS_HOST} /
+ * real Redis ({@link LocalRedis}: the redis-server binary shipped in embedded-redis) and a real Kafka
+ * broker (KRaft, in this JVM, SASL/SCRAM and ACLs: {@link SecuredKafka}) unless {@code REDIS_HOST} /
  * {@code KAFKA_BOOTSTRAP_SERVERS} point elsewhere, the OpenTok emulator unless {@code OPENTOK_API_KEY}
- * and {@code OPENTOK_API_SECRET} are set, and every service in its own JVM. Ctrl-C stops everything.
+ * and {@code OPENTOK_API_SECRET} are set, and every service in its own JVM, from the executable jars
+ * the build copied beside the launcher's ({@link ServiceJars}). Ctrl-C stops everything.
  * <p>
  * The services' Kafka password is {@code KAFKA_PASSWORD} if set, else a new random one per run; it
  * reaches the services by environment only.
@@ -47,7 +50,7 @@ public final class LocalLauncher {
 		}
 		needed.forEach(LocalLauncher::requireFree);
 
-		RedisServer redis = null;
+		LocalRedis redis = null;
 		SecuredKafka kafka = null;
 		Suite suite = null;
 		Runnable stopAll = null;
@@ -57,9 +60,7 @@ public final class LocalLauncher {
 				// about the last second, and a restart of ./run finds its calls, agents and sign-ins again
 				Path data = Files.createDirectories(Path.of("data").toAbsolutePath());
 				say("starting Redis on port " + REDIS_PORT + " (data in ./data)");
-				redis = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT).setting("save \"\"")
-					.setting("appendonly yes").setting("appendfsync everysec").setting("dir " + data).build();
-				redis.start();
+				redis = LocalRedis.persistent(REDIS_PORT, data);
 			}
 			if (ownKafka) {
 				say("starting Kafka (KRaft, SASL/SCRAM on 127.0.0.1, ACLs)");
@@ -71,7 +72,7 @@ public final class LocalLauncher {
 							env.get("OPENTOK_API_SECRET"), env.getOrDefault("OPENTOK_SIGNATURE_SECRET", ""));
 			SuiteSettings settings = new SuiteSettings(ownRedis ? "127.0.0.1" : env.get("REDIS_HOST"),
 					ownRedis ? REDIS_PORT : Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
-					ownKafka ? kafka.servicesAccess() : givenKafka(env), ports, openTok,
+					ownKafka ? SuiteSettings.Kafka.servicesOf(kafka) : givenKafka(env), ports, openTok,
 					env.getOrDefault("QUEUE_NAMESPACE", "callcenter"),
 					env.getOrDefault("CALLCENTER_INTERNAL_SECRET", "local-" + UUID.randomUUID()));
 			if (ownKafka) {
@@ -79,7 +80,7 @@ public final class LocalLauncher {
 			}
 			say("starting the services" + (emulated ? " with the OpenTok emulator" : " with your OpenTok account")
 					+ "; logs in ./logs");
-			suite = Suite.start(settings, Path.of("").toAbsolutePath(), Path.of("logs"));
+			suite = Suite.start(settings, ServiceJars.locate(), Path.of("logs"));
 		}
 		catch (RuntimeException ex) {
 			System.err.println("[launcher] could not start: " + ex.getMessage());
@@ -88,7 +89,7 @@ public final class LocalLauncher {
 		}
 		Suite running = suite;
 		SecuredKafka runningKafka = kafka;
-		RedisServer runningRedis = redis;
+		LocalRedis runningRedis = redis;
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			say("stopping");
 			stop(running, runningKafka, runningRedis);
@@ -113,7 +114,7 @@ public final class LocalLauncher {
 				env.getOrDefault("KAFKA_PASSWORD", ""));
 	}
 
-	private static void stop(Suite suite, SecuredKafka kafka, RedisServer redis) {
+	private static void stop(Suite suite, SecuredKafka kafka, LocalRedis redis) {
 		if (suite != null) {
 			suite.close();
 		}
@@ -124,7 +125,7 @@ public final class LocalLauncher {
 			try {
 				redis.stop();
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				System.err.println("[launcher] Redis did not stop cleanly: " + ex.getMessage());
 			}
 		}

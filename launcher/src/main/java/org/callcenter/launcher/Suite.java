@@ -1,8 +1,5 @@
 package org.callcenter.launcher;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every service of the call center, each in a JVM of its own started from its executable jar, wired
+ * Every service of the call center, each in a JVM of its own started from its executable jar
+ * ({@link ServiceJars}), wired
  * to one Redis and one Kafka: the emulator (unless a real OpenTok account is used), callback-service,
  * token-service, queue-service and the gateway. Services start together and the suite waits until
  * each reports healthy.
@@ -26,7 +24,7 @@ public final class Suite implements AutoCloseable {
 
 	private final String monitoringPassword;
 
-	private Suite(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl, Path repository,
+	private Suite(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl, ServiceJars jars,
 			Path logs) {
 		this.settings = settings;
 		String configured = System.getenv("MONITORING_PASSWORD");
@@ -48,23 +46,23 @@ public final class Suite implements AutoCloseable {
 			if (openTok.emulated()) {
 				// like OpenTok, the emulator calls back the public address when there is one
 				String callbacks = (publicUrl != null) ? publicUrl : "http://127.0.0.1:" + instances.get(0).callback();
-				start(repository, logs, "opentok-emulator", instances.get(0).emulator(), openTokSecrets,
+				start(jars, logs, "opentok-emulator", instances.get(0).emulator(), openTokSecrets,
 						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbacks + "/ot_callback");
 			}
 			for (int i = 0; i < instances.size(); i++) {
 				SuiteSettings.Ports ports = instances.get(i);
 				String suffix = (i == 0) ? "" : "-" + (i + 1);
-				start(repository, logs, "callback-service", suffix, ports.callback(),
+				start(jars, logs, "callback-service", suffix, ports.callback(),
 						with(kafka, "OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()),
 						"--callbacks.project-api-key=" + openTok.apiKey());
-				start(repository, logs, "token-service", suffix, ports.token(),
+				start(jars, logs, "token-service", suffix, ports.token(),
 						with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()), "--opentok.api-key=" + openTok.apiKey(),
 						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"),
 						// two call centers on one Kafka each signal their own calls
 						"--spring.kafka.consumer.group-id=token-service-" + settings.namespace());
-				start(repository, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
+				start(jars, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
 						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
-				start(repository, logs, "gateway", suffix, ports.gateway(),
+				start(jars, logs, "gateway", suffix, ports.gateway(),
 						with(internalSecret, "MONITORING_PASSWORD", this.monitoringPassword), redis, redisPort,
 						"--gateway.queue-service-urls=" + queueServices, "--gateway.callback-service-urls=" + callbackServices,
 						"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
@@ -86,12 +84,9 @@ public final class Suite implements AutoCloseable {
 			.collect(java.util.stream.Collectors.joining(","));
 	}
 
-	/**
-	 * Starts the suite from the executable jars under {@code repository} (built by
-	 * {@code ./mvnw package}); each service logs to {@code logs/<service>.log}.
-	 */
-	public static Suite start(SuiteSettings settings, Path repository, Path logs) {
-		return new Suite(settings, List.of(settings.ports()), null, repository, logs);
+	/** Starts the suite from {@code jars}; each service logs to {@code logs/<service>.log}. */
+	public static Suite start(SuiteSettings settings, ServiceJars jars, Path logs) {
+		return new Suite(settings, List.of(settings.ports()), null, jars, logs);
 	}
 
 	/**
@@ -102,8 +97,8 @@ public final class Suite implements AutoCloseable {
 	 * where the emulator sends OpenTok's callbacks.
 	 */
 	public static Suite startReplicated(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl,
-			Path repository, Path logs) {
-		return new Suite(settings, instances, publicUrl, repository, logs);
+			ServiceJars jars, Path logs) {
+		return new Suite(settings, instances, publicUrl, jars, logs);
 	}
 
 	public SuiteSettings settings() {
@@ -124,6 +119,11 @@ public final class Suite implements AutoCloseable {
 
 	public String gatewayUrl() {
 		return url("gateway");
+	}
+
+	/** The file a service writes its output to (its log lines), for example {@code queue-service-2}. */
+	public Path log(String service) {
+		return process(service).log();
 	}
 
 	public boolean allAlive() {
@@ -149,10 +149,6 @@ public final class Suite implements AutoCloseable {
 			.orElseThrow(() -> new IllegalArgumentException("no service " + service));
 	}
 
-	public List<Path> logs() {
-		return this.services.stream().map(ServiceProcess::log).toList();
-	}
-
 	/** Stops the services, the gateway first. */
 	@Override
 	public void close() {
@@ -167,38 +163,25 @@ public final class Suite implements AutoCloseable {
 	 * nobody else on the network can reach token-service, queue-service, callback-service or the
 	 * emulator directly.
 	 */
-	private void start(Path repository, Path logs, String module, int port, Map<String, String> secrets,
+	private void start(ServiceJars jars, Path logs, String module, int port, Map<String, String> secrets,
 			String... arguments) {
-		start(repository, logs, module, "", port, secrets, arguments);
+		start(jars, logs, module, "", port, secrets, arguments);
 	}
 
-	private void start(Path repository, Path logs, String module, String suffix, int port, Map<String, String> secrets,
+	private void start(ServiceJars jars, Path logs, String module, String suffix, int port, Map<String, String> secrets,
 			String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));
 		if (!"gateway".equals(module)) {
 			all.add("--server.address=127.0.0.1");
 		}
 		this.services
-			.add(ServiceProcess.start(module + suffix, executableJar(repository, module), port, logs, secrets, all));
+			.add(ServiceProcess.start(module + suffix, jars.jar(module), port, logs, secrets, all));
 	}
 
 	private static Map<String, String> with(Map<String, String> environment, String name, String value) {
 		Map<String, String> more = new HashMap<>(environment);
 		more.put(name, value);
 		return more;
-	}
-
-	private static Path executableJar(Path repository, String module) {
-		Path target = repository.resolve(module).resolve("target");
-		try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
-			for (Path jar : jars) {
-				return jar;
-			}
-		}
-		catch (IOException ex) {
-			// reported below
-		}
-		throw new IllegalStateException("no executable jar in " + target + ": build first with ./mvnw -DskipTests package");
 	}
 
 }

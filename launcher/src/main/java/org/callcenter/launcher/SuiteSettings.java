@@ -1,5 +1,8 @@
 package org.callcenter.launcher;
 
+import org.callcenter.localinfra.FreePorts;
+import org.callcenter.localinfra.SecuredKafka;
+
 /**
  * Where the suite finds Redis and Kafka (and how it signs in to Kafka), which ports its services
  * take, which OpenTok project it uses, and the secret the gateway and the services share to sign
@@ -20,6 +23,11 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 
 		public static Kafka scram(String bootstrapServers, String username, String password) {
 			return new Kafka(bootstrapServers, "SASL_PLAINTEXT", username, password);
+		}
+
+		/** A {@link SecuredKafka} broker, signed in to as its services' principal. */
+		public static Kafka servicesOf(SecuredKafka broker) {
+			return scram(broker.bootstrapServers(), SecuredKafka.SERVICES, broker.servicesPassword());
 		}
 
 		/** The services' Kafka settings, as environment: the password must never be on a command line. */
@@ -44,17 +52,7 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 
 		/** Ports nothing listens on now, for tests. */
 		public static Ports free() {
-			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
-		}
-
-		private static int freePort() {
-			try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-					java.net.InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
+			return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
 		}
 
 	}

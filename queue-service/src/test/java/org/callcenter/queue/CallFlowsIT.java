@@ -1,13 +1,17 @@
 package org.callcenter.queue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueClient.Reply;
@@ -192,7 +196,7 @@ class CallFlowsIT extends QueueServiceTestBase {
 			assertThat(event.eventId()).isEqualTo(ann.callId() + ":" + event.seq());
 			assertThat(event.sessionId()).isEqualTo(ann.body().at("/session/sessionId").asString());
 		});
-		assertThat(events.get(5).reason()).isEqualTo("agentEnded");
+		assertThat(events.get(5).reason()).isEqualTo(CallEventReason.AGENT_ENDED);
 		assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
 			.hasSizeGreaterThanOrEqualTo(6);
 	}
@@ -209,11 +213,33 @@ class CallFlowsIT extends QueueServiceTestBase {
 				.untilAsserted(() -> assertThat(
 						agentEvents.values((event) -> event.agentId().equals("presence-agent")).stream().distinct())
 					.extracting(AgentEvent::type, AgentEvent::reason)
-					.containsExactly(tuple(AgentEventType.ONLINE, null), tuple(AgentEventType.OFFLINE, "agentLoggedOut")));
+					.containsExactly(tuple(AgentEventType.ONLINE, null),
+							tuple(AgentEventType.OFFLINE, OfflineReason.AGENT_LOGGED_OUT)));
 			List<AgentEvent> events = agentEvents.values((event) -> event.agentId().equals("presence-agent"));
 			assertThat(events.get(0).seq()).isLessThan(events.get(events.size() - 1).seq());
 			assertThat(events.get(0).agentsOnline()).isGreaterThanOrEqualTo(1);
 		}
+	}
+
+	@Test
+	void aDialsTraceGoesOnToTokenServiceAndThroughTheOutboxToKafka() {
+		this.api.goOnline("alice");
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		Map<String, String> headers = new HashMap<>(this.api.asGateway());
+		headers.put("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+
+		Reply ann = this.api.send(org.springframework.http.HttpMethod.POST, "/api/calls",
+				Map.of("name", "Ann", "reason", "help", "mode", "audioVideo"), headers);
+
+		assertThat(ann.status()).isEqualTo(201);
+		// the session and the caller's token
+		assertThat(TOKEN_SERVICE.traceParents()).filteredOn((parent) -> parent.startsWith("00-" + traceId + "-"))
+			.hasSize(2);
+		// the event, relayed later by another thread, is sent within the dial's trace
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
+				.isNotEmpty()
+				.allSatisfy((record) -> assertThat(record.headers().get("traceparent")).startsWith("00-" + traceId + "-")));
 	}
 
 	@Test

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEventType;
-import org.callcenter.testsupport.RealInfrastructure;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
+import org.callcenter.testsupport.RealRedisConnection;
 import org.callcenter.testsupport.TopicRecorder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * contract. Each test class names its own {@code queue.namespace}, so cached contexts never share
  * keys; each test starts from an empty namespace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = QueueServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ RealRedisConnection.class, RealKafkaConnection.class })
 abstract class QueueServiceTestBase {
 
 	static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
@@ -47,7 +50,6 @@ abstract class QueueServiceTestBase {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry);
 		registry.add("queue.token-service-urls", TOKEN_SERVICE::url);
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}

@@ -4,11 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.queue.QueueClient.Reply;
-import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 import org.callcenter.testsupport.RealRedis;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With its Redis gone, queue-service answers 503 problem details instead of failing obscurely. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { QueueServiceApplication.CONFIG_NAME, "queue.namespace=outage" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=outage")
 @DirtiesContext
+@Import(RealKafkaConnection.class)
 class RedisOutageIT {
 
 	static final RealRedis OWN_REDIS = RealRedis.startNew();
@@ -31,7 +33,6 @@ class RedisOutageIT {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.host", OWN_REDIS::host);
 		registry.add("spring.data.redis.port", OWN_REDIS::port);
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 		registry.add("queue.token-service-urls", TOKEN_SERVICE::url);
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}

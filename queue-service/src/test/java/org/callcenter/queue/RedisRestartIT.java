@@ -9,12 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.queue.QueueClient.Reply;
-import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 import org.callcenter.testsupport.RealRedis;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -29,9 +30,9 @@ import static org.awaitility.Awaitility.await;
  * Redis as the suite runs it (append-only file, synced every second) crashes and comes back: every
  * call and agent is there again, and queue-service works on without a restart of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { QueueServiceApplication.CONFIG_NAME, "queue.namespace=restart" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=restart")
 @DirtiesContext
+@Import(RealKafkaConnection.class)
 class RedisRestartIT {
 
 	static final RealRedis OWN_REDIS = RealRedis.persistent(dataDirectory());
@@ -48,7 +49,6 @@ class RedisRestartIT {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.host", OWN_REDIS::host);
 		registry.add("spring.data.redis.port", OWN_REDIS::port);
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 		registry.add("queue.token-service-urls", TOKEN_SERVICE::url);
 		registry.add("queue.internal-secret", () -> QueueClient.SECRET);
 	}

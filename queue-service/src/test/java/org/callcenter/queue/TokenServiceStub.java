@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,12 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.contracts.tokens.TokenRequest;
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
 
 /**
  * Stands in for token-service at its HTTP contract (contracts module, {@code TokenServiceApi}), so
  * queue-service is tested over real HTTP without an OpenTok account. Tokens are opaque strings that
- * name the session and user, which lets tests check who a token was made for. It can be told to
- * fail, to test that a token-service outage changes nothing.
+ * name the session and user, which lets tests check who a token was made for. Like token-service,
+ * it answers 401 to a request without a signed service identity ({@link QueueClient#SECRET}). It can
+ * be told to fail, to test that a token-service outage changes nothing.
  */
 final class TokenServiceStub implements AutoCloseable {
 
@@ -39,6 +46,12 @@ final class TokenServiceStub implements AutoCloseable {
 	private final AtomicBoolean failing = new AtomicBoolean();
 
 	private final AtomicInteger sessionsCreated = new AtomicInteger();
+
+	private final SignedCredentials credentials = new SignedCredentials(QueueClient.SECRET, Clock.systemUTC());
+
+	private final List<String> senders = new CopyOnWriteArrayList<>();
+
+	private final List<String> traceParents = new CopyOnWriteArrayList<>();
 
 	TokenServiceStub() {
 		try {
@@ -64,12 +77,31 @@ final class TokenServiceStub implements AutoCloseable {
 		return this.sessionsCreated.get();
 	}
 
+	/** The services whose signed identities came with the requests so far, in order. */
+	List<String> senders() {
+		return List.copyOf(this.senders);
+	}
+
+	/** The trace context of every request received, in order ({@code traceparent}; "" without one). */
+	List<String> traceParents() {
+		return List.copyOf(this.traceParents);
+	}
+
 	static String tokenFor(String sessionId, String userType, String userId) {
 		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			Optional<String> sender = this.credentials.verify(Purpose.SERVICE,
+					exchange.getRequestHeaders().getFirst(SignedCredentials.SERVICE_HEADER));
+			if (sender.isEmpty()) {
+				reply(exchange, 401, "{\"title\":\"Unauthorized\"}");
+				return;
+			}
+			this.senders.add(sender.get());
+			String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
+			this.traceParents.add((traceParent != null) ? traceParent : "");
 			if (this.failing.get()) {
 				reply(exchange, 502, "{\"title\":\"OpenTok unavailable\"}");
 				return;

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docker-compose.yml as Docker Compose resolves it (variables, env files, YAML merge keys), without
  * a Docker engine: a real OpenTok project's key and secret alone switch every service away from the
  * emulator, and without them every service finds it; Kafka asks every client for SASL/SCRAM and lets
- * nothing through without an ACL, the services sign in with the password Kafka was given, and only
- * the gateway publishes a port.
+ * nothing through without an ACL, the services sign in with the password Kafka was given, only
+ * the gateway publishes a port (and the optional tracing UI, on this machine alone), traces leave
+ * the services only when an OTLP endpoint is given, and every container has a memory limit.
  */
 @SuppressWarnings("unchecked")
 class DockerComposeFileTest {
@@ -99,13 +100,36 @@ class DockerComposeFileTest {
 	}
 
 	@Test
-	void onlyTheGatewayPublishesAPort() throws IOException {
+	void onlyTheGatewayPublishesAPortTheOptionalTracingUiOnlyOnThisMachine() throws IOException {
 		services().forEach((name, service) -> {
-			if (!"gateway".equals(name)) {
+			if (!"gateway".equals(name) && !"jaeger".equals(name)) {
 				assertThat(service).as(name).doesNotContainKeys("ports", "network_mode");
 			}
 		});
 		assertThat((List<String>) services().get("gateway").get("ports")).containsExactly("8080:8080");
+		Map<String, Object> jaeger = services().get("jaeger");
+		assertThat((List<String>) jaeger.get("profiles")).containsExactly("tracing");
+		assertThat(jaeger).doesNotContainKey("network_mode");
+		assertThat((List<String>) jaeger.get("ports")).containsExactly("127.0.0.1:16686:16686");
+	}
+
+	@Test
+	void tracesAreExportedOnlyWhenAnEndpointIsGiven() throws IOException {
+		for (String service : List.of("gateway", "queue-service", "token-service", "callback-service")) {
+			Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
+			// declared without a value: Compose passes them on from the shell or .env, or leaves them
+			// unset (an empty endpoint would be an invalid one, not none)
+			for (String variable : List.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+					"MANAGEMENT_TRACING_SAMPLING_PROBABILITY")) {
+				assertThat(environment).as(service).containsKey(variable);
+				assertThat(environment.get(variable)).as(service + " " + variable).isNull();
+			}
+		}
+	}
+
+	@Test
+	void everyContainerHasAMemoryLimit() throws IOException {
+		services().forEach((name, service) -> assertThat(service).as(name).containsKey("mem_limit"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,15 +1,21 @@
 package org.callcenter.system;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +26,20 @@ import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the gateway lets through from outside, besides the agents' and callers' own authorization:
  * the actuator (health only, the rest for monitoring), changes from other sites' pages, bodies sent
- * in chunks without a length, and the caller credential kept out of URLs.
+ * in chunks without a length, the caller credential kept out of URLs, and trace context (the
+ * gateway starts each trace, which the services behind it continue).
  */
 class GatewayDoorsIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Boot's log correlation: {@code [<trace id>-<span id>]} in every line written within a trace. */
+	private static final Pattern TRACE_ID = Pattern.compile("\\[([0-9a-f]{32})-[0-9a-f]{16}\\]");
 
 	private final String gateway = RunningSuite.get().gatewayUrl();
 
@@ -138,6 +149,45 @@ class GatewayDoorsIT {
 		String expired = new SignedCredentials(RunningSuite.SECRET, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)))
 			.issue(Purpose.CALLER_EVENTS, callId, Duration.ofSeconds(30));
 		assertThat(get("/api/calls/" + callId + "/events?ticket=" + expired, null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aDialIsOneTraceInTheLogsOfTheGatewayQueueServiceAndTokenServiceAndNoClientChoosesIt() throws Exception {
+		String chosen = "4bf92f3577b34da6a3ce929d0e0e4736";
+		JsonNode dialed = JSON.readTree(send("POST", "/api/calls", "application/json",
+				"{\"name\":\"Traced\",\"mode\":\"audioOnly\"}", "traceparent", "00-" + chosen + "-00f067aa0ba902b7-01")
+			.body());
+		String callId = dialed.get("call").get("id").asString();
+
+		String traceId = await().atMost(Duration.ofSeconds(10))
+			.until(() -> traceIdOfLine("queue-service", "call " + callId + " dialed"), Objects::nonNull);
+		assertThat(traceId).isNotEqualTo(chosen);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(linesOfTrace("gateway", traceId)).anyMatch((line) -> line.contains("dial forwarded to queue-service: 201"));
+			assertThat(linesOfTrace("token-service", traceId)).anyMatch((line) -> line.contains("created a session"))
+				.anyMatch((line) -> line.contains("issued a token for the caller"));
+		});
+		for (String service : List.of("gateway", "queue-service", "token-service")) {
+			assertThat(linesOfTrace(service, chosen)).as(service).isEmpty();
+		}
+	}
+
+	private static String traceIdOfLine(String service, String text) throws IOException {
+		for (String line : logLines(service)) {
+			Matcher trace = TRACE_ID.matcher(line);
+			if (line.contains(text) && trace.find()) {
+				return trace.group(1);
+			}
+		}
+		return null;
+	}
+
+	private static List<String> linesOfTrace(String service, String traceId) throws IOException {
+		return logLines(service).stream().filter((line) -> line.contains("[" + traceId + "-")).toList();
+	}
+
+	private static List<String> logLines(String service) throws IOException {
+		return new String(Files.readAllBytes(RunningSuite.get().log(service)), StandardCharsets.UTF_8).lines().toList();
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {

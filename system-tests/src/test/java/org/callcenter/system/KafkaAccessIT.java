@@ -25,7 +25,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.callcenter.contracts.calls.Topics;
-import org.callcenter.launcher.SecuredKafka;
+import org.callcenter.localinfra.SecuredKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +123,7 @@ class KafkaAccessIT {
 	}
 
 	private static Map<String, Object> services() {
-		return KAFKA.clientProperties(SecuredKafka.SERVICES, KAFKA.servicesAccess().password());
+		return KAFKA.clientProperties(SecuredKafka.SERVICES, KAFKA.servicesPassword());
 	}
 
 	private static ConsumerRecords<String, String> pollUntilSomething(KafkaConsumer<String, String> consumer) {

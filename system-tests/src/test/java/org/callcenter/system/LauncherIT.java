@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +22,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one-command launcher, as a new user runs it: it brings the whole suite up on its standard
  * ports, a caller can dial through the gateway, and stopping it leaves no process behind. A port
- * already taken is named in a clear error.
+ * already taken is named in a clear error. The launcher's jar sits beside the services' jars as in
+ * {@code launcher/target} (the build copies both into {@code target/suite}), and runs in a directory
+ * of its own, where it keeps {@code data/} and {@code logs/}.
  */
 class LauncherIT {
 
-	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+	private static final Path LAUNCHER = Path.of(System.getProperty("callcenter.launcher-jar")).toAbsolutePath();
+
+	private static final Path WORKING_DIRECTORY = Path.of("target", "launcher-run").toAbsolutePath();
 
 	private static final String KAFKA_PASSWORD = "launcher-test-kafka-password";
 
@@ -91,19 +94,12 @@ class LauncherIT {
 
 	private static Process launch(Path output) throws IOException {
 		ProcessBuilder launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", executableJar().toString())
-			.directory(REPOSITORY.toFile())
+				"-jar", LAUNCHER.toString())
+			.directory(Files.createDirectories(WORKING_DIRECTORY).toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		launcher.environment().put("KAFKA_PASSWORD", KAFKA_PASSWORD);
 		return launcher.start();
-	}
-
-	private static Path executableJar() throws IOException {
-		try (DirectoryStream<Path> jars = Files.newDirectoryStream(REPOSITORY.resolve("launcher/target"),
-				"launcher-*-exec.jar")) {
-			return jars.iterator().next();
-		}
 	}
 
 	private static void assumeStandardPortsFree() {

@@ -2,14 +2,16 @@ package org.callcenter.system;
 
 import java.nio.file.Path;
 
-import org.callcenter.launcher.SecuredKafka;
+import org.callcenter.launcher.ServiceJars;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
+import org.callcenter.localinfra.SecuredKafka;
 import org.callcenter.testsupport.RealRedis;
 
 /**
- * The whole suite, started once for all system tests from the executable jars the build just made
- * (every service in its own JVM, as deployed), on the shared real Redis and on the secured Kafka
+ * The whole suite, started once for all system tests from the executable jars the build copied into
+ * {@code target/suite/services} ({@link ServiceJars}, named by Failsafe; every service in its own
+ * JVM, as deployed), on the shared real Redis and on the secured Kafka
  * {@code ./run} uses (SASL/SCRAM, ACLs: the services sign in as {@value SecuredKafka#SERVICES}), with
  * the emulator.
  */
@@ -37,8 +39,8 @@ final class RunningSuite {
 
 	private static Suite start() {
 		Suite suite = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-				KAFKA.servicesAccess(), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
-				Path.of("..").toAbsolutePath().normalize(), Path.of("target", "suite-logs"));
+				SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
+				ServiceJars.locate(), Path.of("target", "suite-logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			suite.close();
 			KAFKA.close();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.callcenter.launcher.ServiceJars;
 import org.callcenter.launcher.Suite;
 import org.callcenter.launcher.SuiteSettings;
 import org.callcenter.testsupport.RealRedis;
@@ -51,7 +52,7 @@ class TwoOfEverythingIT {
 		SuiteSettings shared = RunningSuite.get().settings();
 		suite = Suite.startReplicated(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
 				shared.kafka(), instances.get(0), RunningSuite.OPENTOK, "two", RunningSuite.SECRET), instances, front.url(),
-				Path.of("..").toAbsolutePath().normalize(), Path.of("target", "two-of-everything-logs"));
+				ServiceJars.locate(), Path.of("target", "two-of-everything-logs"));
 		warmUp();
 	}
 

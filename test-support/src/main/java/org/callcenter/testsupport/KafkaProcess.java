@@ -3,6 +3,7 @@ package org.callcenter.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -17,10 +18,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
+import org.callcenter.localinfra.FreePorts;
+import org.callcenter.localinfra.KraftSettings;
+
 /**
- * A real Kafka broker (KRaft, single node) in a process of its own, from the kafka jars on the
- * class path, for tests that stop it and start it again: it keeps its cluster id and log
- * directory, so clients see the same broker come back, as after a real outage.
+ * A real Kafka broker (KRaft, single node, {@link KraftSettings#plaintext}) in a process of its own,
+ * from the kafka jars on the class path, for tests that stop it and start it again: it keeps its
+ * cluster id and log directory, so clients see the same broker come back, as after a real outage.
  */
 public final class KafkaProcess implements AutoCloseable {
 
@@ -37,15 +41,9 @@ public final class KafkaProcess implements AutoCloseable {
 			Path home = Files.createTempDirectory("kafka-process");
 			int controllerPort = FreePorts.next();
 			this.config = home.resolve("server.properties");
-			Files.writeString(this.config, String.join("\n", "process.roles=broker,controller", "node.id=1",
-					"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-					"listeners=PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-					"advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port, "controller.listener.names=CONTROLLER",
-					"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-					"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + home.resolve("logs"),
-					"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-					"transaction.state.log.min.isr=1", "num.partitions=2", "group.initial.rebalance.delay.ms=0",
-					"auto.create.topics.enable=true", ""));
+			try (Writer out = Files.newBufferedWriter(this.config)) {
+				KraftSettings.plaintext(this.port, controllerPort, home.resolve("logs")).store(out, null);
+			}
 			run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
 					this.config.toString()), home.resolve("format.log")).waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS);
 		}
@@ -148,11 +146,6 @@ public final class KafkaProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** Where the broker writes its log, for a failing test to point at. */
-	public File log() {
-		return this.config.resolveSibling("broker.log").toFile();
 	}
 
 }

@@ -12,34 +12,20 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.callcenter.localinfra.PlainKafka;
 
 /**
- * A real single-node Kafka broker in KRaft mode, in this JVM, on a free loopback port.
- * {@link #shared()} is started once per test run; tests isolate themselves by topic or by the ids
- * in the records they look for.
+ * A real single-node Kafka broker in KRaft mode, in this JVM, on a free loopback port
+ * ({@link PlainKafka}: 4 partitions a topic, topics created on first use). {@link #shared()} is
+ * started once per test run; tests isolate themselves by topic or by the ids in the records they
+ * look for. A Spring Boot test connects to it with {@code @Import(RealKafkaConnection.class)}.
  */
 public final class RealKafka implements AutoCloseable {
 
-	private final int port;
+	private final PlainKafka broker;
 
-	private final int partitions;
-
-	private EmbeddedKafkaKraftBroker broker;
-
-	private RealKafka(int partitions) {
-		this.port = FreePorts.next();
-		this.partitions = partitions;
-		this.broker = startBroker();
-	}
-
-	private EmbeddedKafkaKraftBroker startBroker() {
-		EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, this.partitions);
-		started.kafkaPorts(this.port);
-		started.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
-				String.valueOf(this.partitions), "group.initial.rebalance.delay.ms", "0"));
-		started.afterPropertiesSet();
-		return started;
+	private RealKafka() {
+		this.broker = PlainKafka.start();
 	}
 
 	/** The broker every test of this run shares. */
@@ -48,7 +34,7 @@ public final class RealKafka implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
-		return this.broker.getBrokersAsString();
+		return this.broker.bootstrapServers();
 	}
 
 	/**
@@ -81,7 +67,7 @@ public final class RealKafka implements AutoCloseable {
 	}
 
 	public void stop() {
-		this.broker.destroy();
+		this.broker.close();
 	}
 
 	@Override
@@ -91,7 +77,7 @@ public final class RealKafka implements AutoCloseable {
 
 	private static final class Shared {
 
-		private static final RealKafka INSTANCE = new RealKafka(4);
+		private static final RealKafka INSTANCE = new RealKafka();
 
 		static {
 			Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::stop, "stop-shared-kafka"));

@@ -1,5 +1,6 @@
 package org.callcenter.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +59,11 @@ public final class TopicRecorder<T> implements AutoCloseable {
 			while (this.open) {
 				for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
 					T value = (type == String.class) ? type.cast(record.value()) : JSON.readValue(record.value(), type);
-					this.received.add(new Received<>(record.key(), value,
-							record.partition(), record.offset()));
+					Map<String, String> headers = new HashMap<>();
+					for (Header header : record.headers()) {
+						headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+					}
+					this.received.add(new Received<>(record.key(), value, record.partition(), record.offset(), headers));
 				}
 			}
 		}
@@ -86,7 +91,8 @@ public final class TopicRecorder<T> implements AutoCloseable {
 		this.consumer.wakeup();
 	}
 
-	public record Received<T>(String key, T value, int partition, long offset) {
+	/** One record; {@code headers} has the last value of each header (trace context, for example) as text. */
+	public record Received<T>(String key, T value, int partition, long offset, Map<String, String> headers) {
 	}
 
 }

@@ -2,14 +2,23 @@ package org.callcenter.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
 
 /** Signs a callback body as Vonage's secure callbacks do: {@code Authorization: Bearer <HS256 JWT>}. */
 public final class VonageSignatures {
+
+	private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
+
+	/** HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus enforces it. */
+	private static final int HS256_KEY_BYTES = 32;
 
 	private VonageSignatures() {
 	}
@@ -29,7 +38,6 @@ public final class VonageSignatures {
 	/** A signature issued at {@code issuedAt} (epoch seconds) with the given {@code jti}. */
 	public static String authorization(String body, String secret, String issuer, long issuedAt, String jti) {
 		try {
-			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 			String hash = HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
 			return "Bearer " + jwt("{\"iat\":" + issuedAt + ",\"jti\":\"" + jti + "\",\"iss\":\"" + issuer
@@ -40,15 +48,17 @@ public final class VonageSignatures {
 		}
 	}
 
-	/** An HS256 JWT of any claims, for tests of what a verifier refuses. */
+	/**
+	 * An HS256 JWT of any claims (kept as given, byte for byte), for tests of what a verifier
+	 * refuses. Secrets shorter than an HS256 key are padded with zero bytes, which HMAC (RFC 2104)
+	 * does anyway: the MAC is the one Vonage computes with the secret itself.
+	 */
 	public static String jwt(String claimsJson, String secret) {
+		byte[] key = secret.getBytes(StandardCharsets.UTF_8);
 		try {
-			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-			String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-			String claims = b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return header + "." + claims + "." + b64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
+			JWSObject jws = new JWSObject(HEADER, new Payload(claimsJson));
+			jws.sign(new MACSigner((key.length >= HS256_KEY_BYTES) ? key : Arrays.copyOf(key, HS256_KEY_BYTES)));
+			return jws.serialize();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -1,23 +1,15 @@
 package org.callcenter.token;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TokenServiceApplication {
 
-	/** The configuration file is {@code token-service.yml}, so that several services can share a JVM (tests, launcher). */
-	public static final String CONFIG_NAME = "spring.config.name=token-service";
-
 	public static void main(String[] args) {
-		start(args);
-	}
-
-	public static ConfigurableApplicationContext start(String... args) {
-		return new SpringApplicationBuilder(TokenServiceApplication.class).properties(CONFIG_NAME).run(args);
+		SpringApplication.run(TokenServiceApplication.class, args);
 	}
 
 }

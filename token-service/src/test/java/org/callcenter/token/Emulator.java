@@ -3,8 +3,7 @@ package org.callcenter.token;
 import org.callcenter.emulator.OpenTokEmulatorApplication;
 import org.callcenter.emulator.auth.ClientTokens;
 
-import org.callcenter.testsupport.RealKafka;
-
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -15,8 +14,13 @@ final class Emulator {
 
 	static final String API_SECRET = "emulator-secret-0123456789abcdef01234567";
 
-	private static final ConfigurableApplicationContext CONTEXT = OpenTokEmulatorApplication.start("--server.port=0",
-			"--emulator.api-key=" + API_KEY, "--emulator.api-secret=" + API_SECRET);
+	/**
+	 * In this JVM, {@code application.yml} is token-service's: the emulator's settings have their
+	 * defaults in its properties record, and whatever these tests rely on is given here.
+	 */
+	private static final ConfigurableApplicationContext CONTEXT = SpringApplication.run(
+			OpenTokEmulatorApplication.class, "--server.port=0", "--spring.application.name=opentok-emulator", "--emulator.api-key=" + API_KEY,
+			"--emulator.api-secret=" + API_SECRET);
 
 	private Emulator() {
 	}
@@ -25,12 +29,11 @@ final class Emulator {
 		return "http://127.0.0.1:" + CONTEXT.getEnvironment().getProperty("local.server.port");
 	}
 
-	/** Points token-service at this emulator's project, and at the shared Kafka. */
+	/** Points token-service at this emulator's project. */
 	static void register(DynamicPropertyRegistry registry) {
 		registry.add("opentok.api-key", () -> API_KEY);
 		registry.add("opentok.api-secret", () -> API_SECRET);
 		registry.add("opentok.api-url", Emulator::url);
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 	}
 
 	static ClientTokens tokens() {

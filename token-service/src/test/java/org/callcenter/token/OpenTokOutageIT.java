@@ -2,11 +2,12 @@ package org.callcenter.token;
 
 import org.junit.jupiter.api.Test;
 
-import org.callcenter.testsupport.FreePorts;
-import org.callcenter.testsupport.RealKafka;
+import org.callcenter.localinfra.FreePorts;
+import org.callcenter.testsupport.RealKafkaConnection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With OpenTok unreachable, token-service answers 502 problem details within its timeout. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TokenServiceApplication.CONFIG_NAME, "opentok.request-timeout=2s" })
+		properties = "opentok.request-timeout=2s")
+@Import(RealKafkaConnection.class)
 class OpenTokOutageIT {
 
 	@LocalServerPort
@@ -26,7 +28,6 @@ class OpenTokOutageIT {
 		registry.add("opentok.api-key", () -> Emulator.API_KEY);
 		registry.add("opentok.api-secret", () -> Emulator.API_SECRET);
 		registry.add("opentok.api-url", () -> "http://127.0.0.1:" + FreePorts.next());
-		registry.add("spring.kafka.bootstrap-servers", () -> RealKafka.shared().bootstrapServers());
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import org.springframework.web.client.RestClient;
 /** Calls token-service as queue-service does: with a signed service identity. */
 final class ServiceIdentity {
 
-	/** token-service.yml's local default ({@code trust.internal-secret}), which these tests run with. */
+	/** application.yml's local default ({@code trust.internal-secret}), which these tests run with. */
 	static final String SECRET = "local-only-internal-secret-change-me";
 
 	private ServiceIdentity() {

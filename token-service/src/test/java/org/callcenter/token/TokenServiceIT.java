@@ -14,15 +14,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.emulator.auth.ClientTokens.ClientToken;
 import org.callcenter.testsupport.EmulatedBrowser;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /** token-service with the real opentok-server-sdk talking to the emulator over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TokenServiceApplication.CONFIG_NAME, "spring.kafka.consumer.auto-offset-reset=earliest" })
+		properties = "spring.kafka.consumer.auto-offset-reset=earliest")
+@Import(RealKafkaConnection.class)
 class TokenServiceIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -159,10 +163,10 @@ class TokenServiceIT {
 						new StringSerializer(), new StringSerializer())) {
 			CallEvent accepted = event(sessionId, 3, CallEventType.ACCEPTED, CallState.ON_CALL, null);
 			for (CallEvent event : new CallEvent[] { accepted, accepted,
-					event(sessionId, 4, CallEventType.HELD, CallState.ON_HOLD, "agentHeld"),
+					event(sessionId, 4, CallEventType.HELD, CallState.ON_HOLD, CallEventReason.AGENT_HELD),
 					event(sessionId, 5, CallEventType.RESUMED, CallState.ON_CALL, null),
-					event(sessionId, 4, CallEventType.HELD, CallState.ON_HOLD, "agentHeld"),
-					event(sessionId, 6, CallEventType.ENDED, CallState.ENDED, "agentEnded") }) {
+					event(sessionId, 4, CallEventType.HELD, CallState.ON_HOLD, CallEventReason.AGENT_HELD),
+					event(sessionId, 6, CallEventType.ENDED, CallState.ENDED, CallEventReason.AGENT_ENDED) }) {
 				producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, event.callId(), JSON.writeValueAsString(event)))
 					.get(10, TimeUnit.SECONDS);
 			}
@@ -175,7 +179,8 @@ class TokenServiceIT {
 		}
 	}
 
-	private static CallEvent event(String sessionId, long seq, CallEventType type, CallState state, String reason) {
+	private static CallEvent event(String sessionId, long seq, CallEventType type, CallState state,
+			CallEventReason reason) {
 		return new CallEvent("call-7:" + seq, "call-7", seq, type, state, "alice", null, sessionId, true, reason, false,
 				Instant.now());
 	}

@@ -13,9 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.callcenter.testsupport.Chromium;
 import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * browser library, with tokens from token-service: each sees the other's video, and a signal sent
  * through token-service arrives in the pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TokenServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RealKafkaConnection.class)
 class TwoBrowsersIT {
 
 	private static final Duration MEDIA_PATIENCE = Duration.ofSeconds(30);

@@ -7,23 +7,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.contracts.sessions.SessionEventType;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Reads a session-monitoring callback as OpenTok documents it, strictly: a body with the wrong
  * types, missing fields or an unknown event is refused, never half-understood. Unknown extra fields
- * are ignored, as OpenTok may add some.
+ * are ignored, as OpenTok may add some. The JSON is read by Boot's mapper, which refuses anything
+ * after the object ({@code spring.jackson.deserialization.fail-on-trailing-tokens}).
  */
-final class CallbackParser {
-
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+@Component
+class CallbackParser {
 
 	private static final Map<String, SessionEventType> PUBLISHED = Map.of("connectionCreated",
 			SessionEventType.CONNECTION_CREATED, "connectionDestroyed", SessionEventType.CONNECTION_DESTROYED,
@@ -39,13 +38,16 @@ final class CallbackParser {
 
 	private static final int MAX_TEXT = 1000;
 
-	private CallbackParser() {
+	private final JsonMapper json;
+
+	CallbackParser(JsonMapper json) {
+		this.json = json;
 	}
 
-	static Callback parse(byte[] body) {
+	Callback parse(byte[] body) {
 		JsonNode root;
 		try {
-			root = JSON.readTree(body);
+			root = this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidCallback("The body is not valid JSON.");

@@ -35,6 +35,8 @@ class WebhookController {
 
 	private final SignedCallbacks signatures;
 
+	private final CallbackParser parser;
+
 	private final SessionEventPublisher publisher;
 
 	private final MeterRegistry meters;
@@ -45,9 +47,10 @@ class WebhookController {
 
 	private final CallbackProperties properties;
 
-	WebhookController(SignedCallbacks signatures, SessionEventPublisher publisher, MeterRegistry meters,
-			CallbackTraffic traffic, ReplayGuard replays, CallbackProperties properties) {
+	WebhookController(SignedCallbacks signatures, CallbackParser parser, SessionEventPublisher publisher,
+			MeterRegistry meters, CallbackTraffic traffic, ReplayGuard replays, CallbackProperties properties) {
 		this.signatures = signatures;
+		this.parser = parser;
 		this.traffic = traffic;
 		this.replays = replays;
 		this.properties = properties;
@@ -67,7 +70,7 @@ class WebhookController {
 			throw refused;
 		}
 		this.traffic.verified();
-		Callback callback = CallbackParser.parse(body);
+		Callback callback = this.parser.parse(body);
 		if (this.properties.knowsProject() && callback.projectId() != null
 				&& !this.properties.projectApiKey().equals(callback.projectId())) {
 			throw new ForeignProject();

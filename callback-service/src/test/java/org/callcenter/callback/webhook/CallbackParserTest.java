@@ -3,6 +3,8 @@ package org.callcenter.callback.webhook;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.contracts.sessions.SessionEventType;
@@ -14,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CallbackParserTest {
 
 	private static final String SESSION = "1_MX4xMjM0NTY3OH5-MTcwMDAwMDAwMDAwMH5hYmN-fg";
+
+	/** As the application's mapper reads: nothing may follow the object. */
+	private static final CallbackParser PARSER = new CallbackParser(
+			JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build());
 
 	@Test
 	void aConnectionCreatedCallbackBecomesASessionEventWithWhoConnected() {
@@ -143,7 +149,7 @@ class CallbackParserTest {
 	}
 
 	private static Callback parse(String body) {
-		return CallbackParser.parse(body.getBytes(StandardCharsets.UTF_8));
+		return PARSER.parse(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void assertRefused(String body, String because) {

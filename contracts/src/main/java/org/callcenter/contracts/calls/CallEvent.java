@@ -11,12 +11,11 @@ import java.time.Instant;
  *
  * @param agentId the agent the call is assigned to after this change, or null
  * @param previousAgentId the agent the call was assigned to before this change, when it changed
- * @param reason why the call ended or moved, for example {@code callerLeft}, {@code agentEnded},
- * {@code agentOffline}; null when nothing needs explaining
+ * @param reason why the call ended, was put on hold or moved; null when nothing needs explaining
  * @param queueChanged true when this change moved the pending queue, so waiting callers' positions
  * may have changed
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state,
-		String agentId, String previousAgentId, String sessionId, boolean callerConnected, String reason,
+		String agentId, String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
 		boolean queueChanged, Instant occurredAt) {
 }

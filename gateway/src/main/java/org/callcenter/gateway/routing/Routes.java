@@ -27,8 +27,8 @@ class Routes {
 
 	@Bean
 	RouteLocator callCenterRoutes(RouteLocatorBuilder routes, GatewayProperties properties,
-			AgentIdentityFilter asAgent, ServiceIdentityFilter asGateway, RedisRateLimiter dialLimiter,
-			KeyResolver byClientAddress) {
+			AgentIdentityFilter asAgent, ServiceIdentityFilter asGateway, DialLog dialLog,
+			RedisRateLimiter dialLimiter, KeyResolver byClientAddress) {
 		String queue = "lb://" + ConfiguredInstances.QUEUE_SERVICE;
 		RouteLocatorBuilder.Builder builder = routes.routes()
 			.route("agent-console", (r) -> r.path("/api/agent", "/api/agent/**", "/api/queue")
@@ -42,6 +42,7 @@ class Routes {
 				.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
 					.requestRateLimiter((limit) -> limit.setRateLimiter(dialLimiter).setKeyResolver(byClientAddress))
 					.filter(asGateway)
+					.filter(dialLog)
 					.retry(Routes::onRefusedConnection))
 				.uri(queue))
 			.route("caller", (r) -> r.path("/api/calls/**")

@@ -101,6 +101,11 @@ public class ClientTokens {
 		return fields;
 	}
 
+	/**
+	 * The legacy {@code T1==} token is not a JWS but the OpenTok wire format of the Java SDK: the
+	 * hex HMAC-SHA1 of a form-encoded string, keyed with the trimmed API secret. No JOSE library reads
+	 * it, so this is the one MAC the suite computes by hand; JWT tokens go through {@link Hs256}.
+	 */
 	private byte[] hmacSha1(String signed) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA1");

@@ -39,8 +39,6 @@ public class SessionMonitor implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionMonitor.class);
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "session-monitor");
 		thread.setDaemon(true);
@@ -55,11 +53,15 @@ public class SessionMonitor implements DisposableBean {
 
 	private final CallbackBehaviour behaviour;
 
-	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http, CallbackBehaviour behaviour) {
+	private final JsonMapper json;
+
+	SessionMonitor(EmulatorProperties properties, Clock clock, RestClient.Builder http, CallbackBehaviour behaviour,
+			JsonMapper json) {
 		this.properties = properties;
 		this.behaviour = behaviour;
 		this.clock = clock;
 		this.http = http.build();
+		this.json = json;
 	}
 
 	/** Queues the callback for {@code event} with its event-specific fields. */
@@ -125,7 +127,7 @@ public class SessionMonitor implements DisposableBean {
 		claims.put("payload_hash", sha256Hex(body));
 		claims.put("api_key", this.properties.apiKeyText());
 		claims.put("application_id", "00000000-0000-0000-0000-000000000000");
-		return Hs256.sign(Map.of("alg", "HS256", "typ", "JWT"), claims, secret);
+		return Hs256.sign(claims, secret);
 	}
 
 	private static String sha256Hex(byte[] body) {

@@ -180,10 +180,6 @@ public class Sessions {
 		return true;
 	}
 
-	public synchronized boolean isConnected(String sessionId, String connectionId) {
-		return client(sessionId, connectionId) != null;
-	}
-
 	private Client client(String sessionId, String connectionId) {
 		return this.clients.getOrDefault(sessionId, Map.of()).get(connectionId);
 	}

@@ -34,15 +34,16 @@ class SignallingHandler extends TextWebSocketHandler {
 
 	private static final String CONNECTION = "connectionId";
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final Sessions sessions;
 
 	private final ClientTokens tokens;
 
-	SignallingHandler(Sessions sessions, ClientTokens tokens) {
+	private final JsonMapper json;
+
+	SignallingHandler(Sessions sessions, ClientTokens tokens, JsonMapper json) {
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.json = json;
 	}
 
 	@Override

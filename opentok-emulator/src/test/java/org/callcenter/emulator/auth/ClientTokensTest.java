@@ -1,127 +1,81 @@
 package org.callcenter.emulator.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
 
-import com.opentok.OpenTok;
-import com.opentok.Role;
-import com.opentok.TokenOptions;
-import org.junit.jupiter.api.AfterEach;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.emulator.auth.ClientTokens.ClientToken;
-import org.callcenter.emulator.sessions.SessionIds;
-import org.callcenter.emulator.system.EmulatorProperties;
-import org.callcenter.emulator.system.EmulatorProperties.CallbackMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The tokens browsers present, as the official server SDK makes them for token-service. */
 class ClientTokensTest {
 
-	private static final int KEY = 12345678;
+	private static final String SECRET = ProjectAuthInterceptorTest.SECRET;
 
-	private static final String SECRET = "emulator-secret-0123456789abcdef01234567";
+	private static final String SESSION = "1_MX4xMjM0NTY3OH4-session";
 
-	private final OpenTok sdk = new OpenTok.Builder(KEY, SECRET).build();
+	private static final long NOW = 1_800_000_000L;
 
-	private final String session = SessionIds.create(String.valueOf(KEY), System.currentTimeMillis());
+	private final ClientTokens tokens = new ClientTokens(ProjectAuthInterceptorTest.properties(),
+			Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
-	private final ClientTokens tokens = tokensAt(Instant.now());
+	@Test
+	void aJwtClientTokenGrantsItsSessionRoleAndData() {
+		String token = Hs256.sign(Map.of("iss", "12345678", "ist", "project", "session_id", SESSION, "role",
+				"subscriber", "exp", NOW + 60, "connection_data", "{\"userId\":\"42\"}"), SECRET);
 
-	@AfterEach
-	void closeSdk() {
-		this.sdk.close();
+		assertThat(this.tokens.verify(token, SESSION))
+			.isEqualTo(new ClientToken(SESSION, "subscriber", "{\"userId\":\"42\"}", NOW + 60));
 	}
 
 	@Test
-	void aTokenGrantsItsSessionWithItsRoleAndConnectionData() throws Exception {
-		String token = this.sdk.generateToken(this.session, new TokenOptions.Builder().role(Role.SUBSCRIBER)
-			.data("{\"userId\":\"call-1\",\"userType\":\"caller\"}")
-			.build());
-
-		ClientToken grant = this.tokens.verify(token, this.session);
-
-		assertThat(grant.sessionId()).isEqualTo(this.session);
-		assertThat(grant.role()).isEqualTo("subscriber");
-		assertThat(grant.data()).isEqualTo("{\"userId\":\"call-1\",\"userType\":\"caller\"}");
+	void jwtClientTokensThatAreExpiredForeignForgedOrOfAnUnknownRoleAreRefused() {
+		refused(Hs256.sign(jwt(SESSION, "publisher", NOW), SECRET), SESSION);
+		refused(Hs256.sign(jwt(SESSION, "publisher", NOW + 60), SECRET), "1_another-session");
+		refused(Hs256.sign(jwt(SESSION, "admin", NOW + 60), SECRET), SESSION);
+		refused(Hs256.sign(jwt(SESSION, "publisher", NOW + 60), "wrong-secret-0123456789abcdefghijklmnop"), SESSION);
+		Map<String, Object> otherProject = new java.util.HashMap<>(jwt(SESSION, "publisher", NOW + 60));
+		otherProject.put("iss", "999");
+		refused(Hs256.sign(otherProject, SECRET), SESSION);
+		String[] parts = Hs256.sign(jwt(SESSION, "publisher", NOW + 60), SECRET).split("\\.");
+		refused(Hs256Test.encode("{\"alg\":\"none\"}") + "." + parts[1] + ".", SESSION);
 	}
 
 	@Test
-	void aTokenIsValidUntilItsExpiryAndNotAfter() throws Exception {
-		long expires = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-		String token = this.sdk.generateToken(this.session, new TokenOptions.Builder().expireTime(expires).build());
-
-		assertThat(tokensAt(Instant.ofEpochSecond(expires - 1)).verify(token, this.session).expiresAt())
-			.isEqualTo(expires);
-		assertRefused(() -> tokensAt(Instant.ofEpochSecond(expires)).verify(token, this.session), "expired");
+	void legacyT1TokensAreCheckedWithTheirOwnHmacSha1() throws Exception {
+		assertThat(this.tokens.verify(legacy(SECRET, NOW + 60, "moderator"), SESSION).role()).isEqualTo("moderator");
+		refused(legacy(SECRET, NOW, "publisher"), SESSION);
+		refused(legacy("wrong-secret-0123456789abcdefghijklmnop", NOW + 60, "publisher"), SESSION);
+		refused("T1==garbage", SESSION);
 	}
 
-	@Test
-	void aTokenCannotJoinAnotherSession() throws Exception {
-		String other = SessionIds.create(String.valueOf(KEY), System.currentTimeMillis());
-
-		assertRefused(() -> this.tokens.verify(this.sdk.generateToken(this.session), other), "another session");
+	private static Map<String, Object> jwt(String sessionId, String role, long expires) {
+		return Map.of("iss", "12345678", "ist", "project", "session_id", sessionId, "role", role, "exp", expires);
 	}
 
-	@Test
-	void aTokenSignedWithAnotherSecretIsRefused() throws Exception {
-		OpenTok forger = new OpenTok.Builder(KEY, "not-the-secret-0123456789abcdefghijklmn").build();
-		String forged;
-		try {
-			forged = forger.generateToken(this.session);
-		}
-		finally {
-			forger.close();
-		}
-
-		assertRefused(() -> this.tokens.verify(forged, this.session), "signature");
+	/** The Java SDK's T1 format, which is not a JWS: hex HMAC-SHA1 of a form-encoded string. */
+	private static String legacy(String secret, long expires, String role) throws Exception {
+		String signed = "session_id=" + SESSION + "&create_time=" + NOW + "&nonce=42&role=" + role + "&expire_time="
+				+ expires + "&connection_data=x";
+		Mac mac = Mac.getInstance("HmacSHA1");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+		String sig = HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+		return "T1==" + Base64.getUrlEncoder()
+			.encodeToString(("partner_id=12345678&sig=" + sig + ":" + signed).getBytes(StandardCharsets.UTF_8));
 	}
 
-	@Test
-	void aTokenOfAnotherProjectIsRefused() throws Exception {
-		String theirSession = SessionIds.create("87654321", System.currentTimeMillis());
-		OpenTok theirs = new OpenTok.Builder(87654321, SECRET).build();
-		String token;
-		try {
-			token = theirs.generateToken(theirSession);
-		}
-		finally {
-			theirs.close();
-		}
-
-		assertRefused(() -> this.tokens.verify(token, theirSession), "another project");
-	}
-
-	@Test
-	void aTamperedTokenIsRefused() throws Exception {
-		String token = this.sdk.generateToken(this.session);
-		int at = token.length() - 5;
-		String tampered = token.substring(0, at) + ((token.charAt(at) == 'A') ? 'B' : 'A') + token.substring(at + 1);
-
-		assertThatThrownBy(() -> this.tokens.verify(tampered, this.session)).isInstanceOf(Hs256.InvalidToken.class);
-	}
-
-	@Test
-	void somethingThatIsNoTokenIsRefused() {
-		for (String garbage : new String[] { "", "T1==", "T1==!!!", "a.b.c", "eyJhbGciOiJub25lIn0.e30." }) {
-			assertThatThrownBy(() -> this.tokens.verify(garbage, this.session)).as(garbage)
-				.isInstanceOf(Hs256.InvalidToken.class);
-		}
-		assertThatThrownBy(() -> this.tokens.verify(null, this.session)).isInstanceOf(Hs256.InvalidToken.class);
-	}
-
-	private static ClientTokens tokensAt(Instant now) {
-		return new ClientTokens(new EmulatorProperties(KEY, SECRET, null, null, Duration.ofSeconds(1),
-				Duration.ofSeconds(30), Duration.ofMinutes(10), CallbackMode.NORMAL, Duration.ZERO),
-				Clock.fixed(now, ZoneOffset.UTC));
-	}
-
-	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable verifying, String why) {
-		assertThatThrownBy(verifying).isInstanceOf(Hs256.InvalidToken.class).hasMessageContaining(why);
+	private void refused(String token, String sessionId) {
+		assertThatExceptionOfType(Hs256.InvalidToken.class).isThrownBy(() -> this.tokens.verify(token, sessionId));
 	}
 
 }

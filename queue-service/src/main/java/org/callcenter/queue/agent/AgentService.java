@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.queue.store.Agent;
@@ -38,7 +39,7 @@ class AgentService {
 	}
 
 	Agent goOffline(String agentId) {
-		return this.store.goOffline(agentId, "agentLoggedOut");
+		return this.store.goOffline(agentId, OfflineReason.AGENT_LOGGED_OUT);
 	}
 
 	void heartbeat(String agentId) {

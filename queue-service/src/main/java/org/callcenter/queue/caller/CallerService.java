@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
 
 @Service
 class CallerService {
+
+	private static final Logger log = LoggerFactory.getLogger(CallerService.class);
 
 	private final CallStore store;
 
@@ -57,6 +62,8 @@ class CallerService {
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
 				request.mode(), session.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
 		Call stored = this.assignment.record(() -> this.store.dial(call));
+		// one line per dial, ids only: its trace id ties it to the gateway's and token-service's lines
+		log.info("call {} dialed: {}", callId, stored.state());
 		return new DialResponse(stored, token,
 				this.credentials.issue(Purpose.CALLER, callId, this.properties.callerCredentialValidity()));
 	}
@@ -70,7 +77,7 @@ class CallerService {
 	}
 
 	Call leave(String callId) {
-		return this.store.leave(callId, "callerLeft");
+		return this.store.leave(callId, CallEventReason.CALLER_LEFT);
 	}
 
 }

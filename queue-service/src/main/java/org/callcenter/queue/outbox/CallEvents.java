@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 
@@ -26,7 +28,7 @@ final class CallEvents {
 		String agentId = entry.get("agentId");
 		long seq = Long.parseLong(entry.get("seq"));
 		return new AgentEvent(agentId + ":" + seq, agentId, seq, AgentEventType.valueOf(entry.get("type")),
-				blankToNull(entry.get("reason")), Integer.parseInt(entry.get("agentsOnline")),
+				OfflineReason.fromWireName(entry.get("reason")), Integer.parseInt(entry.get("agentsOnline")),
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
 	}
 
@@ -36,7 +38,7 @@ final class CallEvents {
 		return new CallEvent(callId + ":" + seq, callId, seq, CallEventType.valueOf(entry.get("type")),
 				CallState.valueOf(entry.get("state")), blankToNull(entry.get("agentId")),
 				blankToNull(entry.get("previousAgentId")), entry.get("sessionId"), "1".equals(entry.get("connected")),
-				blankToNull(entry.get("reason")), "1".equals(entry.get("queueChanged")),
+				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.CurrentTraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.TraceParents;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Component;
  * same atomic step as the change it announces, so a change and its event cannot part. One instance
  * at a time holds a lease and relays in outbox order; it advances the cursor only after Kafka
  * acknowledged, so a crash or a lost lease means some events are sent again, never lost. Consumers
- * drop repeats by call id and sequence number.
+ * drop repeats by call id and sequence number. Each event goes out within the trace of the change that
+ * made it (the entry's {@code trace}), so its consumers continue that trace.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -58,6 +61,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final QueueKeys keys;
 
+	private final TraceParents traces;
+
 	private final String owner = UUID.randomUUID().toString();
 
 	private final RedisScript<String> lease = script("relay-lease", String.class);
@@ -69,12 +74,13 @@ class OutboxRelay implements SmartLifecycle {
 	private Thread worker;
 
 	OutboxRelay(StringRedisTemplate redis, RedisConnectionFactory connections, KafkaTemplate<String, Object> kafka,
-			QueueProperties properties) {
+			QueueProperties properties, TraceParents traces) {
 		this.redis = redis;
 		this.connections = connections;
 		this.kafka = kafka;
 		this.properties = properties;
 		this.keys = new QueueKeys(properties);
+		this.traces = traces;
 	}
 
 	@Override
@@ -137,13 +143,8 @@ class OutboxRelay implements SmartLifecycle {
 		List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
 		for (ByteRecord entry : entries) {
 			Map<String, String> fields = strings(entry.getValue());
-			if (CallEvents.isAgentEvent(fields)) {
-				AgentEvent event = CallEvents.agentEvent(fields);
-				sends.add(this.kafka.send(Topics.AGENT_EVENTS, event.agentId(), event));
-			}
-			else {
-				CallEvent event = CallEvents.from(fields);
-				sends.add(this.kafka.send(Topics.CALL_EVENTS, event.callId(), event));
+			try (CurrentTraceContext.Scope trace = this.traces.continueFrom(fields.get("trace"))) {
+				sends.add(send(fields));
 			}
 		}
 		try {
@@ -159,6 +160,15 @@ class OutboxRelay implements SmartLifecycle {
 		String last = entries.get(entries.size() - 1).getId().getValue();
 		this.redis.execute(this.advance, List.of(this.keys.relayOwner(), this.keys.relayCursor(), this.keys.outbox()),
 				this.owner, last);
+	}
+
+	private CompletableFuture<?> send(Map<String, String> fields) {
+		if (CallEvents.isAgentEvent(fields)) {
+			AgentEvent event = CallEvents.agentEvent(fields);
+			return this.kafka.send(Topics.AGENT_EVENTS, event.agentId(), event);
+		}
+		CallEvent event = CallEvents.from(fields);
+		return this.kafka.send(Topics.CALL_EVENTS, event.callId(), event);
 	}
 
 	private void pause(Duration duration) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.calls.Topics;
@@ -32,15 +31,15 @@ class SessionEventListener {
 
 	private final CallStore store;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private final MeterRegistry meters;
 
-	SessionEventListener(CallStore store, MeterRegistry meters) {
+	/** Boot's, which ignores properties it does not know: connection data may carry more. */
+	private final JsonMapper json;
+
+	SessionEventListener(CallStore store, MeterRegistry meters, JsonMapper json) {
 		this.store = store;
 		this.meters = meters;
+		this.json = json;
 	}
 
 	@KafkaListener(id = "session-events", idIsGroup = false, topics = Topics.SESSION_EVENTS)

@@ -3,6 +3,7 @@ package org.callcenter.queue.store;
 import java.time.Instant;
 import java.util.Map;
 
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallState;
 
 /**
@@ -18,7 +19,7 @@ import org.callcenter.contracts.calls.CallState;
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
-		Instant endedAt, String endReason, Instant stateSince, Instant reconnectBy, int agentsOnline) {
+		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -27,7 +28,8 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				(agentId == null || agentId.isEmpty()) ? null : agentId, "1".equals(fields.get("connected")),
 				fields.containsKey("position") ? Integer.valueOf(fields.get("position")) : null,
 				instant(fields.get("joinedAt")), instant(fields.get("callStartedAt")), instant(fields.get("endedAt")),
-				fields.get("endReason"), instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))),
+				CallEventReason.fromWireName(fields.get("endReason")),
+				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))),
 				instant(fields.get("reconnectBy")), Integer.parseInt(fields.getOrDefault("agentsOnline", "0")));
 	}
 

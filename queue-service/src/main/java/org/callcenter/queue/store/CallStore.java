@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.system.TraceParents;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -34,10 +37,13 @@ public class CallStore {
 
 	private final QueueKeys queueKeys;
 
-	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock) {
+	private final TraceParents traces;
+
+	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock, TraceParents traces) {
 		this.redis = redis;
 		this.properties = properties;
 		this.clock = clock;
+		this.traces = traces;
 		this.keys = List.of(properties.keySpace());
 		this.queueKeys = new QueueKeys(properties);
 	}
@@ -47,8 +53,8 @@ public class CallStore {
 				millis(call.connectDeadline().toEpochMilli())));
 	}
 
-	public Call leave(String callId, String reason) {
-		return call(run("leave", callId, reason));
+	public Call leave(String callId, CallEventReason reason) {
+		return call(run("leave", callId, reason.wireName()));
 	}
 
 	/** The caller's page says it is connected on {@code connectionId} (see caller-confirmed.lua). */
@@ -88,8 +94,8 @@ public class CallStore {
 		return agent(run("agent-online", agentId, displayName));
 	}
 
-	public Agent goOffline(String agentId, String reason) {
-		return agent(run("agent-offline", agentId, reason));
+	public Agent goOffline(String agentId, OfflineReason reason) {
+		return agent(run("agent-offline", agentId, reason.wireName()));
 	}
 
 	public Agent heartbeat(String agentId) {
@@ -179,13 +185,17 @@ public class CallStore {
 		return reply;
 	}
 
-	/** Every script takes now, the per-agent cap and the retention first (see lib.lua). */
+	/**
+	 * Every script takes now, the per-agent cap and the retention first, and the current trace last
+	 * (see lib.lua).
+	 */
 	private Object[] args(String... scriptArgs) {
-		List<String> all = new ArrayList<>(scriptArgs.length + 3);
+		List<String> all = new ArrayList<>(scriptArgs.length + 4);
 		all.add(millis(this.clock.millis()));
 		all.add(String.valueOf(this.properties.maxCallersPerAgent()));
 		all.add(String.valueOf(this.properties.endedCallRetention().toSeconds()));
 		all.addAll(Arrays.asList(scriptArgs));
+		all.add(this.traces.current());
 		return all.toArray();
 	}
 

@@ -2,6 +2,7 @@ package org.callcenter.queue.tokens;
 
 import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -20,20 +21,25 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * token-service, the only part of the suite that talks to OpenTok. Calls are bounded by
- * {@code queue.token-service-timeout}. With several instances, each call starts at the next one in
- * turn, and a refused connection (the instance is down: the request never reached it) is tried on
- * the following; any other failure is not retried here, since creating a session is not idempotent
- * and a caller or agent can simply try again.
+ * token-service, the only part of the suite that talks to OpenTok, through its HTTP service
+ * interface ({@link TokenServiceApi}): one client proxy per instance, over a {@link RestClient} from
+ * Boot's builder. Calls are bounded by {@code queue.token-service-timeout}. With several instances,
+ * each call starts at the next one in turn, and a refused connection (the instance is down: the
+ * request never reached it) is tried on the following; any other failure is not retried here, since
+ * creating a session is not idempotent and a caller or agent can simply try again. (Boot's
+ * {@code @ImportHttpServices} gives a group one base URL; failing over across instances needs a proxy
+ * each.)
  */
 @Component
 public class TokenServiceClient {
 
-	private static final java.time.Duration IDENTITY_VALIDITY = java.time.Duration.ofMinutes(1);
+	private static final Duration IDENTITY_VALIDITY = Duration.ofMinutes(1);
 
-	private final List<RestClient> instances;
+	private final List<TokenServiceApi> instances;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -47,23 +53,25 @@ public class TokenServiceClient {
 					credentials.issue(Purpose.SERVICE, "queue-service", IDENTITY_VALIDITY)));
 		this.instances = properties.tokenServiceUrls()
 			.stream()
-			.map((url) -> common.clone().baseUrl(url.toString()).build())
+			.map((url) -> proxy(common.clone().baseUrl(url.toString()).build()))
 			.toList();
 	}
 
+	private static TokenServiceApi proxy(RestClient instance) {
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(instance))
+			.build()
+			.createClient(TokenServiceApi.class);
+	}
+
 	public OpenTokSession createSession() {
-		return call((http) -> http.post().uri(TokenServiceApi.SESSIONS).retrieve().body(OpenTokSession.class));
+		return call(TokenServiceApi::createSession);
 	}
 
 	public SessionToken token(String sessionId, String userId, UserType userType) {
-		return call((http) -> http.post()
-			.uri(TokenServiceApi.TOKENS, sessionId)
-			.body(new TokenRequest(userId, userType))
-			.retrieve()
-			.body(SessionToken.class));
+		return call((tokenService) -> tokenService.token(sessionId, new TokenRequest(userId, userType)));
 	}
 
-	private <T> T call(Function<RestClient, T> request) {
+	private <T> T call(Function<TokenServiceApi, T> request) {
 		int first = Math.floorMod(this.next.getAndIncrement(), this.instances.size());
 		RestClientException last = null;
 		for (int i = 0; i < this.instances.size(); i++) {

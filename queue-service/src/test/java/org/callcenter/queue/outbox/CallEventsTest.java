@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
+import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 
@@ -18,13 +21,13 @@ class CallEventsTest {
 	@Test
 	void anOutboxEntryBecomesAnEventWhoseIdIsStableAcrossRedelivery() {
 		Map<String, String> entry = entry("callId", "c-1", "seq", "3", "type", "QUEUED", "state", "WAITING", "agentId",
-				"", "previousAgentId", "alice", "sessionId", "1_s", "connected", "1", "reason", "agentOffline",
+				"", "previousAgentId", "alice", "sessionId", "1_s", "connected", "1", "reason", "heartbeatLost",
 				"queueChanged", "1", "at", "1700000000000");
 
 		CallEvent event = CallEvents.from(entry);
 
 		assertThat(event).isEqualTo(new CallEvent("c-1:3", "c-1", 3, CallEventType.QUEUED, CallState.WAITING, null,
-				"alice", "1_s", true, "agentOffline", true, Instant.ofEpochMilli(1700000000000L)));
+				"alice", "1_s", true, CallEventReason.HEARTBEAT_LOST, true, Instant.ofEpochMilli(1700000000000L)));
 		assertThat(CallEvents.from(entry)).isEqualTo(event);
 	}
 
@@ -47,12 +50,32 @@ class CallEventsTest {
 
 		assertThat(CallEvents.isAgentEvent(entry)).isTrue();
 		assertThat(CallEvents.agentEvent(entry)).isEqualTo(new AgentEvent("alice:7", "alice", 7,
-				AgentEventType.OFFLINE, "heartbeatLost", 2, Instant.ofEpochMilli(1700000000000L)));
+				AgentEventType.OFFLINE, OfflineReason.HEARTBEAT_LOST, 2, Instant.ofEpochMilli(1700000000000L)));
 	}
 
 	@Test
 	void anEntryWithoutKindIsACallEvent() {
 		assertThat(CallEvents.isAgentEvent(entry("callId", "c-1", "seq", "1"))).isFalse();
+	}
+
+	@Test
+	void reasonsKeepTheirNamesOnTheWire() {
+		JsonMapper json = JsonMapper.builder().build();
+		CallEvent ended = CallEvents.from(entry("callId", "c-1", "seq", "4", "type", "ENDED", "state", "ENDED",
+				"agentId", "", "previousAgentId", "", "sessionId", "1_s", "connected", "1", "reason", "agentEnded",
+				"queueChanged", "0", "at", "1"));
+
+		String written = json.writeValueAsString(ended);
+
+		assertThat(written).contains("\"reason\":\"agentEnded\"");
+		assertThat(json.readValue(written, CallEvent.class)).isEqualTo(ended);
+	}
+
+	@Test
+	void anAgentsOfflineReasonIsReadByItsWireName() {
+		assertThat(CallEvents.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE",
+				"reason", "agentLoggedOut", "agentsOnline", "0", "at", "1"))
+			.reason()).isEqualTo(OfflineReason.AGENT_LOGGED_OUT);
 	}
 
 	private static Map<String, String> entry(String... keysAndValues) {

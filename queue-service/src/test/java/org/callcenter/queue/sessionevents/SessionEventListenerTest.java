@@ -3,6 +3,8 @@ package org.callcenter.queue.sessionevents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.contracts.sessions.SessionEventType;
@@ -24,7 +26,12 @@ class SessionEventListenerTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final SessionEventListener listener = new SessionEventListener(this.store, this.meters);
+	/** As Boot builds the application's mapper: unknown properties are ignored. */
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final SessionEventListener listener = new SessionEventListener(this.store, this.meters, this.json);
 
 	@Test
 	void aCallerConnectingIsAppliedToItsCallAsTheCaller() {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.token.opentok.InvalidOpenTokRequest;
 import org.callcenter.token.opentok.UnknownConnection;
@@ -72,7 +73,7 @@ class CallSignaller {
 			case ACCEPTED -> List.of("agentConnected");
 			case RESUMED -> List.of("unhold", "agentConnected");
 			case HELD -> List.of("hold");
-			case ENDED -> "agentEnded".equals(event.reason()) ? List.of("endCall") : List.of();
+			case ENDED -> event.reason() == CallEventReason.AGENT_ENDED ? List.of("endCall") : List.of();
 			default -> List.of();
 		};
 	}

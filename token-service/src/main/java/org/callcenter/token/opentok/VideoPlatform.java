@@ -27,18 +27,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class VideoPlatform {
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final OpenTok openTok;
 
 	private final OpenTokProperties properties;
 
 	private final Clock clock;
 
-	VideoPlatform(OpenTok openTok, OpenTokProperties properties, Clock clock) {
+	private final JsonMapper json;
+
+	VideoPlatform(OpenTok openTok, OpenTokProperties properties, Clock clock, JsonMapper json) {
 		this.openTok = openTok;
 		this.properties = properties;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/** A routed session (media through OpenTok's servers), one per call. */

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.callcenter.contracts.sessions.ConnectionData;
 import org.callcenter.contracts.tokens.OpenTokSession;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sessions", description = "OpenTok sessions and client tokens")
 class SessionController {
 
+	private static final Logger log = LoggerFactory.getLogger(SessionController.class);
+
 	private final VideoPlatform platform;
 
 	SessionController(VideoPlatform platform) {
@@ -36,7 +40,10 @@ class SessionController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a routed OpenTok session for one call")
 	OpenTokSession createSession() {
-		return this.platform.createSession();
+		OpenTokSession session = this.platform.createSession();
+		// what leads into a call (session ids, tokens) stays out of the log; the line's trace id names the dial
+		log.info("created a session");
+		return session;
 	}
 
 	@PostMapping(TokenServiceApi.TOKENS)
@@ -44,7 +51,9 @@ class SessionController {
 	@Operation(summary = "A client token for the session, carrying who connects as connection data")
 	SessionToken token(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId,
 			@Valid @RequestBody NewToken request) {
-		return this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()));
+		SessionToken token = this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()));
+		log.info("issued a token for the {}", request.userType());
+		return token;
 	}
 
 	/** The body of a token request (the contract's {@code TokenRequest}, validated). */

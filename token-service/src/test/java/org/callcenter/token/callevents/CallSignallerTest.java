@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 import org.callcenter.token.opentok.OpenTokUnavailable;
@@ -54,10 +55,10 @@ class CallSignallerTest {
 
 	@Test
 	void onlyACallTheAgentEndedSendsEndCall() {
-		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, "agentEnded")))
+		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, CallEventReason.AGENT_ENDED)))
 			.containsExactly("endCall");
 		// the caller left, or the call timed out: the page knows already, or is gone
-		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, "callerLeft"))).isEmpty();
+		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, CallEventReason.CALLER_LEFT))).isEmpty();
 		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, null))).isEmpty();
 	}
 
@@ -119,7 +120,7 @@ class CallSignallerTest {
 		verify(this.platform).signal("1_session-c-3", null, "agentConnected", "");
 	}
 
-	private static CallEvent event(String callId, long seq, CallEventType type, String reason) {
+	private static CallEvent event(String callId, long seq, CallEventType type, CallEventReason reason) {
 		CallState state = switch (type) {
 			case QUEUED -> CallState.WAITING;
 			case HELD -> CallState.ON_HOLD;

@@ -16,6 +16,7 @@ import com.opentok.exception.InvalidArgumentException;
 import com.opentok.exception.RequestException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.sessions.ConnectionData;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
@@ -44,7 +45,7 @@ class VideoPlatformTest {
 	private final VideoPlatform platform = new VideoPlatform(this.openTok,
 			new OpenTokProperties(12345678, "s".repeat(32), "https://api.opentok.com", Duration.ofSeconds(5),
 					Duration.ofHours(1)),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock.fixed(NOW, ZoneOffset.UTC), JsonMapper.builder().build());
 
 	@Test
 	void eachCallGetsARoutedSession() throws Exception {

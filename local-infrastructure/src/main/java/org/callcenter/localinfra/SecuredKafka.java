@@ -1,33 +1,17 @@
-package org.callcenter.launcher;
+package org.callcenter.localinfra;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -36,7 +20,6 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker (KRaft) in this JVM that only the call center can use: one
@@ -51,8 +34,8 @@ import org.apache.kafka.common.utils.Time;
  * cannot authenticate the controller, which would need the metadata it serves). Both passwords stay
  * in this process and in a configuration file only its user can read; nothing goes on a command line.
  * <p>
- * In this JVM rather than in a process of its own: formatting ({@link StorageTool#execute}) and the
- * server ({@link KafkaRaftServer}) are plain calls, and {@code ./run} stays one process to stop.
+ * In this JVM rather than in a process of its own ({@link KraftBroker}): {@code ./run} stays one
+ * process to stop.
  */
 public final class SecuredKafka implements AutoCloseable {
 
@@ -70,34 +53,24 @@ public final class SecuredKafka implements AutoCloseable {
 	/** Consumer group prefixes: queue-service-&lt;namespace&gt;, token-service, gateway-&lt;uuid&gt;. */
 	static final List<String> GROUP_PREFIXES = List.of("queue-service", "token-service", "gateway-");
 
-	private final Path home;
-
-	private final int port = freePort();
+	private final int port = FreePorts.next();
 
 	private final String adminPassword = randomPassword();
 
 	private final String servicesPassword;
 
-	private final KafkaRaftServer server;
+	private final KraftBroker broker;
 
 	private SecuredKafka(String servicesPassword) {
 		this.servicesPassword = servicesPassword;
-		try {
-			this.home = Files.createTempDirectory("callcenter-kafka",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			Properties config = config(freePort());
-			Path file = this.home.resolve("server.properties");
-			try (Writer out = Files.newBufferedWriter(file)) {
-				config.store(out, "written by the launcher; holds the broker's passwords: owner only");
-			}
-			format(file);
-			this.server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
-			this.server.startup();
-			grantTheCallCenterItsAcls();
+		int controllerPort = FreePorts.next();
+		List<String> credentials = new ArrayList<>();
+		for (String user : List.of(ADMIN, SERVICES)) {
+			String password = ADMIN.equals(user) ? this.adminPassword : this.servicesPassword;
+			credentials.addAll(List.of("--add-scram", MECHANISM + "=[name=" + user + ",password=" + password + "]"));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.broker = KraftBroker.start((home) -> config(controllerPort, home), credentials);
+		grantTheCallCenterItsAcls();
 	}
 
 	/**
@@ -124,9 +97,9 @@ public final class SecuredKafka implements AutoCloseable {
 		return "127.0.0.1:" + this.port;
 	}
 
-	/** What the services need to reach this broker as {@value #SERVICES}. */
-	public SuiteSettings.Kafka servicesAccess() {
-		return SuiteSettings.Kafka.scram(bootstrapServers(), SERVICES, this.servicesPassword);
+	/** The password of the services' principal, {@value #SERVICES}. */
+	public String servicesPassword() {
+		return this.servicesPassword;
 	}
 
 	/** Client properties (bootstrap servers and SASL) of a client that signs in as {@code user}. */
@@ -146,21 +119,11 @@ public final class SecuredKafka implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.shutdown();
-		this.server.awaitShutdown();
-		try (Stream<Path> files = Files.walk(this.home)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
-		catch (IOException ex) {
-			// a temporary directory left behind is harmless
-		}
+		this.broker.close();
 	}
 
-	private Properties config(int controllerPort) {
-		Properties config = new Properties();
-		config.put("process.roles", "broker,controller");
-		config.put("node.id", "1");
-		config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+	private Properties config(int controllerPort, Path home) {
+		Properties config = KraftSettings.singleNode(controllerPort, home.resolve("logs"));
 		config.put("listeners", "BROKER://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + controllerPort);
 		config.put("advertised.listeners", "BROKER://127.0.0.1:" + this.port);
 		config.put("listener.security.protocol.map", "BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
@@ -177,29 +140,7 @@ public final class SecuredKafka implements AutoCloseable {
 		config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
 		config.put("allow.everyone.if.no.acl.found", "false");
 		config.put("super.users", "User:" + ADMIN);
-		config.put("log.dirs", this.home.resolve("logs").toString());
-		config.put("offsets.topic.replication.factor", "1");
-		config.put("transaction.state.log.replication.factor", "1");
-		config.put("transaction.state.log.min.isr", "1");
-		config.put("num.partitions", "4");
-		config.put("auto.create.topics.enable", "true");
-		config.put("group.initial.rebalance.delay.ms", "0");
 		return config;
-	}
-
-	private void format(Path config) {
-		List<String> arguments = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
-				config.toString()));
-		for (String user : List.of(ADMIN, SERVICES)) {
-			String password = ADMIN.equals(user) ? this.adminPassword : this.servicesPassword;
-			arguments.addAll(List.of("--add-scram", MECHANISM + "=[name=" + user + ",password=" + password + "]"));
-		}
-		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		int status = StorageTool.execute(arguments.toArray(String[]::new),
-				new PrintStream(output, true, StandardCharsets.UTF_8));
-		if (status != 0) {
-			throw new IllegalStateException("could not format Kafka's storage: " + output.toString(StandardCharsets.UTF_8));
-		}
 	}
 
 	/**
@@ -235,15 +176,6 @@ public final class SecuredKafka implements AutoCloseable {
 	private static String scramLogin(String user, String password) {
 		return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
 				+ password + "\";";
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

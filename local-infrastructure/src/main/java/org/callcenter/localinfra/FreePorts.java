@@ -1,11 +1,11 @@
-package org.callcenter.testsupport;
+package org.callcenter.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a loopback port nothing listens on, so tests never touch the machine's own services. */
+/** Picks a loopback port nothing listens on, so local servers never touch the machine's own services. */
 public final class FreePorts {
 
 	private FreePorts() {

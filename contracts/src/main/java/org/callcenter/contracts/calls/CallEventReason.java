@@ -1,0 +1,74 @@
+package org.callcenter.contracts.calls;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Why a call ended, was put on hold or moved: {@link CallEvent#reason()}, and a call's end reason
+ * in queue-service's API. This is every reason queue-service emits (its Redis scripts write the same
+ * names, and a test there keeps them to this list). On the wire and in Redis each is its
+ * {@link #wireName()}, as it always was ({@code "agentEnded"}), so stored events and the pages read
+ * them unchanged.
+ */
+public enum CallEventReason {
+
+	/** {@code ENDED}: the caller left (the page's Leave button). */
+	CALLER_LEFT("callerLeft"),
+	/** {@code ENDED}: the agent ended the call. */
+	AGENT_ENDED("agentEnded"),
+	/**
+	 * {@code ENDED}: the caller's connection was lost and did not come back within the caller grace
+	 * period, or its page went silent.
+	 */
+	CALLER_DISCONNECTED("callerDisconnected"),
+	/** {@code ENDED}: the caller never connected to its session within the connect timeout. */
+	NEVER_CONNECTED("neverConnected"),
+	/** {@code HELD}: the agent put the call on hold. */
+	AGENT_HELD("agentHeld"),
+	/** {@code HELD}: the agent accepted or resumed another call. */
+	AGENT_SWITCHED("agentSwitched"),
+	/** {@code HELD}: the agent's console lost its connection to the session. */
+	AGENT_DISCONNECTED("agentDisconnected"),
+	/**
+	 * {@code ASSIGNED} or {@code QUEUED} again: the call's agent signed out (its {@code AgentEvent}
+	 * carries the same reason).
+	 */
+	AGENT_LOGGED_OUT("agentLoggedOut"),
+	/**
+	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard from for the
+	 * grace period (its {@code AgentEvent} carries the same reason).
+	 */
+	HEARTBEAT_LOST("heartbeatLost");
+
+	private static final Map<String, CallEventReason> BY_WIRE_NAME = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(CallEventReason::wireName, Function.identity()));
+
+	private final String wireName;
+
+	CallEventReason(String wireName) {
+		this.wireName = wireName;
+	}
+
+	/** The name in JSON and in Redis, for example {@code agentEnded}. */
+	@JsonValue
+	public String wireName() {
+		return this.wireName;
+	}
+
+	/** The reason named {@code wireName}; null for none (null or empty). */
+	public static CallEventReason fromWireName(String wireName) {
+		if (wireName == null || wireName.isEmpty()) {
+			return null;
+		}
+		CallEventReason reason = BY_WIRE_NAME.get(wireName);
+		if (reason == null) {
+			throw new IllegalArgumentException("No call event reason '" + wireName + "'");
+		}
+		return reason;
+	}
+
+}
