@@ -27,14 +27,17 @@ import org.callcenter.localinfra.LocalRedis;
 import org.callcenter.localinfra.SecuredKafka;
 
 /**
- * Walks the caller's journey against the whole suite (every service in its own JVM, real Redis and
- * Kafka, the emulator for OpenTok): dial, read the call, leave; and dials from 8 callers at once.
- * Next to it, in the same run, the floor: a health check of the same service over the same HTTP
- * client. Prints a Markdown table and writes it to {@code benchmarks/target/results.md}.
+ * Walks the caller's journey against the whole suite (every service in its own JVM, real
+ * Redis and Kafka, the emulator for OpenTok): dial, read the call, leave; and dials from
+ * 8 callers at once. Next to it, in the same run, the floor: a health check of the same
+ * service over the same HTTP client. Prints a Markdown table and writes it to
+ * {@code benchmarks/target/results.md}.
  *
- * <p>Run from the repository root after {@code ./mvnw -DskipTests package}:
- * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [requests]}; the services' jars are the
- * ones the build copied into {@code benchmarks/target/services} ({@link ServiceJars}).
+ * <p>
+ * Run from the repository root after {@code ./mvnw -DskipTests package}:
+ * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [requests]}; the services'
+ * jars are the ones the build copied into {@code benchmarks/target/services}
+ * ({@link ServiceJars}).
  */
 public final class CallerJourneyBenchmark {
 
@@ -55,7 +58,8 @@ public final class CallerJourneyBenchmark {
 	public static void main(String[] args) throws Exception {
 		int requests = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
 		LocalRedis redis = LocalRedis.ephemeral(FreePorts.next());
-		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real local run
+		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real
+		// local run
 		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
 		SuiteSettings settings = new SuiteSettings(redis.host(), redis.port(), SuiteSettings.Kafka.servicesOf(kafka),
 				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", INTERNAL_SECRET);
@@ -77,13 +81,12 @@ public final class CallerJourneyBenchmark {
 		List<JsonNode> calls = new ArrayList<>();
 		Latencies dial = measure("dial: POST /api/calls (session + token + assignment)", requests,
 				(i) -> calls.add(JSON.readTree(post("/api/calls", DIAL))));
-		Latencies status = measure("read call: GET /api/calls/{id}", requests,
-				(i) -> authorized("GET", calls.get(i)));
+		Latencies status = measure("read call: GET /api/calls/{id}", requests, (i) -> authorized("GET", calls.get(i)));
 		Latencies leave = measure("leave: DELETE /api/calls/{id}", requests, (i) -> authorized("DELETE", calls.get(i)));
 		Latencies concurrent = concurrently("dial, 8 callers at once", 8, requests);
 
-		List<String> table = new ArrayList<>(List.of("| request | count | p50 ms | p95 ms | p99 ms | per second |",
-				"|---|---|---|---|---|---|"));
+		List<String> table = new ArrayList<>(
+				List.of("| request | count | p50 ms | p95 ms | p99 ms | per second |", "|---|---|---|---|---|---|"));
 		for (Latencies row : List.of(baseline, dial, status, leave, concurrent)) {
 			table.add(row.row());
 		}
@@ -91,8 +94,8 @@ public final class CallerJourneyBenchmark {
 		table.add(String.format("Dial p50 is %.1fx the health-check floor; a call read (one Lua script) is %.1fx.",
 				dial.percentile(50) / (double) baseline.percentile(50),
 				status.percentile(50) / (double) baseline.percentile(50)));
-		String report = "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
-				+ " cores, " + requests + " requests each, sequential unless stated.\n\n" + String.join("\n", table) + "\n";
+		String report = "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ requests + " requests each, sequential unless stated.\n\n" + String.join("\n", table) + "\n";
 		System.out.println();
 		System.out.println(report);
 		Files.createDirectories(Path.of("benchmarks", "target"));
@@ -142,8 +145,9 @@ public final class CallerJourneyBenchmark {
 		return send(HttpRequest.newBuilder(URI.create(this.queue + path))
 			.header("Content-Type", "application/json")
 			.header(org.callcenter.trust.SignedCredentials.SERVICE_HEADER,
-					new org.callcenter.trust.SignedCredentials(INTERNAL_SECRET, java.time.Clock.systemUTC())
-						.issue(org.callcenter.trust.SignedCredentials.Purpose.SERVICE, "gateway", java.time.Duration.ofMinutes(1)))
+					new org.callcenter.trust.SignedCredentials(INTERNAL_SECRET, java.time.Clock.systemUTC()).issue(
+							org.callcenter.trust.SignedCredentials.Purpose.SERVICE, "gateway",
+							java.time.Duration.ofMinutes(1)))
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), 201);
 	}
@@ -159,7 +163,8 @@ public final class CallerJourneyBenchmark {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != expected) {
-				throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+				throw new IllegalStateException(
+						request.uri() + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
 		}

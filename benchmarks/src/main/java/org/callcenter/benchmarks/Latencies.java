@@ -2,7 +2,9 @@ package org.callcenter.benchmarks;
 
 import java.util.Arrays;
 
-/** Latencies of one kind of request, in microseconds, with the figures a reader compares. */
+/**
+ * Latencies of one kind of request, in microseconds, with the figures a reader compares.
+ */
 record Latencies(String name, long[] micros, long wallMillis) {
 
 	long percentile(double p) {

@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Each session-monitoring event type, as OpenTok sends it, lands on Kafka keyed by its session. */
+/**
+ * Each session-monitoring event type, as OpenTok sends it, lands on Kafka keyed by its
+ * session.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(RealKafkaConnection.class)
 class CallbackRoundTripIT {
@@ -68,8 +71,8 @@ class CallbackRoundTripIT {
 		callbacks.post(body);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> recorded(sessionId).size() == 2);
-		assertThat(recorded(sessionId)).extracting((r) -> r.value().eventId()).containsOnly(
-				recorded(sessionId).get(0).value().eventId());
+		assertThat(recorded(sessionId)).extracting((r) -> r.value().eventId())
+			.containsOnly(recorded(sessionId).get(0).value().eventId());
 	}
 
 	@Test

@@ -8,7 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** Sends callbacks as OpenTok does, with bodies from its documentation, and Vonage-style signatures. */
+/**
+ * Sends callbacks as OpenTok does, with bodies from its documentation, and Vonage-style
+ * signatures.
+ */
 final class Callbacks {
 
 	private final RestClient http;
@@ -20,24 +23,22 @@ final class Callbacks {
 	static String connection(String event, String sessionId, String connectionId, String data) {
 		return """
 				{"sessionId":"%s","projectId":"12345678","event":"%s","timestamp":1700000000123,\
-				"connection":{"id":"%s","createdAt":1700000000000,"data":%s}%s}"""
-			.formatted(sessionId, event, connectionId, quote(data),
-					event.endsWith("Destroyed") ? ",\"reason\":\"clientDisconnected\"" : "");
+				"connection":{"id":"%s","createdAt":1700000000000,"data":%s}%s}""".formatted(sessionId, event,
+				connectionId, quote(data), event.endsWith("Destroyed") ? ",\"reason\":\"clientDisconnected\"" : "");
 	}
 
 	static String stream(String event, String sessionId, String streamId, String connectionId) {
 		return """
 				{"sessionId":"%s","projectId":"12345678","event":"%s","timestamp":1700000000456,\
 				"stream":{"id":"%s","connection":{"id":"%s","createdAt":1700000000000,"data":""},\
-				"createdAt":1700000000400,"name":"Ann","videoType":"camera"}%s}"""
-			.formatted(sessionId, event, streamId, connectionId,
-					event.endsWith("Destroyed") ? ",\"reason\":\"clientDisconnected\"" : "");
+				"createdAt":1700000000400,"name":"Ann","videoType":"camera"}%s}""".formatted(sessionId, event, streamId,
+				connectionId, event.endsWith("Destroyed") ? ",\"reason\":\"clientDisconnected\"" : "");
 	}
 
 	static String session(String event, String sessionId) {
 		return """
-				{"sessionId":"%s","projectId":"12345678","event":"%s","timestamp":1700000000000}"""
-			.formatted(sessionId, event);
+				{"sessionId":"%s","projectId":"12345678","event":"%s","timestamp":1700000000000}""".formatted(sessionId,
+				event);
 	}
 
 	int post(String body) {
@@ -57,7 +58,9 @@ final class Callbacks {
 
 	/** The body of a GET, whatever its status (health answers 503 when down). */
 	String get(String path) {
-		return this.http.get().uri(path).exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
+		return this.http.get()
+			.uri(path)
+			.exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
 	static String sign(String body, String secret, String issuer) {

@@ -73,8 +73,8 @@ class HostileCallbacksIT {
 		bodies.put("stream event without stream", ok.replace("connectionCreated", "streamCreated"));
 		bodies.put("stream without connection",
 				Callbacks.stream("streamCreated", s, "s-1", "c-1").replaceFirst("\"connection\":\\{[^}]*\\},", ""));
-		bodies.put("numeric reason", Callbacks.connection("connectionDestroyed", s, "c-1", "")
-			.replace("\"clientDisconnected\"", "3"));
+		bodies.put("numeric reason",
+				Callbacks.connection("connectionDestroyed", s, "c-1", "").replace("\"clientDisconnected\"", "3"));
 
 		List<String> wrong = new ArrayList<>();
 		Callbacks callbacks = new Callbacks(this.port);
@@ -116,10 +116,13 @@ class HostileCallbacksIT {
 		assertThat(callbacks.post(body, Callbacks.sign(body, "another-projects-secret", "Vonage"))).isEqualTo(401);
 
 		String health = callbacks.get("/actuator/health");
-		assertThat(health).contains("\"sessionMonitoring\"").contains("DEGRADED").contains("signature does not match")
+		assertThat(health).contains("\"sessionMonitoring\"")
+			.contains("DEGRADED")
+			.contains("signature does not match")
 			.contains("OPENTOK_SIGNATURE_SECRET");
 		assertThat(callbacks.post(body, Callbacks.sign(body, SECRET, "Vonage"))).isEqualTo(200);
-		assertThat(callbacks.get("/actuator/health")).doesNotContain("DEGRADED").doesNotContain("signature does not match");
+		assertThat(callbacks.get("/actuator/health")).doesNotContain("DEGRADED")
+			.doesNotContain("signature does not match");
 	}
 
 	@Test
@@ -134,8 +137,9 @@ class HostileCallbacksIT {
 			.isEqualTo(401);
 		assertThat(callbacks.post(body, VonageSignatures.authorization(body, SECRET, "Vonage", now + 3600, "future")))
 			.isEqualTo(401);
-		assertThat(callbacks.post(body, "Bearer " + VonageSignatures
-			.jwt("{\"jti\":\"undated\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\"}", SECRET)))
+		assertThat(callbacks.post(body,
+				"Bearer " + VonageSignatures
+					.jwt("{\"jti\":\"undated\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\"}", SECRET)))
 			.isEqualTo(401);
 		String nullHeader = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("null".getBytes());
 		String claims = VonageSignatures.jwt("{}", SECRET).split("\\.")[1];
@@ -158,7 +162,8 @@ class HostileCallbacksIT {
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> TOPIC.received().stream().anyMatch((r) -> s.equals(r.key())));
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
 			.until(() -> TOPIC.received().stream().filter((r) -> s.equals(r.key())).count() == 1);
 		assertThat(this.meters.find("callcenter.callbacks.replayed").counter().count()).isGreaterThanOrEqualTo(2);
 	}

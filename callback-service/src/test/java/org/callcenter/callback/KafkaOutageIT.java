@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * While Kafka is down a callback is answered 503, so OpenTok keeps it and retries; once Kafka is
- * back the retried delivery lands exactly once.
+ * While Kafka is down a callback is answered 503, so OpenTok keeps it and retries; once
+ * Kafka is back the retried delivery lands exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "callbacks.publish-timeout=4s", "spring.kafka.producer.properties.max.block.ms=3000",
@@ -58,9 +58,11 @@ class KafkaOutageIT {
 		OWN_KAFKA.startAgain();
 
 		assertThat(whileDown).isEqualTo(503);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> callbacks.post(body) == 200);
-		try (TopicRecorder<SessionEvent> topic = new TopicRecorder<>(OWN_KAFKA.bootstrapServers(), Topics.SESSION_EVENTS,
-				SessionEvent.class)) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> callbacks.post(body) == 200);
+		try (TopicRecorder<SessionEvent> topic = new TopicRecorder<>(OWN_KAFKA.bootstrapServers(),
+				Topics.SESSION_EVENTS, SessionEvent.class)) {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> topic.received().stream().anyMatch((r) -> sessionId.equals(r.key())));
 			assertThat(topic.received().stream().filter((r) -> sessionId.equals(r.key()))).hasSize(1);

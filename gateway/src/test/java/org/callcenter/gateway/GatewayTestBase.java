@@ -25,10 +25,11 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole gateway application on a free port, with its real sessions, rate limits and sign-in
- * throttle in a real Redis, and queue-service stood in by {@link QueueServiceStub}. Kafka is not
- * needed: the listeners that feed the event streams stay stopped, and tests hand events to the
- * streams directly. Every test class that extends this shares one application context.
+ * The whole gateway application on a free port, with its real sessions, rate limits and
+ * sign-in throttle in a real Redis, and queue-service stood in by
+ * {@link QueueServiceStub}. Kafka is not needed: the listeners that feed the event
+ * streams stay stopped, and tests hand events to the streams directly. Every test class
+ * that extends this shares one application context.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.open-tok-api-key=12345678", "gateway.internal-secret=" + GatewayTestBase.SECRET,
@@ -63,7 +64,9 @@ public abstract class GatewayTestBase {
 		registry.add("gateway.callback-service-urls", QUEUE_SERVICE::url);
 	}
 
-	/** Each test starts with full dial buckets, no failed sign-ins and no requests seen. */
+	/**
+	 * Each test starts with full dial buckets, no failed sign-ins and no requests seen.
+	 */
 	@BeforeEach
 	void startAfresh() {
 		for (String pattern : List.of("request_rate_limiter.*", "callcenter:gateway:sign-in-failures:*")) {

@@ -17,9 +17,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for queue-service (and callback-service) behind the gateway: a real HTTP server on a free
- * loopback port that answers what the gateway forwards and records every request but the load
- * balancer's health checks, so a test can tell what got through the gateway and as whom.
+ * Stands in for queue-service (and callback-service) behind the gateway: a real HTTP
+ * server on a free loopback port that answers what the gateway forwards and records every
+ * request but the load balancer's health checks, so a test can tell what got through the
+ * gateway and as whom.
  */
 public final class QueueServiceStub implements AutoCloseable {
 
@@ -56,7 +57,10 @@ public final class QueueServiceStub implements AutoCloseable {
 			.toList();
 	}
 
-	/** Answers agents' heartbeats only after {@code delay}, as a queue-service under load might. */
+	/**
+	 * Answers agents' heartbeats only after {@code delay}, as a queue-service under load
+	 * might.
+	 */
 	public void slowHeartbeats(Duration delay) {
 		this.heartbeatDelay = delay;
 	}
@@ -109,7 +113,10 @@ public final class QueueServiceStub implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	/** One request as the service received it; header names as the JDK server keeps them (first letter upper). */
+	/**
+	 * One request as the service received it; header names as the JDK server keeps them
+	 * (first letter upper).
+	 */
 	public record Received(String method, String path, Map<String, List<String>> headers) {
 
 		public String header(String name) {

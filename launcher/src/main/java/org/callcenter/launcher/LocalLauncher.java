@@ -14,15 +14,17 @@ import org.callcenter.localinfra.LocalRedis;
 import org.callcenter.localinfra.SecuredKafka;
 
 /**
- * {@code ./run}: the whole call center on this machine with nothing installed but a JDK. Starts a
- * real Redis ({@link LocalRedis}: the redis-server binary shipped in embedded-redis) and a real Kafka
- * broker (KRaft, in this JVM, SASL/SCRAM and ACLs: {@link SecuredKafka}) unless {@code REDIS_HOST} /
- * {@code KAFKA_BOOTSTRAP_SERVERS} point elsewhere, the OpenTok emulator unless {@code OPENTOK_API_KEY}
- * and {@code OPENTOK_API_SECRET} are set, and every service in its own JVM, from the executable jars
- * the build copied beside the launcher's ({@link ServiceJars}). Ctrl-C stops everything.
+ * {@code ./run}: the whole call center on this machine with nothing installed but a JDK.
+ * Starts a real Redis ({@link LocalRedis}: the redis-server binary shipped in
+ * embedded-redis) and a real Kafka broker (KRaft, in this JVM, SASL/SCRAM and ACLs:
+ * {@link SecuredKafka}) unless {@code REDIS_HOST} / {@code KAFKA_BOOTSTRAP_SERVERS} point
+ * elsewhere, the OpenTok emulator unless {@code OPENTOK_API_KEY} and
+ * {@code OPENTOK_API_SECRET} are set, and every service in its own JVM, from the
+ * executable jars the build copied beside the launcher's ({@link ServiceJars}). Ctrl-C
+ * stops everything.
  * <p>
- * The services' Kafka password is {@code KAFKA_PASSWORD} if set, else a new random one per run; it
- * reaches the services by environment only.
+ * The services' Kafka password is {@code KAFKA_PASSWORD} if set, else a new random one
+ * per run; it reaches the services by environment only.
  */
 public final class LocalLauncher {
 
@@ -56,16 +58,18 @@ public final class LocalLauncher {
 		Runnable stopAll = null;
 		try {
 			if (ownRedis) {
-				// every change in an append-only file in ./data, synced each second: a crash loses at most
-				// about the last second, and a restart of ./run finds its calls, agents and sign-ins again
+				// every change in an append-only file in ./data, synced each second: a
+				// crash loses at most
+				// about the last second, and a restart of ./run finds its calls, agents
+				// and sign-ins again
 				Path data = Files.createDirectories(Path.of("data").toAbsolutePath());
 				say("starting Redis on port " + REDIS_PORT + " (data in ./data)");
 				redis = LocalRedis.persistent(REDIS_PORT, data);
 			}
 			if (ownKafka) {
 				say("starting Kafka (KRaft, SASL/SCRAM on 127.0.0.1, ACLs)");
-				kafka = SecuredKafka.start(blank(env.get("KAFKA_PASSWORD")) ? SecuredKafka.randomPassword()
-						: env.get("KAFKA_PASSWORD"));
+				kafka = SecuredKafka.start(
+						blank(env.get("KAFKA_PASSWORD")) ? SecuredKafka.randomPassword() : env.get("KAFKA_PASSWORD"));
 			}
 			SuiteSettings.OpenTok openTok = emulated ? SuiteSettings.OpenTok.emulator()
 					: new SuiteSettings.OpenTok(false, Integer.parseInt(env.get("OPENTOK_API_KEY")),
@@ -100,7 +104,8 @@ public final class LocalLauncher {
 		System.out.println("  Caller page:    " + gateway + "/caller.html");
 		System.out.println("  Agent console:  " + gateway + "/agent.html   (sign in as alice / demo or bob / demo)");
 		System.out.println("  Metrics:        " + gateway + "/actuator/prometheus   (user monitoring, password "
-				+ (System.getenv("MONITORING_PASSWORD") != null ? "from MONITORING_PASSWORD" : running.monitoringPassword())
+				+ (System.getenv("MONITORING_PASSWORD") != null ? "from MONITORING_PASSWORD"
+						: running.monitoringPassword())
 				+ ")");
 		System.out.println("  Press Ctrl-C to stop everything.");
 		System.out.println();

@@ -4,9 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * Where the services' executable jars are: one directory with {@code <service>-exec.jar} for each,
- * which the build fills from the exec-classifier artifacts a module declares (maven-dependency-plugin),
- * so that nothing looks into another module's {@code target} directory.
+ * Where the services' executable jars are: one directory with {@code <service>-exec.jar}
+ * for each, which the build fills from the exec-classifier artifacts a module declares
+ * (maven-dependency-plugin), so that nothing looks into another module's {@code target}
+ * directory.
  *
  * @param directory holds {@code opentok-emulator-exec.jar}, {@code gateway-exec.jar}, ...
  */
@@ -16,8 +17,9 @@ public record ServiceJars(Path directory) {
 	public static final String PROPERTY = "callcenter.service-jars";
 
 	/**
-	 * The directory the {@value #PROPERTY} system property names; else {@code services/} beside the
-	 * jar this JVM was started from ({@code java -jar launcher/target/launcher-*-exec.jar} finds
+	 * The directory the {@value #PROPERTY} system property names; else {@code services/}
+	 * beside the jar this JVM was started from
+	 * ({@code java -jar launcher/target/launcher-*-exec.jar} finds
 	 * {@code launcher/target/services}).
 	 */
 	public static ServiceJars locate() {
@@ -34,7 +36,9 @@ public record ServiceJars(Path directory) {
 				+ "=<directory with gateway-exec.jar, queue-service-exec.jar, ...>");
 	}
 
-	/** The executable jar of {@code service} (ServiceProcess says so if it is missing). */
+	/**
+	 * The executable jar of {@code service} (ServiceProcess says so if it is missing).
+	 */
 	Path jar(String service) {
 		return this.directory.resolve(service + "-exec.jar");
 	}

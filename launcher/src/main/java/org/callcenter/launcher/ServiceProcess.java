@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the suite in a JVM of its own, started from its executable jar, as it would be
- * deployed; its output goes to a log file. {@link #awaitHealthy} waits for {@code /actuator/health}.
+ * One service of the suite in a JVM of its own, started from its executable jar, as it
+ * would be deployed; its output goes to a log file. {@link #awaitHealthy} waits for
+ * {@code /actuator/health}.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -38,14 +39,18 @@ final class ServiceProcess implements AutoCloseable {
 		this.process = builder.start();
 	}
 
-	/** {@code secrets} go to the service's environment, where only its own user can read them. */
+	/**
+	 * {@code secrets} go to the service's environment, where only its own user can read
+	 * them.
+	 */
 	static ServiceProcess start(String name, Path jar, int port, Path logs, java.util.Map<String, String> secrets,
 			List<String> arguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		try {
 			Files.createDirectories(logs);
@@ -129,7 +134,9 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Asks the service to stop (SIGTERM: a graceful shutdown), then makes sure it has. */
+	/**
+	 * Asks the service to stop (SIGTERM: a graceful shutdown), then makes sure it has.
+	 */
 	@Override
 	public void close() {
 		this.process.destroy();

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every service of the call center, each in a JVM of its own started from its executable jar
- * ({@link ServiceJars}), wired
- * to one Redis and one Kafka: the emulator (unless a real OpenTok account is used), callback-service,
- * token-service, queue-service and the gateway. Services start together and the suite waits until
- * each reports healthy.
+ * Every service of the call center, each in a JVM of its own started from its executable
+ * jar ({@link ServiceJars}), wired to one Redis and one Kafka: the emulator (unless a
+ * real OpenTok account is used), callback-service, token-service, queue-service and the
+ * gateway. Services start together and the suite waits until each reports healthy.
  */
 public final class Suite implements AutoCloseable {
 
@@ -38,16 +37,19 @@ public final class Suite implements AutoCloseable {
 		String queueServices = urls(instances, SuiteSettings.Ports::queue);
 		String callbackServices = urls(instances, SuiteSettings.Ports::callback);
 		try {
-			// secrets go by environment, never on a command line that every local user can read (ps)
+			// secrets go by environment, never on a command line that every local user
+			// can read (ps)
 			Map<String, String> openTokSecrets = Map.of("OPENTOK_API_SECRET", openTok.apiSecret(),
 					"OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret());
 			Map<String, String> kafka = settings.kafka().environment();
 			Map<String, String> internalSecret = with(kafka, "CALLCENTER_INTERNAL_SECRET", settings.internalSecret());
 			if (openTok.emulated()) {
-				// like OpenTok, the emulator calls back the public address when there is one
+				// like OpenTok, the emulator calls back the public address when there is
+				// one
 				String callbacks = (publicUrl != null) ? publicUrl : "http://127.0.0.1:" + instances.get(0).callback();
 				start(jars, logs, "opentok-emulator", instances.get(0).emulator(), openTokSecrets,
-						"--emulator.api-key=" + openTok.apiKey(), "--emulator.callback-url=" + callbacks + "/ot_callback");
+						"--emulator.api-key=" + openTok.apiKey(),
+						"--emulator.callback-url=" + callbacks + "/ot_callback");
 			}
 			for (int i = 0; i < instances.size(); i++) {
 				SuiteSettings.Ports ports = instances.get(i);
@@ -56,7 +58,8 @@ public final class Suite implements AutoCloseable {
 						with(kafka, "OPENTOK_SIGNATURE_SECRET", openTok.signatureSecret()),
 						"--callbacks.project-api-key=" + openTok.apiKey());
 				start(jars, logs, "token-service", suffix, ports.token(),
-						with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()), "--opentok.api-key=" + openTok.apiKey(),
+						with(internalSecret, "OPENTOK_API_SECRET", openTok.apiSecret()),
+						"--opentok.api-key=" + openTok.apiKey(),
 						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"),
 						// two call centers on one Kafka each signal their own calls
 						"--spring.kafka.consumer.group-id=token-service-" + settings.namespace());
@@ -64,7 +67,8 @@ public final class Suite implements AutoCloseable {
 						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
 				start(jars, logs, "gateway", suffix, ports.gateway(),
 						with(internalSecret, "MONITORING_PASSWORD", this.monitoringPassword), redis, redisPort,
-						"--gateway.queue-service-urls=" + queueServices, "--gateway.callback-service-urls=" + callbackServices,
+						"--gateway.queue-service-urls=" + queueServices,
+						"--gateway.callback-service-urls=" + callbackServices,
 						"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
 						"--gateway.open-tok-api-key=" + openTok.apiKey());
 			}
@@ -78,23 +82,28 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
-	private static String urls(List<SuiteSettings.Ports> instances, java.util.function.ToIntFunction<SuiteSettings.Ports> port) {
+	private static String urls(List<SuiteSettings.Ports> instances,
+			java.util.function.ToIntFunction<SuiteSettings.Ports> port) {
 		return instances.stream()
 			.map((ports) -> "http://127.0.0.1:" + port.applyAsInt(ports))
 			.collect(java.util.stream.Collectors.joining(","));
 	}
 
-	/** Starts the suite from {@code jars}; each service logs to {@code logs/<service>.log}. */
+	/**
+	 * Starts the suite from {@code jars}; each service logs to
+	 * {@code logs/<service>.log}.
+	 */
 	public static Suite start(SuiteSettings settings, ServiceJars jars, Path logs) {
 		return new Suite(settings, List.of(settings.ports()), null, jars, logs);
 	}
 
 	/**
-	 * Starts several instances of every service but the emulator (one per {@code instances} entry;
-	 * the first named as usual, the others {@code queue-service-2}, ...), all on the same Redis and
-	 * Kafka: each gateway balances over every queue-service and callback-service, each queue-service
-	 * over every token-service. {@code publicUrl}, a load balancer in front of the gateways, is
-	 * where the emulator sends OpenTok's callbacks.
+	 * Starts several instances of every service but the emulator (one per
+	 * {@code instances} entry; the first named as usual, the others
+	 * {@code queue-service-2}, ...), all on the same Redis and Kafka: each gateway
+	 * balances over every queue-service and callback-service, each queue-service over
+	 * every token-service. {@code publicUrl}, a load balancer in front of the gateways,
+	 * is where the emulator sends OpenTok's callbacks.
 	 */
 	public static Suite startReplicated(SuiteSettings settings, List<SuiteSettings.Ports> instances, String publicUrl,
 			ServiceJars jars, Path logs) {
@@ -106,8 +115,9 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
-	 * The password of user {@code monitoring}, who reads the gateway's metrics, Prometheus and info:
-	 * {@code MONITORING_PASSWORD} if set, else one made up for this run.
+	 * The password of user {@code monitoring}, who reads the gateway's metrics,
+	 * Prometheus and info: {@code MONITORING_PASSWORD} if set, else one made up for this
+	 * run.
 	 */
 	public String monitoringPassword() {
 		return this.monitoringPassword;
@@ -121,7 +131,10 @@ public final class Suite implements AutoCloseable {
 		return url("gateway");
 	}
 
-	/** The file a service writes its output to (its log lines), for example {@code queue-service-2}. */
+	/**
+	 * The file a service writes its output to (its log lines), for example
+	 * {@code queue-service-2}.
+	 */
 	public Path log(String service) {
 		return process(service).log();
 	}
@@ -159,9 +172,9 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
-	 * Only the gateway faces users: every other service listens on the loopback interface alone, so
-	 * nobody else on the network can reach token-service, queue-service, callback-service or the
-	 * emulator directly.
+	 * Only the gateway faces users: every other service listens on the loopback interface
+	 * alone, so nobody else on the network can reach token-service, queue-service,
+	 * callback-service or the emulator directly.
 	 */
 	private void start(ServiceJars jars, Path logs, String module, int port, Map<String, String> secrets,
 			String... arguments) {
@@ -174,8 +187,7 @@ public final class Suite implements AutoCloseable {
 		if (!"gateway".equals(module)) {
 			all.add("--server.address=127.0.0.1");
 		}
-		this.services
-			.add(ServiceProcess.start(module + suffix, jars.jar(module), port, logs, secrets, all));
+		this.services.add(ServiceProcess.start(module + suffix, jars.jar(module), port, logs, secrets, all));
 	}
 
 	private static Map<String, String> with(Map<String, String> environment, String name, String value) {

@@ -4,16 +4,16 @@ import org.callcenter.localinfra.FreePorts;
 import org.callcenter.localinfra.SecuredKafka;
 
 /**
- * Where the suite finds Redis and Kafka (and how it signs in to Kafka), which ports its services
- * take, which OpenTok project it uses, and the secret the gateway and the services share to sign
- * identities.
+ * Where the suite finds Redis and Kafka (and how it signs in to Kafka), which ports its
+ * services take, which OpenTok project it uses, and the secret the gateway and the
+ * services share to sign identities.
  */
 public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok,
 		String namespace, String internalSecret) {
 
 	/**
-	 * How the services reach Kafka: {@code securityProtocol} PLAINTEXT (no sign-in) or SASL_PLAINTEXT /
-	 * SASL_SSL with SCRAM-SHA-256 as {@code username}.
+	 * How the services reach Kafka: {@code securityProtocol} PLAINTEXT (no sign-in) or
+	 * SASL_PLAINTEXT / SASL_SSL with SCRAM-SHA-256 as {@code username}.
 	 */
 	public record Kafka(String bootstrapServers, String securityProtocol, String username, String password) {
 
@@ -30,7 +30,10 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 			return scram(broker.bootstrapServers(), SecuredKafka.SERVICES, broker.servicesPassword());
 		}
 
-		/** The services' Kafka settings, as environment: the password must never be on a command line. */
+		/**
+		 * The services' Kafka settings, as environment: the password must never be on a
+		 * command line.
+		 */
 		java.util.Map<String, String> environment() {
 			return java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers, "KAFKA_SECURITY_PROTOCOL",
 					this.securityProtocol, "KAFKA_USERNAME", this.username, "KAFKA_PASSWORD", this.password);
@@ -60,7 +63,8 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 	/**
 	 * The OpenTok project: a real one, or the emulator's.
 	 *
-	 * @param signatureSecret signs the emulator's callbacks and is required of callbacks; empty for none
+	 * @param signatureSecret signs the emulator's callbacks and is required of callbacks;
+	 * empty for none
 	 */
 	public record OpenTok(boolean emulated, int apiKey, String apiSecret, String signatureSecret) {
 

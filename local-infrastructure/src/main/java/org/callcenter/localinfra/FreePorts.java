@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a loopback port nothing listens on, so local servers never touch the machine's own services. */
+/**
+ * Picks a loopback port nothing listens on, so local servers never touch the machine's
+ * own services.
+ */
 public final class FreePorts {
 
 	private FreePorts() {

@@ -23,9 +23,10 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A KRaft broker in this JVM: its storage is formatted ({@link StorageTool#execute}) and the server
- * ({@link KafkaRaftServer}) started by plain calls, in a temporary directory only this user can
- * read (its configuration may hold passwords) that {@link #close} deletes.
+ * A KRaft broker in this JVM: its storage is formatted ({@link StorageTool#execute}) and
+ * the server ({@link KafkaRaftServer}) started by plain calls, in a temporary directory
+ * only this user can read (its configuration may hold passwords) that {@link #close}
+ * deletes.
  */
 final class KraftBroker implements AutoCloseable {
 
@@ -52,8 +53,9 @@ final class KraftBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Formats a new storage with {@code settings} (given the broker's home directory, where its
-	 * logs belong) and {@code formatArguments} (such as {@code --add-scram}), then starts the broker.
+	 * Formats a new storage with {@code settings} (given the broker's home directory,
+	 * where its logs belong) and {@code formatArguments} (such as {@code --add-scram}),
+	 * then starts the broker.
 	 */
 	static KraftBroker start(Function<Path, Properties> settings, List<String> formatArguments) {
 		return new KraftBroker(settings, formatArguments);
@@ -67,7 +69,8 @@ final class KraftBroker implements AutoCloseable {
 		int status = StorageTool.execute(arguments.toArray(String[]::new),
 				new PrintStream(output, true, StandardCharsets.UTF_8));
 		if (status != 0) {
-			throw new IllegalStateException("could not format Kafka's storage: " + output.toString(StandardCharsets.UTF_8));
+			throw new IllegalStateException(
+					"could not format Kafka's storage: " + output.toString(StandardCharsets.UTF_8));
 		}
 	}
 

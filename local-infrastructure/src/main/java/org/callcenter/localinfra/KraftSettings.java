@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Settings of a single-node Kafka cluster in KRaft mode on 127.0.0.1 (one node, broker and
- * controller at once), shared by the brokers in this JVM ({@link PlainKafka}, {@link SecuredKafka})
- * and by brokers run as a process of their own: topics are created on first use with 4 partitions,
- * internal topics have the one replica there is, and a new consumer group starts at once.
+ * Settings of a single-node Kafka cluster in KRaft mode on 127.0.0.1 (one node, broker
+ * and controller at once), shared by the brokers in this JVM ({@link PlainKafka},
+ * {@link SecuredKafka}) and by brokers run as a process of their own: topics are created
+ * on first use with 4 partitions, internal topics have the one replica there is, and a
+ * new consumer group starts at once.
  */
 public final class KraftSettings {
 
 	private KraftSettings() {
 	}
 
-	/** A broker anyone on this machine may use without signing in: one PLAINTEXT listener on {@code port}. */
+	/**
+	 * A broker anyone on this machine may use without signing in: one PLAINTEXT listener
+	 * on {@code port}.
+	 */
 	public static Properties plaintext(int port, int controllerPort, Path logDirectory) {
 		Properties config = singleNode(controllerPort, logDirectory);
 		config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);

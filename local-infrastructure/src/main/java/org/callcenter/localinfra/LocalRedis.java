@@ -8,9 +8,9 @@ import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
- * A real {@code redis-server} process (the binary shipped in embedded-redis) on 127.0.0.1, either
- * keeping nothing or, as {@code ./run} and docker-compose.yml run Redis, every change in an
- * append-only file synced each second.
+ * A real {@code redis-server} process (the binary shipped in embedded-redis) on
+ * 127.0.0.1, either keeping nothing or, as {@code ./run} and docker-compose.yml run
+ * Redis, every change in an append-only file synced each second.
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -32,19 +32,26 @@ public final class LocalRedis implements AutoCloseable {
 		return new LocalRedis(port, null);
 	}
 
-	/** Starts a server on {@code port} that keeps an append-only file in {@code dataDirectory}. */
+	/**
+	 * Starts a server on {@code port} that keeps an append-only file in
+	 * {@code dataDirectory}.
+	 */
 	public static LocalRedis persistent(int port, Path dataDirectory) {
 		return new LocalRedis(port, dataDirectory.toAbsolutePath());
 	}
 
 	private RedisServer startServer() {
 		try {
-			RedisServerBuilder builder = RedisServer.newRedisServer().bind("127.0.0.1").port(this.port).setting("save \"\"");
+			RedisServerBuilder builder = RedisServer.newRedisServer()
+				.bind("127.0.0.1")
+				.port(this.port)
+				.setting("save \"\"");
 			if (this.dataDirectory == null) {
 				builder.setting("appendonly no");
 			}
 			else {
-				// a crash loses at most about the last second, and a restart finds everything else again
+				// a crash loses at most about the last second, and a restart finds
+				// everything else again
 				builder.setting("appendonly yes").setting("appendfsync everysec").setting("dir " + this.dataDirectory);
 			}
 			RedisServer started = builder.build();

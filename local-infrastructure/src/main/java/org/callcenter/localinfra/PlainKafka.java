@@ -3,8 +3,9 @@ package org.callcenter.localinfra;
 import java.util.List;
 
 /**
- * A real single-node Kafka broker (KRaft) in this JVM on a free loopback port that anyone on this
- * machine may use without signing in: for tests, which isolate themselves by topic.
+ * A real single-node Kafka broker (KRaft) in this JVM on a free loopback port that anyone
+ * on this machine may use without signing in: for tests, which isolate themselves by
+ * topic.
  */
 public final class PlainKafka implements AutoCloseable {
 
@@ -14,8 +15,8 @@ public final class PlainKafka implements AutoCloseable {
 
 	private PlainKafka() {
 		int controllerPort = FreePorts.next();
-		this.broker = KraftBroker.start((home) -> KraftSettings.plaintext(this.port, controllerPort, home.resolve("logs")),
-				List.of());
+		this.broker = KraftBroker
+			.start((home) -> KraftSettings.plaintext(this.port, controllerPort, home.resolve("logs")), List.of());
 	}
 
 	public static PlainKafka start() {

@@ -22,20 +22,22 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * A real single-node Kafka broker (KRaft) in this JVM that only the call center can use: one
- * SASL/SCRAM-SHA-256 listener on 127.0.0.1, the KRaft {@code StandardAuthorizer} with nothing allowed
- * unless an ACL allows it, and ACLs that let the call center's principal read and write its own
- * topics and join its own consumer groups, and nothing else. Whoever reaches the port without the
- * password can neither read a session id nor forge a {@code CONNECTION_DESTROYED}.
+ * A real single-node Kafka broker (KRaft) in this JVM that only the call center can use:
+ * one SASL/SCRAM-SHA-256 listener on 127.0.0.1, the KRaft {@code StandardAuthorizer} with
+ * nothing allowed unless an ACL allows it, and ACLs that let the call center's principal
+ * read and write its own topics and join its own consumer groups, and nothing else.
+ * Whoever reaches the port without the password can neither read a session id nor forge a
+ * {@code CONNECTION_DESTROYED}.
  * <p>
- * SCRAM credentials live in KRaft's metadata, so they are written when the storage is formatted
- * ({@code --add-scram}), before the broker first starts. The broker's own connections use the
- * {@value #ADMIN} super user: SCRAM on the broker listener, PLAIN on the controller listener (SCRAM
- * cannot authenticate the controller, which would need the metadata it serves). Both passwords stay
- * in this process and in a configuration file only its user can read; nothing goes on a command line.
+ * SCRAM credentials live in KRaft's metadata, so they are written when the storage is
+ * formatted ({@code --add-scram}), before the broker first starts. The broker's own
+ * connections use the {@value #ADMIN} super user: SCRAM on the broker listener, PLAIN on
+ * the controller listener (SCRAM cannot authenticate the controller, which would need the
+ * metadata it serves). Both passwords stay in this process and in a configuration file
+ * only its user can read; nothing goes on a command line.
  * <p>
- * In this JVM rather than in a process of its own ({@link KraftBroker}): {@code ./run} stays one
- * process to stop.
+ * In this JVM rather than in a process of its own ({@link KraftBroker}): {@code ./run}
+ * stays one process to stop.
  */
 public final class SecuredKafka implements AutoCloseable {
 
@@ -47,10 +49,16 @@ public final class SecuredKafka implements AutoCloseable {
 
 	public static final String MECHANISM = "SCRAM-SHA-256";
 
-	/** Topic name prefixes of the call center ({@code Topics}, and their {@code -dlt} dead letters). */
+	/**
+	 * Topic name prefixes of the call center ({@code Topics}, and their {@code -dlt} dead
+	 * letters).
+	 */
 	static final List<String> TOPIC_PREFIXES = List.of("callcenter.", "opentok.");
 
-	/** Consumer group prefixes: queue-service-&lt;namespace&gt;, token-service, gateway-&lt;uuid&gt;. */
+	/**
+	 * Consumer group prefixes: queue-service-&lt;namespace&gt;, token-service,
+	 * gateway-&lt;uuid&gt;.
+	 */
 	static final List<String> GROUP_PREFIXES = List.of("queue-service", "token-service", "gateway-");
 
 	private final int port = FreePorts.next();
@@ -74,11 +82,12 @@ public final class SecuredKafka implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a broker whose services' principal ({@value #SERVICES}) has {@code servicesPassword}, and
-	 * waits until it has taken the call center's ACLs.
+	 * Starts a broker whose services' principal ({@value #SERVICES}) has
+	 * {@code servicesPassword}, and waits until it has taken the call center's ACLs.
 	 */
 	public static SecuredKafka start(String servicesPassword) {
-		// it goes into JAAS and --add-scram syntax as it is: no quotes, commas or brackets
+		// it goes into JAAS and --add-scram syntax as it is: no quotes, commas or
+		// brackets
 		if (servicesPassword == null || !servicesPassword.matches("[A-Za-z0-9._~+/-]{12,}")) {
 			throw new IllegalArgumentException(
 					"the Kafka password must be at least 12 letters, digits or any of ._~+/-");
@@ -86,7 +95,9 @@ public final class SecuredKafka implements AutoCloseable {
 		return new SecuredKafka(servicesPassword);
 	}
 
-	/** A new random password (hex, so that it needs no quoting in a JAAS configuration). */
+	/**
+	 * A new random password (hex, so that it needs no quoting in a JAAS configuration).
+	 */
 	public static String randomPassword() {
 		byte[] bytes = new byte[24];
 		new SecureRandom().nextBytes(bytes);
@@ -102,7 +113,10 @@ public final class SecuredKafka implements AutoCloseable {
 		return this.servicesPassword;
 	}
 
-	/** Client properties (bootstrap servers and SASL) of a client that signs in as {@code user}. */
+	/**
+	 * Client properties (bootstrap servers and SASL) of a client that signs in as
+	 * {@code user}.
+	 */
 	public Map<String, Object> clientProperties(String user, String password) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -112,7 +126,10 @@ public final class SecuredKafka implements AutoCloseable {
 		return properties;
 	}
 
-	/** Client properties of the super user, for tests that look at everything on the broker. */
+	/**
+	 * Client properties of the super user, for tests that look at everything on the
+	 * broker.
+	 */
 	public Map<String, Object> adminProperties() {
 		return clientProperties(ADMIN, this.adminPassword);
 	}
@@ -135,8 +152,9 @@ public final class SecuredKafka implements AutoCloseable {
 		config.put("sasl.mechanism.controller.protocol", "PLAIN");
 		config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
 		config.put("listener.name.controller.plain.sasl.jaas.config",
-				"org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN + "\" password=\""
-						+ this.adminPassword + "\" user_" + ADMIN + "=\"" + this.adminPassword + "\";");
+				"org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
+						+ "\" password=\"" + this.adminPassword + "\" user_" + ADMIN + "=\"" + this.adminPassword
+						+ "\";");
 		config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
 		config.put("allow.everyone.if.no.acl.found", "false");
 		config.put("super.users", "User:" + ADMIN);
@@ -144,10 +162,11 @@ public final class SecuredKafka implements AutoCloseable {
 	}
 
 	/**
-	 * Topics: read, write and create (each implies describe) under the call center's prefixes, so
-	 * services can auto-create their topics and dead-letter topics. Groups: read under the services'
-	 * prefixes. No cluster permission: since Kafka 3.0 an idempotent producer needs only write on a
-	 * topic (KIP-679), so {@code IdempotentWrite} would grant nothing the services use.
+	 * Topics: read, write and create (each implies describe) under the call center's
+	 * prefixes, so services can auto-create their topics and dead-letter topics. Groups:
+	 * read under the services' prefixes. No cluster permission: since Kafka 3.0 an
+	 * idempotent producer needs only write on a topic (KIP-679), so
+	 * {@code IdempotentWrite} would grant nothing the services use.
 	 */
 	private void grantTheCallCenterItsAcls() {
 		List<AclBinding> acls = new ArrayList<>();

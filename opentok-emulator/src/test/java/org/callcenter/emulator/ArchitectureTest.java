@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package layout stays readable: features may use each other one way only, and cross-cutting
- * set-up in {@code system} serves the features without using them.
+ * The package layout stays readable: features may use each other one way only, and
+ * cross-cutting set-up in {@code system} serves the features without using them.
  */
 class ArchitectureTest {
 

@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** Receives session-monitoring callbacks as an application would; can fail the first deliveries. */
+/**
+ * Receives session-monitoring callbacks as an application would; can fail the first
+ * deliveries.
+ */
 final class CallbackReceiver implements AutoCloseable {
 
 	private final HttpServer server;

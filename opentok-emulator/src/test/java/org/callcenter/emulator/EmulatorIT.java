@@ -37,10 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The real opentok-server-sdk 4.9.0 against the emulator over HTTP, and clients on its socket. */
+/**
+ * The real opentok-server-sdk 4.9.0 against the emulator over HTTP, and clients on its
+ * socket.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "emulator.signature-secret=callback-signing-secret",
-				"emulator.callback-first-retry=100ms" })
+		properties = { "emulator.signature-secret=callback-signing-secret", "emulator.callback-first-retry=100ms" })
 class EmulatorIT {
 
 	static final String KEY = "12345678";
@@ -84,7 +86,9 @@ class EmulatorIT {
 	void theSdkCreatesSessionsWhoseTokensTheEmulatorAccepts() throws Exception {
 		String sessionId = this.sdk.createSession().getSessionId();
 		String token = this.sdk.generateToken(sessionId,
-				new TokenOptions.Builder().role(Role.PUBLISHER).data("{\"userId\":\"42\",\"userType\":\"caller\"}").build());
+				new TokenOptions.Builder().role(Role.PUBLISHER)
+					.data("{\"userId\":\"42\",\"userType\":\"caller\"}")
+					.build());
 
 		ClientTokens.ClientToken grant = this.tokens.verify(token, sessionId);
 
@@ -102,7 +106,8 @@ class EmulatorIT {
 			.build();
 		String forged = forger.generateToken(sessionId);
 		forger.close();
-		String expired = LegacyTokens.token(KEY, SECRET, sessionId, System.currentTimeMillis() / 1000 - 60, "publisher");
+		String expired = LegacyTokens.token(KEY, SECRET, sessionId, System.currentTimeMillis() / 1000 - 60,
+				"publisher");
 		String valid = LegacyTokens.token(KEY, SECRET, sessionId, System.currentTimeMillis() / 1000 + 60, "publisher");
 		String badRole = LegacyTokens.token(KEY, SECRET, sessionId, System.currentTimeMillis() / 1000 + 60, "admin");
 
@@ -127,9 +132,8 @@ class EmulatorIT {
 		HttpRequest missing = HttpRequest.newBuilder(URI.create(url() + "/session/create"))
 			.POST(HttpRequest.BodyPublishers.ofString("p2p.preference=disabled"))
 			.build();
-		String wrongSecret = Hs256.sign(Map.of("iss", KEY, "ist", "project", "iat",
-				System.currentTimeMillis() / 1000, "exp", System.currentTimeMillis() / 1000 + 180),
-				"wrong-secret-0123456789abcdefghijklmnop");
+		String wrongSecret = Hs256.sign(Map.of("iss", KEY, "ist", "project", "iat", System.currentTimeMillis() / 1000,
+				"exp", System.currentTimeMillis() / 1000 + 180), "wrong-secret-0123456789abcdefghijklmnop");
 		HttpRequest forged = HttpRequest.newBuilder(URI.create(url() + "/session/create"))
 			.header("X-OPENTOK-AUTH", wrongSecret)
 			.POST(HttpRequest.BodyPublishers.ofString("p2p.preference=disabled"))
@@ -155,7 +159,8 @@ class EmulatorIT {
 	@Test
 	void aSignalSentThroughTheSdkReachesTheConnectedClient() throws Exception {
 		String sessionId = this.sdk.createSession().getSessionId();
-		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId, this.sdk.generateToken(sessionId))) {
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId,
+				this.sdk.generateToken(sessionId))) {
 			await().atMost(EmulatedBrowser.PATIENCE).until(() -> browser.connectionId() != null);
 
 			this.sdk.signal(sessionId, new SignalProperties.Builder().type("hold").data("agent-1").build());
@@ -205,8 +210,8 @@ class EmulatorIT {
 		}
 
 		await().atMost(EmulatedBrowser.PATIENCE).until(() -> events(sessionId).contains("sessionDestroyed"));
-		assertThat(events(sessionId)).containsExactly("sessionCreated", "connectionCreated", "streamCreated", "streamDestroyed",
-				"connectionDestroyed", "sessionDestroyed");
+		assertThat(events(sessionId)).containsExactly("sessionCreated", "connectionCreated", "streamCreated",
+				"streamDestroyed", "connectionDestroyed", "sessionDestroyed");
 		for (CallbackReceiver.Delivery delivery : deliveries(sessionId)) {
 			JsonNode body = JSON.readTree(delivery.body());
 			assertThat(body.get("sessionId").isString()).isTrue();
@@ -216,8 +221,8 @@ class EmulatorIT {
 			Map<String, Object> claims = Hs256.verify(delivery.authorization().substring("Bearer ".length()),
 					"callback-signing-secret");
 			assertThat(claims).containsEntry("iss", "Vonage")
-				.containsEntry("payload_hash", HexFormat.of()
-					.formatHex(MessageDigest.getInstance("SHA-256").digest(delivery.body())));
+				.containsEntry("payload_hash",
+						HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(delivery.body())));
 		}
 		JsonNode created = body(sessionId, "connectionCreated");
 		assertThat(created.at("/connection/id").isString()).isTrue();
@@ -236,7 +241,8 @@ class EmulatorIT {
 	void aFailedCallbackIsRetriedUntilAccepted() throws Exception {
 		String sessionId = this.sdk.createSession().getSessionId();
 		CALLBACKS.failNext(1, sessionId);
-		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId, this.sdk.generateToken(sessionId))) {
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId,
+				this.sdk.generateToken(sessionId))) {
 			await().atMost(EmulatedBrowser.PATIENCE).until(() -> browser.connectionId() != null);
 		}
 
@@ -256,23 +262,27 @@ class EmulatorIT {
 		try {
 			assertThat(switchCallbacks("OFF", projectToken())).isEqualTo(200);
 			String off = sessionWithOneVisit();
-			await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
+			await().during(java.time.Duration.ofSeconds(1))
+				.atMost(java.time.Duration.ofSeconds(3))
 				.until(() -> deliveries(off).isEmpty());
 
 			assertThat(switchCallbacks("WRONG_SECRET", projectToken())).isEqualTo(200);
 			String wrongSecret = sessionWithOneVisit();
 			await().atMost(EmulatedBrowser.PATIENCE).until(() -> !deliveries(wrongSecret).isEmpty());
-			assertThat(deliveries(wrongSecret)).allSatisfy((delivery) -> org.assertj.core.api.Assertions
-				.assertThatThrownBy(() -> Hs256.verify(delivery.authorization().substring("Bearer ".length()),
-						"callback-signing-secret"))
-				.isInstanceOf(Hs256.InvalidToken.class));
+			assertThat(deliveries(wrongSecret)).allSatisfy(
+					(delivery) -> org.assertj.core.api.Assertions
+						.assertThatThrownBy(() -> Hs256.verify(delivery.authorization().substring("Bearer ".length()),
+								"callback-signing-secret"))
+						.isInstanceOf(Hs256.InvalidToken.class));
 
 			assertThat(switchCallbacks("WRONG_URL", projectToken())).isEqualTo(200);
 			String wrongUrl = sessionWithOneVisit();
-			await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
+			await().during(java.time.Duration.ofSeconds(1))
+				.atMost(java.time.Duration.ofSeconds(3))
 				.until(() -> deliveries(wrongUrl).isEmpty());
 			assertThat(switchCallbacks("NORMAL", projectToken())).isEqualTo(200);
-			// the project is fixed while its callbacks are still retried: the retries land
+			// the project is fixed while its callbacks are still retried: the retries
+			// land
 			await().atMost(EmulatedBrowser.PATIENCE).until(() -> events(wrongUrl).contains("sessionDestroyed"));
 		}
 		finally {
@@ -282,7 +292,8 @@ class EmulatorIT {
 
 	private String sessionWithOneVisit() throws Exception {
 		String sessionId = this.sdk.createSession().getSessionId();
-		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId, this.sdk.generateToken(sessionId))) {
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(url(), KEY, sessionId,
+				this.sdk.generateToken(sessionId))) {
 			await().atMost(EmulatedBrowser.PATIENCE).until(() -> browser.connectionId() != null);
 		}
 		return sessionId;

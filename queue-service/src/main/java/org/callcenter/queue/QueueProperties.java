@@ -17,31 +17,38 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of queue-service, validated at start-up.
  *
- * @param namespace Redis key namespace; every instance serving the same call center uses the same one
+ * @param namespace Redis key namespace; every instance serving the same call center uses
+ * the same one
  * @param maxCallersPerAgent most callers assigned to one agent at once; 0 means no cap
- * @param connectTimeout how long a caller has to connect to its OpenTok session before its call expires
- * @param callerGracePeriod how long a caller whose connection was lost (a reload, a network drop) keeps
- * its call, place and state before the call ends; 0 ends it at once
- * @param sessionMonitoringWindow how long a connection a caller's page confirmed may wait for OpenTok's
- * verified webhook before session-monitoring callbacks are reported missing
- * @param agentGracePeriod how long an agent's console may stay silent before the agent goes offline
- * @param sweepInterval how often each instance expires unconnected callers and silent agents
+ * @param connectTimeout how long a caller has to connect to its OpenTok session before
+ * its call expires
+ * @param callerGracePeriod how long a caller whose connection was lost (a reload, a
+ * network drop) keeps its call, place and state before the call ends; 0 ends it at once
+ * @param sessionMonitoringWindow how long a connection a caller's page confirmed may wait
+ * for OpenTok's verified webhook before session-monitoring callbacks are reported missing
+ * @param agentGracePeriod how long an agent's console may stay silent before the agent
+ * goes offline
+ * @param sweepInterval how often each instance expires unconnected callers and silent
+ * agents
  * @param endedCallRetention how long an ended call stays readable by its caller
- * @param sessionEventMemory how long an applied session event id is remembered to drop repeats
+ * @param sessionEventMemory how long an applied session event id is remembered to drop
+ * repeats
  * @param tokenServiceUrls base URLs of token-service's instances
  * @param tokenServiceTimeout connect and read timeout of each call to token-service
  * @param relayBatchSize most outbox entries relayed to Kafka in one round
  * @param relayLease how long the outbox relay lease lasts without renewal
- * @param internalSecret the secret shared with the gateway: it signs agent identities and caller
- * credentials; set it in production (at least 16 characters)
+ * @param internalSecret the secret shared with the gateway: it signs agent identities and
+ * caller credentials; set it in production (at least 16 characters)
  * @param callerCredentialValidity how long a caller's credential for its call is valid
  */
 @Validated
 @ConfigurationProperties("queue")
-public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @DefaultValue("callcenter") String namespace,
+public record QueueProperties(
+		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @DefaultValue("callcenter") String namespace,
 		@PositiveOrZero @DefaultValue("0") int maxCallersPerAgent, @NotNull @DefaultValue("2m") Duration connectTimeout,
 		@NotNull @DefaultValue("20s") Duration callerGracePeriod,
-		@NotNull @DefaultValue("30s") Duration sessionMonitoringWindow, @NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
+		@NotNull @DefaultValue("30s") Duration sessionMonitoringWindow,
+		@NotNull @DefaultValue("30s") Duration agentGracePeriod, @NotNull @DefaultValue("1s") Duration sweepInterval,
 		@NotNull @DefaultValue("1h") Duration endedCallRetention,
 		@NotNull @DefaultValue("24h") Duration sessionEventMemory,
 		@NotEmpty @DefaultValue("http://localhost:8083") List<URI> tokenServiceUrls,
@@ -50,7 +57,10 @@ public record QueueProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+") @De
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
 		@NotNull @DefaultValue("12h") Duration callerCredentialValidity) {
 
-	/** The Redis key prefix: a hash tag, so that every key of one call center lands in one cluster slot. */
+	/**
+	 * The Redis key prefix: a hash tag, so that every key of one call center lands in one
+	 * cluster slot.
+	 */
 	public String keySpace() {
 		return "{" + this.namespace + "}";
 	}

@@ -12,9 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package layout stays readable: features may use each other one way only, the store (the
- * call-center rules in Redis) knows nothing of HTTP, and cross-cutting set-up in {@code system}
- * serves the features without using them. The web layer maps what features report to HTTP.
+ * The package layout stays readable: features may use each other one way only, the store
+ * (the call-center rules in Redis) knows nothing of HTTP, and cross-cutting set-up in
+ * {@code system} serves the features without using them. The web layer maps what features
+ * report to HTTP.
  */
 class ArchitectureTest {
 

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-/** The old demo's flows, through the HTTP API, with session events arriving over Kafka. */
+/**
+ * The old demo's flows, through the HTTP API, with session events arriving over Kafka.
+ */
 @TestPropertySource(properties = "queue.namespace=flows")
 class CallFlowsIT extends QueueServiceTestBase {
 
@@ -37,9 +39,8 @@ class CallFlowsIT extends QueueServiceTestBase {
 		assertThat(first.state()).isEqualTo("WAITING");
 		assertThat(first.position()).isEqualTo(1);
 		assertThat(second.position()).isEqualTo(2);
-		assertThat(first.body().at("/session/token").asString())
-			.isEqualTo(TokenServiceStub.tokenFor(first.body().at("/session/sessionId").asString(), "caller",
-					first.callId()));
+		assertThat(first.body().at("/session/token").asString()).isEqualTo(
+				TokenServiceStub.tokenFor(first.body().at("/session/sessionId").asString(), "caller", first.callId()));
 
 		this.api.leave(first.callId());
 		assertThat(this.api.status(second.callId()).position()).isEqualTo(1);
@@ -93,14 +94,17 @@ class CallFlowsIT extends QueueServiceTestBase {
 		assertThat(accepted.status()).isEqualTo(200);
 		assertThat(accepted.state()).isEqualTo("ON_CALL");
 		assertThat(accepted.call().get("callStartedAt").isNull()).isFalse();
-		assertThat(accepted.body().at("/session/token").asString()).isEqualTo(
-				TokenServiceStub.tokenFor(ann.body().at("/session/sessionId").asString(), "agent", "alice"));
+		assertThat(accepted.body().at("/session/token").asString())
+			.isEqualTo(TokenServiceStub.tokenFor(ann.body().at("/session/sessionId").asString(), "agent", "alice"));
 
 		assertThat(accepted.body().has("firstAccept")).isFalse();
-		assertThat(this.api.send(org.springframework.http.HttpMethod.GET, "/actuator/metrics/callcenter.wait.time", null)
-			.body()
-			.at("/measurements/0/value")
-			.asDouble()).as("calls whose wait time was recorded").isGreaterThanOrEqualTo(1.0);
+		assertThat(
+				this.api.send(org.springframework.http.HttpMethod.GET, "/actuator/metrics/callcenter.wait.time", null)
+					.body()
+					.at("/measurements/0/value")
+					.asDouble())
+			.as("calls whose wait time was recorded")
+			.isGreaterThanOrEqualTo(1.0);
 
 		assertThat(this.api.hold("alice", ann.callId()).state()).isEqualTo("ON_HOLD");
 		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ON_HOLD");
@@ -186,10 +190,10 @@ class CallFlowsIT extends QueueServiceTestBase {
 		this.api.resume("alice", ann.callId());
 		this.api.end("alice", ann.callId());
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventsOf(ann.callId()))
-			.extracting(CallEvent::type)
-			.containsExactly(CallEventType.ASSIGNED, CallEventType.CALLER_CONNECTED, CallEventType.ACCEPTED,
-					CallEventType.HELD, CallEventType.RESUMED, CallEventType.ENDED));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(eventsOf(ann.callId())).extracting(CallEvent::type)
+				.containsExactly(CallEventType.ASSIGNED, CallEventType.CALLER_CONNECTED, CallEventType.ACCEPTED,
+						CallEventType.HELD, CallEventType.RESUMED, CallEventType.ENDED));
 		List<CallEvent> events = eventsOf(ann.callId());
 		assertThat(events).extracting(CallEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 		assertThat(events).allSatisfy((event) -> {
@@ -237,9 +241,11 @@ class CallFlowsIT extends QueueServiceTestBase {
 			.hasSize(2);
 		// the event, relayed later by another thread, is sent within the dial's trace
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(CALL_EVENTS.received()).filteredOn((record) -> ann.callId().equals(record.key()))
+			.untilAsserted(() -> assertThat(CALL_EVENTS.received())
+				.filteredOn((record) -> ann.callId().equals(record.key()))
 				.isNotEmpty()
-				.allSatisfy((record) -> assertThat(record.headers().get("traceparent")).startsWith("00-" + traceId + "-")));
+				.allSatisfy(
+						(record) -> assertThat(record.headers().get("traceparent")).startsWith("00-" + traceId + "-")));
 	}
 
 	@Test

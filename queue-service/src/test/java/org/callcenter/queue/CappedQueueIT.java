@@ -8,7 +8,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code max-callers-per-agent}, callers beyond the agents' room wait in FIFO order. */
+/**
+ * With {@code max-callers-per-agent}, callers beyond the agents' room wait in FIFO order.
+ */
 @TestPropertySource(properties = { "queue.namespace=capped", "queue.max-callers-per-agent=1" })
 class CappedQueueIT extends QueueServiceTestBase {
 

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations through both.
- * Afterwards the whole state must be consistent, no caller lost, and the call events on Kafka must
- * tell each call's story without a gap.
+ * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations
+ * through both. Afterwards the whole state must be consistent, no caller lost, and the
+ * call events on Kafka must tell each call's story without a gap.
  */
 class ConcurrencyIT {
 
@@ -50,8 +50,9 @@ class ConcurrencyIT {
 	private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4", "a5", "a6");
 
 	/**
-	 * Fewest successes of each kind of operation for a run to count. Holds and resumes succeed least
-	 * (9 to 23 times in 2,000 operations, varying with the interleaving): low enough never to flake.
+	 * Fewest successes of each kind of operation for a run to count. Holds and resumes
+	 * succeed least (9 to 23 times in 2,000 operations, varying with the interleaving):
+	 * low enough never to flake.
 	 */
 	private static final int MIN_SUCCESSES = 3;
 
@@ -64,10 +65,12 @@ class ConcurrencyIT {
 	@BeforeAll
 	static void startTwoInstances() {
 		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext instance = SpringApplication.run(QueueServiceApplication.class, "--server.port=0", "--queue.namespace=" + NAMESPACE,
-						"--queue.token-service-urls=" + TOKEN_SERVICE.url(), "--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
-						"--spring.data.redis.port=" + RealRedis.shared().port(),
-						"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
+			ConfigurableApplicationContext instance = SpringApplication.run(QueueServiceApplication.class,
+					"--server.port=0", "--queue.namespace=" + NAMESPACE,
+					"--queue.token-service-urls=" + TOKEN_SERVICE.url(),
+					"--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
+					"--spring.data.redis.port=" + RealRedis.shared().port(),
+					"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
 			INSTANCES.add(instance);
 			String port = instance.getEnvironment().getProperty("local.server.port");
 			CLIENTS.add(new QueueClient("http://127.0.0.1:" + port));
@@ -92,8 +95,8 @@ class ConcurrencyIT {
 			List<Future<?>> work = new ArrayList<>();
 			for (int t = 0; t < THREADS; t++) {
 				long seed = 1000 + t;
-				work.add(threads.submit(() -> runRandomOperations(new Random(seed), dialed, sessions, unexpected,
-						outcomes)));
+				work.add(threads
+					.submit(() -> runRandomOperations(new Random(seed), dialed, sessions, unexpected, outcomes)));
 			}
 			for (Future<?> done : work) {
 				done.get();
@@ -130,13 +133,15 @@ class ConcurrencyIT {
 				if (reply.status() == 201) {
 					dialed.add(reply.callId());
 					sessions.put(reply.callId(), QueueServiceTestBase.sessionId(reply));
-					if (random.nextInt(10) < 8) { // most callers connect right away, some late or never
+					if (random.nextInt(10) < 8) { // most callers connect right away, some
+													// late or never
 						connect(reply.callId(), sessions.get(reply.callId()));
 					}
 				}
 			}
 			else if (roll < 30) {
-				// the caller connects, loses its connection (a reload) or comes back on a new one
+				// the caller connects, loses its connection (a reload) or comes back on a
+				// new one
 				int connection = random.nextInt(3);
 				boolean drop = random.nextInt(3) == 0;
 				operation = drop ? "drop" : "connect";
@@ -189,7 +194,10 @@ class ConcurrencyIT {
 
 	private final Set<String> lastSeenOnHold = ConcurrentHashMap.newKeySet();
 
-	/** What the answers said about calls in progress and on hold, so hold and resume often find one. */
+	/**
+	 * What the answers said about calls in progress and on hold, so hold and resume often
+	 * find one.
+	 */
 	private void remember(Reply reply) {
 		if (reply.status() != 200 || reply.body() == null || !reply.call().has("state")) {
 			return;
@@ -211,18 +219,20 @@ class ConcurrencyIT {
 	}
 
 	/**
-	 * What a correct queue-service answers under any interleaving: the change, or the rule that refused
-	 * it (someone else's caller, an unknown call or agent, a state that does not allow it). Anything
-	 * else is a defect: 400 or 5xx, and 401, which here can only mean that a credential the test signed
-	 * correctly failed its check (so a broken signature fails the test).
+	 * What a correct queue-service answers under any interleaving: the change, or the
+	 * rule that refused it (someone else's caller, an unknown call or agent, a state that
+	 * does not allow it). Anything else is a defect: 400 or 5xx, and 401, which here can
+	 * only mean that a credential the test signed correctly failed its check (so a broken
+	 * signature fails the test).
 	 */
 	private static boolean expected(int status) {
 		return (status >= 200 && status < 300) || status == 403 || status == 404 || status == 409;
 	}
 
 	/**
-	 * The invariants checked afterwards hold trivially for a run in which nothing happens (every accept
-	 * refused, say): each kind of operation must have succeeded a few times for them to mean anything.
+	 * The invariants checked afterwards hold trivially for a run in which nothing happens
+	 * (every accept refused, say): each kind of operation must have succeeded a few times
+	 * for them to mean anything.
 	 */
 	private static void assertEveryTransitionHappenedOften(Map<String, Integer> outcomes) {
 		for (String operation : List.of("dial", "accept", "hold", "resume", "end", "leave", "online", "offline")) {
@@ -236,7 +246,10 @@ class ConcurrencyIT {
 		}
 	}
 
-	/** Mostly act as the caller's current agent (a real console would), sometimes as a random one. */
+	/**
+	 * Mostly act as the caller's current agent (a real console would), sometimes as a
+	 * random one.
+	 */
 	private static String ownerOr(QueueClient api, String call, String agent, List<String> unexpected) {
 		Reply status = api.status(call);
 		if (status.status() != 200) {
@@ -295,7 +308,8 @@ class ConcurrencyIT {
 		}
 		assertThat(onCallPerAgent.values()).allSatisfy((count) -> assertThat(count).isEqualTo(1L));
 		assertThat(placements.keySet()).as("placed calls are live calls")
-			.isEqualTo(stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
+			.isEqualTo(
+					stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
 	}
 
 	private static void assertNoCallerWasLost(JsonNode snapshot, Set<String> dialed) {

@@ -14,7 +14,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Least connections spreads callers evenly: loads of online agents never differ by more than one. */
+/**
+ * Least connections spreads callers evenly: loads of online agents never differ by more
+ * than one.
+ */
 @TestPropertySource(properties = "queue.namespace=fair-spread")
 class FairSpreadIT extends QueueServiceTestBase {
 

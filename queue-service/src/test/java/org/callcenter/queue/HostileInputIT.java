@@ -15,8 +15,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Input nobody well-meaning sends: wildcard and wrong content types, wrong JSON types, malformed and
- * huge bodies, odd ids and methods, at every endpoint. Each gets a 4xx and changes nothing.
+ * Input nobody well-meaning sends: wildcard and wrong content types, wrong JSON types,
+ * malformed and huge bodies, odd ids and methods, at every endpoint. Each gets a 4xx and
+ * changes nothing.
  */
 @TestPropertySource(properties = { "queue.namespace=hostile", "queue.agent-grace-period=10m" })
 class HostileInputIT extends QueueServiceTestBase {
@@ -31,15 +32,16 @@ class HostileInputIT extends QueueServiceTestBase {
 			"{\"name\":-1,\"mode\":\"audioOnly\"}", "{\"name\":\"Ann\",\"reason\":false,\"mode\":\"audioOnly\"}",
 			"{\"name\":\"Ann\",\"mode\":0}", "{\"name\":\"Ann\",\"mode\":1.5}", "{\"name\":{},\"mode\":\"audioOnly\"}",
 			"{\"name\":[\"Ann\"],\"mode\":\"audioOnly\"}", "{\"name\":\"Ann\",\"mode\":\"AUDIOONLY\"}",
-			"{\"name\":\"Ann\",\"mode\":null}", "{\"name\":null,\"mode\":\"audioOnly\"}",
-			"{\"displayName\":7}", "{\"displayName\":[]}", "{\"connectionId\":5}", "{\"connectionId\":\"a b\"}",
+			"{\"name\":\"Ann\",\"mode\":null}", "{\"name\":null,\"mode\":\"audioOnly\"}", "{\"displayName\":7}",
+			"{\"displayName\":[]}", "{\"connectionId\":5}", "{\"connectionId\":\"a b\"}",
 			"{\"name\":\"Ann\"" + ",\"x\":1".repeat(2000) + "}", "{\"name\":\"" + "A".repeat(300_000) + "\"}",
 			"\u0000\u0001\u0002", "{\"name\":\"Ann\",\"mode\":\"audioOnly\"} trailing" };
 
 	@Test
 	void wildcardContentTypesAre415AndWrongJsonTypesAre400() {
 		for (String wildcard : new String[] { "*/*", "application/*" }) {
-			assertThat(raw(HttpMethod.POST, "/api/calls", wildcard, "{\"name\":\"Ann\",\"mode\":\"audioOnly\"}", this.api.asGateway()))
+			assertThat(raw(HttpMethod.POST, "/api/calls", wildcard, "{\"name\":\"Ann\",\"mode\":\"audioOnly\"}",
+					this.api.asGateway()))
 				.as("dial with " + wildcard)
 				.isEqualTo(415);
 		}
@@ -49,7 +51,8 @@ class HostileInputIT extends QueueServiceTestBase {
 		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json",
 				"{\"name\":\"Ann\",\"reason\":false,\"mode\":\"audioOnly\"}", this.api.asGateway()))
 			.isEqualTo(400);
-		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":\"Ann\",\"mode\":0}", this.api.asGateway()))
+		assertThat(raw(HttpMethod.POST, "/api/calls", "application/json", "{\"name\":\"Ann\",\"mode\":0}",
+				this.api.asGateway()))
 			.isEqualTo(400);
 	}
 
@@ -65,8 +68,8 @@ class HostileInputIT extends QueueServiceTestBase {
 		List<Target> targets = List.of(new Target(HttpMethod.POST, "/api/calls", this.api.asGateway()),
 				new Target(HttpMethod.PUT, "/api/agents/" + agent, agentHeader),
 				new Target(HttpMethod.POST, "/api/calls/" + ann.callId() + "/connection", callerHeader),
-				new Target(HttpMethod.PUT, "/api/callers/alive", Map.of()),
-				new Target(HttpMethod.POST, "/api/agents/" + agent + "/callers/" + ann.callId() + "/accept", agentHeader));
+				new Target(HttpMethod.PUT, "/api/callers/alive", Map.of()), new Target(HttpMethod.POST,
+						"/api/agents/" + agent + "/callers/" + ann.callId() + "/accept", agentHeader));
 		List<String> unexpected = new ArrayList<>();
 		Random random = new Random(7);
 		int sent = 0;
@@ -83,8 +86,9 @@ class HostileInputIT extends QueueServiceTestBase {
 				}
 			}
 		}
-		for (String oddPath : new String[] { "/api/calls/%00", "/api/calls/../../etc/passwd", "/api/calls/" + "9".repeat(5000),
-				"/api/agents/%2e%2e/callers", "/api/calls/" + ann.callId() + "/connection/extra" }) {
+		for (String oddPath : new String[] { "/api/calls/%00", "/api/calls/../../etc/passwd",
+				"/api/calls/" + "9".repeat(5000), "/api/agents/%2e%2e/callers",
+				"/api/calls/" + ann.callId() + "/connection/extra" }) {
 			int status = raw(HttpMethod.GET, oddPath, "application/json", "", callerHeader);
 			if (status >= 500) {
 				unexpected.add("GET " + oddPath.substring(0, Math.min(60, oddPath.length())) + " -> " + status);
@@ -104,7 +108,10 @@ class HostileInputIT extends QueueServiceTestBase {
 			.issue(org.callcenter.trust.SignedCredentials.Purpose.AGENT, agentId, java.time.Duration.ofMinutes(5));
 	}
 
-	/** Sent as written, whatever the content type says: a well-behaved client library would refuse. */
+	/**
+	 * Sent as written, whatever the content type says: a well-behaved client library
+	 * would refuse.
+	 */
 	private int raw(HttpMethod method, String path, String contentType, String body, Map<String, String> headers) {
 		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))

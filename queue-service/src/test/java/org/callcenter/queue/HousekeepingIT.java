@@ -23,12 +23,10 @@ class HousekeepingIT extends QueueServiceTestBase {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
 
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> {
-				this.api.heartbeat("alice");
-				return "ENDED".equals(this.api.status(ann.callId()).state());
-			});
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			this.api.heartbeat("alice");
+			return "ENDED".equals(this.api.status(ann.callId()).state());
+		});
 
 		assertThat(this.api.status(ann.callId()).call().get("endReason").asString()).isEqualTo("neverConnected");
 		assertThat(this.api.snapshot().body().at("/agents/0/rankedLoad").asInt()).isZero();
@@ -70,12 +68,16 @@ class HousekeepingIT extends QueueServiceTestBase {
 		this.api.goOnline("carla");
 		String space = this.properties.keySpace();
 		long aMinuteAgo = System.currentTimeMillis() - 60_000;
-		// as after an outage: nothing swept for a minute, and no heartbeat could be recorded meanwhile
-		this.redis.execute(RedisScript.of("redis.call('SET', KEYS[1], ARGV[1]); "
-				+ "redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2]); return 1", Long.class),
+		// as after an outage: nothing swept for a minute, and no heartbeat could be
+		// recorded meanwhile
+		this.redis.execute(
+				RedisScript.of("redis.call('SET', KEYS[1], ARGV[1]); "
+						+ "redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2]); return 1", Long.class),
 				List.of(space + ":sweep:last", space + ":agents:seen"), String.valueOf(aMinuteAgo), "carla");
 
-		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> online("carla"));
 
 		// a console that stays silent after the service is back still goes offline

@@ -18,9 +18,9 @@ import static org.awaitility.Awaitility.await;
 import static org.callcenter.contracts.sessions.SessionEventType.CONNECTION_CREATED;
 
 /**
- * A real OpenTok project whose session-monitoring webhooks do not arrive: callers' pages confirm
- * their own connections so calls go through, pages that are gone end their calls, and the missing
- * webhooks are reported until one arrives.
+ * A real OpenTok project whose session-monitoring webhooks do not arrive: callers' pages
+ * confirm their own connections so calls go through, pages that are gone end their calls,
+ * and the missing webhooks are reported until one arrives.
  */
 @TestPropertySource(properties = { "queue.namespace=page-confirmations", "queue.session-monitoring-window=1s",
 		"queue.caller-grace-period=2s", "queue.sweep-interval=200ms" })
@@ -34,12 +34,13 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 		assertThat(this.api.confirmConnection(ann.callId(), "page-conn-1").status()).isEqualTo(200);
 		assertThat(this.api.callers("alice").ids()).containsExactly(ann.callId());
 		assertThat(this.api.accept("alice", ann.callId()).state()).isEqualTo("ON_CALL");
-		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "page-conn-1", "caller",
-				ann.callId()));
+		SessionEvents.publish(
+				SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "page-conn-1", "caller", ann.callId()));
 		assertThat(this.api.confirmConnection(ann.callId(), "page-conn-1").status()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(ann.callId()).contains(CallEventType.ACCEPTED));
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> eventsOf(ann.callId()).stream().filter(CallEventType.CALLER_CONNECTED::equals).count() == 1);
 		this.api.end("alice", ann.callId());
 	}
@@ -73,8 +74,8 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 		Reply known = this.api.dial("Known");
 		this.api.confirmConnection(gone.callId(), "gone-conn");
 		this.api.confirmConnection(known.callId(), "known-conn");
-		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(known), "known-conn", "caller",
-				known.callId()));
+		SessionEvents.publish(
+				SessionEvents.connection(CONNECTION_CREATED, sessionId(known), "known-conn", "caller", known.callId()));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "known-conn".equals(this.redis.<String, String>opsForHash()
 				.get(this.properties.keySpace() + ":call:" + known.callId(), "webhookConnectionId")));
@@ -84,7 +85,8 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> "ENDED".equals(this.api.status(gone.callId()).state()));
 		assertThat(this.api.status(gone.callId()).call().get("endReason").asString()).isEqualTo("callerDisconnected");
-		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> "ASSIGNED".equals(this.api.status(known.callId()).state()));
 		this.api.leave(known.callId());
 	}
@@ -93,8 +95,9 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 	void callersReportedAliveNeedTheGatewaysIdentity() {
 		Reply ann = this.api.dial("Ann");
 		assertThat(this.api.send(HttpMethod.PUT, "/api/callers/alive", List.of(ann.callId())).status()).isEqualTo(401);
-		assertThat(this.api.send(HttpMethod.PUT, "/api/callers/alive", List.of(ann.callId()),
-				this.api.credentialOf(ann.callId())).status()).isEqualTo(401);
+		assertThat(this.api
+			.send(HttpMethod.PUT, "/api/callers/alive", List.of(ann.callId()), this.api.credentialOf(ann.callId()))
+			.status()).isEqualTo(401);
 		assertThat(this.api.callersAlive("not-a-call-id").status()).isEqualTo(400);
 		this.api.leave(ann.callId());
 	}

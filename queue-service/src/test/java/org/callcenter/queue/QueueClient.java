@@ -18,8 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * queue-service's HTTP API as the gateway forwards it: agent requests carry the agent's signed
- * identity, a caller's requests the credential it got when dialing. Answers status and body.
+ * queue-service's HTTP API as the gateway forwards it: agent requests carry the agent's
+ * signed identity, a caller's requests the credential it got when dialing. Answers status
+ * and body.
  */
 final class QueueClient {
 
@@ -43,7 +44,8 @@ final class QueueClient {
 	}
 
 	Reply dial(String name, String reason, String mode) {
-		Reply reply = send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode), asGateway());
+		Reply reply = send(HttpMethod.POST, "/api/calls", Map.of("name", name, "reason", reason, "mode", mode),
+				asGateway());
 		if (reply.status() == 201) {
 			this.callerTokens.put(reply.callId(), reply.text("callerToken"));
 		}
@@ -64,7 +66,8 @@ final class QueueClient {
 	}
 
 	Reply confirmConnection(String callId, String connectionId, Map<String, String> headers) {
-		return send(HttpMethod.POST, "/api/calls/" + callId + "/connection", Map.of("connectionId", connectionId), headers);
+		return send(HttpMethod.POST, "/api/calls/" + callId + "/connection", Map.of("connectionId", connectionId),
+				headers);
 	}
 
 	/** As the gateway reports the callers whose pages are open. */
@@ -72,9 +75,13 @@ final class QueueClient {
 		return send(HttpMethod.PUT, "/api/callers/alive", java.util.List.of(callIds), asGateway());
 	}
 
-	/** The gateway's own signed identity, which dials and reports about callers' pages need. */
+	/**
+	 * The gateway's own signed identity, which dials and reports about callers' pages
+	 * need.
+	 */
 	Map<String, String> asGateway() {
-		return Map.of(SignedCredentials.SERVICE_HEADER, this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)));
+		return Map.of(SignedCredentials.SERVICE_HEADER,
+				this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)));
 	}
 
 	/** A caller credential for {@code callId}, to present on another call. */
@@ -128,7 +135,10 @@ final class QueueClient {
 				this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1))));
 	}
 
-	/** The credential the caller got when it dialed, or one issued here for a call this client did not dial. */
+	/**
+	 * The credential the caller got when it dialed, or one issued here for a call this
+	 * client did not dial.
+	 */
 	private Map<String, String> callerHeader(String callId) {
 		String token = this.callerTokens.computeIfAbsent(callId,
 				(id) -> this.credentials.issue(Purpose.CALLER, id, Duration.ofMinutes(5)));
@@ -159,7 +169,10 @@ final class QueueClient {
 			return node.isNull() || node.isMissingNode() ? null : node.asString();
 		}
 
-		/** The call in a dial, accept or resume answer, or the answer itself when it is a call. */
+		/**
+		 * The call in a dial, accept or resume answer, or the answer itself when it is a
+		 * call.
+		 */
 		JsonNode call() {
 			return this.body.has("call") ? this.body.get("call") : this.body;
 		}

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** queue-service starts only with settings it can work with, and names the one that is wrong. */
+/**
+ * queue-service starts only with settings it can work with, and names the one that is
+ * wrong.
+ */
 class QueuePropertiesTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()

@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.awaitility.Awaitility.await;
 
 /**
- * queue-service on a real Redis and a real Kafka (KRaft), with token-service stood in at its HTTP
- * contract. Each test class names its own {@code queue.namespace}, so cached contexts never share
- * keys; each test starts from an empty namespace.
+ * queue-service on a real Redis and a real Kafka (KRaft), with token-service stood in at
+ * its HTTP contract. Each test class names its own {@code queue.namespace}, so cached
+ * contexts never share keys; each test starts from an empty namespace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ RealRedisConnection.class, RealKafkaConnection.class })
@@ -64,7 +64,10 @@ abstract class QueueServiceTestBase {
 		this.api = new QueueClient("http://127.0.0.1:" + this.port);
 	}
 
-	/** The caller's browser connects to its session, as OpenTok reports it through callback-service. */
+	/**
+	 * The caller's browser connects to its session, as OpenTok reports it through
+	 * callback-service.
+	 */
 	void connectCaller(QueueClient.Reply dialed) {
 		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED, sessionId(dialed),
 				"conn-" + dialed.callId(), "caller", dialed.callId()));

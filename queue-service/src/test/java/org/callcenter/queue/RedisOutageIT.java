@@ -16,7 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With its Redis gone, queue-service answers 503 problem details instead of failing obscurely. */
+/**
+ * With its Redis gone, queue-service answers 503 problem details instead of failing
+ * obscurely.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=outage")
 @DirtiesContext
 @Import(RealKafkaConnection.class)

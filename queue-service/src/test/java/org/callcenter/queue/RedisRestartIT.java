@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis as the suite runs it (append-only file, synced every second) crashes and comes back: every
- * call and agent is there again, and queue-service works on without a restart of its own.
+ * Redis as the suite runs it (append-only file, synced every second) crashes and comes
+ * back: every call and agent is there again, and queue-service works on without a restart
+ * of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "queue.namespace=restart")
 @DirtiesContext
@@ -66,7 +67,8 @@ class RedisRestartIT {
 		Reply ann = api.dial("Ann");
 		Reply bob = api.dial("Bob");
 		assertThat(ann.status()).isEqualTo(201);
-		Thread.sleep(1500); // appendfsync everysec: what a crash may lose is the last second
+		Thread.sleep(1500); // appendfsync everysec: what a crash may lose is the last
+							// second
 
 		OWN_REDIS.crash(redisProcessId());
 		assertThat(api.status(ann.callId()).status()).isEqualTo(503);
@@ -83,9 +85,8 @@ class RedisRestartIT {
 	}
 
 	private long redisProcessId() {
-		Properties server = this.redis.execute((RedisCallback<Properties>) (RedisConnection connection) -> connection
-			.serverCommands()
-			.info("server"));
+		Properties server = this.redis.execute(
+				(RedisCallback<Properties>) (RedisConnection connection) -> connection.serverCommands().info("server"));
 		return Long.parseLong(server.getProperty("process_id"));
 	}
 

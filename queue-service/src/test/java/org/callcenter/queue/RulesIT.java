@@ -9,7 +9,6 @@ import org.callcenter.queue.QueueClient.Reply;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.TestPropertySource;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input and illegal transitions get problem details and change nothing. */
@@ -100,10 +99,12 @@ class RulesIT extends QueueServiceTestBase {
 		Reply ann = this.api.dial("Ann");
 
 		assertThat(this.api.send(HttpMethod.GET, "/api/agents/alice/callers", null).status()).isEqualTo(401);
-		assertThat(this.api.send(HttpMethod.GET, "/api/agents/alice/callers", null,
-				Map.of("X-Agent-Identity", "v1.AGENT.YWxpY2U.9999999999.forged")).status()).isEqualTo(401);
-		Reply asBruno = this.api.asAgent("bruno", HttpMethod.POST,
-				"/api/agents/alice/callers/" + ann.callId() + "/end", null);
+		assertThat(this.api
+			.send(HttpMethod.GET, "/api/agents/alice/callers", null,
+					Map.of("X-Agent-Identity", "v1.AGENT.YWxpY2U.9999999999.forged"))
+			.status()).isEqualTo(401);
+		Reply asBruno = this.api.asAgent("bruno", HttpMethod.POST, "/api/agents/alice/callers/" + ann.callId() + "/end",
+				null);
 		assertThat(asBruno.status()).isEqualTo(403);
 		assertThat(this.api.send(HttpMethod.GET, "/api/queue", null).status()).isEqualTo(401);
 		assertThat(this.api.status(ann.callId()).state()).isEqualTo("ASSIGNED");
@@ -116,10 +117,12 @@ class RulesIT extends QueueServiceTestBase {
 		String bobsToken = bob.text("callerToken");
 
 		assertThat(this.api.send(HttpMethod.GET, "/api/calls/" + ann.callId(), null).status()).isEqualTo(401);
-		assertThat(this.api.send(HttpMethod.DELETE, "/api/calls/" + ann.callId(), null,
-				Map.of("Authorization", "Bearer " + bobsToken)).status()).isEqualTo(403);
-		assertThat(this.api.send(HttpMethod.GET, "/api/calls/" + bob.callId(), null,
-				Map.of("Authorization", "Bearer " + bobsToken)).status()).isEqualTo(200);
+		assertThat(this.api
+			.send(HttpMethod.DELETE, "/api/calls/" + ann.callId(), null, Map.of("Authorization", "Bearer " + bobsToken))
+			.status()).isEqualTo(403);
+		assertThat(this.api
+			.send(HttpMethod.GET, "/api/calls/" + bob.callId(), null, Map.of("Authorization", "Bearer " + bobsToken))
+			.status()).isEqualTo(200);
 		assertThat(this.api.status(ann.callId()).state()).isEqualTo("WAITING");
 	}
 

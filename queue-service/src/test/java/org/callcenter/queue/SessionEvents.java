@@ -15,7 +15,10 @@ import org.callcenter.contracts.sessions.SessionEvent;
 import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.testsupport.RealKafka;
 
-/** Publishes session events as callback-service does: JSON on the session topic, keyed by session id. */
+/**
+ * Publishes session events as callback-service does: JSON on the session topic, keyed by
+ * session id.
+ */
 final class SessionEvents {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +41,8 @@ final class SessionEvents {
 
 	static void publish(SessionEvent event) {
 		try {
-			PRODUCER.send(new ProducerRecord<>(Topics.SESSION_EVENTS, event.sessionId(), JSON.writeValueAsString(event)))
+			PRODUCER
+				.send(new ProducerRecord<>(Topics.SESSION_EVENTS, event.sessionId(), JSON.writeValueAsString(event)))
 				.get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {

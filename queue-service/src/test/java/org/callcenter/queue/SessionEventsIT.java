@@ -21,11 +21,11 @@ import static org.callcenter.contracts.sessions.SessionEventType.CONNECTION_CREA
 import static org.callcenter.contracts.sessions.SessionEventType.CONNECTION_DESTROYED;
 
 /**
- * OpenTok connection events from Kafka drive the calls; repeated and out-of-order deliveries change
- * nothing twice.
+ * OpenTok connection events from Kafka drive the calls; repeated and out-of-order
+ * deliveries change nothing twice.
  */
-@TestPropertySource(properties = { "queue.namespace=session-events", "queue.caller-grace-period=3s",
-		"queue.sweep-interval=200ms" })
+@TestPropertySource(
+		properties = { "queue.namespace=session-events", "queue.caller-grace-period=3s", "queue.sweep-interval=200ms" })
 class SessionEventsIT extends QueueServiceTestBase {
 
 	@Test
@@ -37,8 +37,13 @@ class SessionEventsIT extends QueueServiceTestBase {
 
 		SessionEvents.publish(created);
 		SessionEvents.publish(created);
-		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "c-1", "caller",
-				ann.callId())); // the same callback under another id
+		SessionEvents
+			.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "c-1", "caller", ann.callId())); // the
+																													// same
+																													// callback
+																													// under
+																													// another
+																													// id
 
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.api.callers("alice").ids()).containsExactly(ann.callId()));
@@ -118,10 +123,10 @@ class SessionEventsIT extends QueueServiceTestBase {
 		this.api.goOnline("alice");
 		Reply ann = this.api.dial("Ann");
 
-		SessionEvents.publish(SessionEvents.connection(CONNECTION_DESTROYED, sessionId(ann), "c-1", "caller",
-				ann.callId()));
-		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "c-1", "caller",
-				ann.callId()));
+		SessionEvents
+			.publish(SessionEvents.connection(CONNECTION_DESTROYED, sessionId(ann), "c-1", "caller", ann.callId()));
+		SessionEvents
+			.publish(SessionEvents.connection(CONNECTION_CREATED, sessionId(ann), "c-1", "caller", ann.callId()));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> "ENDED".equals(this.api.status(ann.callId()).state()));
 		awaitProcessed(ann);
@@ -164,8 +169,8 @@ class SessionEventsIT extends QueueServiceTestBase {
 		SessionEvents.publish(SessionEvents.connection(CONNECTION_CREATED, "1_unknown", "x", "caller", ann.callId()));
 		SessionEvents.publish(new SessionEvent("e-stream", sessionId(ann), SessionEventType.STREAM_CREATED, "c-1",
 				"{\"userId\":\"" + ann.callId() + "\",\"userType\":\"caller\"}", "s-1", null, 0));
-		SessionEvents.publish(new SessionEvent("e-foreign", sessionId(ann), CONNECTION_CREATED, "c-1", "not json",
-				null, null, 0));
+		SessionEvents.publish(
+				new SessionEvent("e-foreign", sessionId(ann), CONNECTION_CREATED, "c-1", "not json", null, null, 0));
 		SessionEvents.publishRaw(sessionId(ann), "{ this is not an event");
 
 		awaitProcessed(ann);
@@ -173,8 +178,8 @@ class SessionEventsIT extends QueueServiceTestBase {
 		try (TopicRecorder<String> deadLetters = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
 				Topics.SESSION_EVENTS + "-dlt", String.class)) {
 			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(deadLetters.values((value) -> true))
-					.contains("{ this is not an event"));
+				.untilAsserted(
+						() -> assertThat(deadLetters.values((value) -> true)).contains("{ this is not an event"));
 		}
 	}
 

@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two token-service instances, the first of them down: calls that start at it (every other one, in
- * turn) are refused there and go on to the one that is up, so callers and agents notice nothing. Each
- * request carries queue-service's signed identity.
+ * Two token-service instances, the first of them down: calls that start at it (every
+ * other one, in turn) are refused there and go on to the one that is up, so callers and
+ * agents notice nothing. Each request carries queue-service's signed identity.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "queue.namespace=token-instances")

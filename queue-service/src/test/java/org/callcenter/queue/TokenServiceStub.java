@@ -29,11 +29,12 @@ import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
 /**
- * Stands in for token-service at its HTTP contract (contracts module, {@code TokenServiceApi}), so
- * queue-service is tested over real HTTP without an OpenTok account. Tokens are opaque strings that
- * name the session and user, which lets tests check who a token was made for. Like token-service,
- * it answers 401 to a request without a signed service identity ({@link QueueClient#SECRET}). It can
- * be told to fail, to test that a token-service outage changes nothing.
+ * Stands in for token-service at its HTTP contract (contracts module,
+ * {@code TokenServiceApi}), so queue-service is tested over real HTTP without an OpenTok
+ * account. Tokens are opaque strings that name the session and user, which lets tests
+ * check who a token was made for. Like token-service, it answers 401 to a request without
+ * a signed service identity ({@link QueueClient#SECRET}). It can be told to fail, to test
+ * that a token-service outage changes nothing.
  */
 final class TokenServiceStub implements AutoCloseable {
 
@@ -82,7 +83,10 @@ final class TokenServiceStub implements AutoCloseable {
 		return List.copyOf(this.senders);
 	}
 
-	/** The trace context of every request received, in order ({@code traceparent}; "" without one). */
+	/**
+	 * The trace context of every request received, in order ({@code traceparent}; ""
+	 * without one).
+	 */
 	List<String> traceParents() {
 		return List.copyOf(this.traceParents);
 	}
@@ -116,8 +120,10 @@ final class TokenServiceStub implements AutoCloseable {
 			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches()) {
 				TokenRequest request = this.json.readValue(exchange.getRequestBody(), TokenRequest.class);
 				String sessionId = tokens.group(1);
-				reply(exchange, 201, this.json.writeValueAsString(new SessionToken("12345678", sessionId,
-						tokenFor(sessionId, request.userType().name(), request.userId()), Instant.now().plusSeconds(3600))));
+				reply(exchange, 201,
+						this.json.writeValueAsString(new SessionToken("12345678", sessionId,
+								tokenFor(sessionId, request.userType().name(), request.userId()),
+								Instant.now().plusSeconds(3600))));
 			}
 			else {
 				reply(exchange, 404, "{}");

@@ -21,11 +21,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Short credentials signed with a secret the gateway and the services share: compact JWS (RFC 7515)
- * JWTs, HS256, with the claims {@code purpose}, {@code sub}, {@code iat} and {@code exp}. The purpose
- * is signed and checked, so a caller's credential can never pass for an agent's identity; only HS256
- * is accepted ({@code none}, other algorithms and other keys are refused), and the MAC is compared in
- * constant time by Nimbus JOSE+JWT.
+ * Short credentials signed with a secret the gateway and the services share: compact JWS
+ * (RFC 7515) JWTs, HS256, with the claims {@code purpose}, {@code sub}, {@code iat} and
+ * {@code exp}. The purpose is signed and checked, so a caller's credential can never pass
+ * for an agent's identity; only HS256 is accepted ({@code none}, other algorithms and
+ * other keys are refused), and the MAC is compared in constant time by Nimbus JOSE+JWT.
  */
 public final class SignedCredentials {
 
@@ -34,7 +34,10 @@ public final class SignedCredentials {
 
 	private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
-	/** HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus enforces it. */
+	/**
+	 * HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus
+	 * enforces it.
+	 */
 	private static final int HS256_KEY_BYTES = 32;
 
 	private final JWSSigner signer;
@@ -59,12 +62,13 @@ public final class SignedCredentials {
 	}
 
 	/**
-	 * The shared secret as an HS256 key. HMAC (RFC 2104, section 2) pads a key shorter than its
-	 * 64-byte block with zero bytes, so a secret padded with zeros to 32 bytes gives exactly the MAC
-	 * of HMAC-SHA256 keyed with the secret itself: the strength of the secret, no more and no less,
-	 * as these credentials always had. It only lets Nimbus accept the 16 to 31 character secrets that
-	 * configurations already use ({@code ./run} makes random ones of 42), so no one's setting breaks. A
-	 * derived key (HKDF) would be no stronger, as no derivation adds entropy to the secret: the 16
+	 * The shared secret as an HS256 key. HMAC (RFC 2104, section 2) pads a key shorter
+	 * than its 64-byte block with zero bytes, so a secret padded with zeros to 32 bytes
+	 * gives exactly the MAC of HMAC-SHA256 keyed with the secret itself: the strength of
+	 * the secret, no more and no less, as these credentials always had. It only lets
+	 * Nimbus accept the 16 to 31 character secrets that configurations already use
+	 * ({@code ./run} makes random ones of 42), so no one's setting breaks. A derived key
+	 * (HKDF) would be no stronger, as no derivation adds entropy to the secret: the 16
 	 * character minimum and a random secret in production are what provide it.
 	 */
 	private static byte[] hmacKey(String secret) {
@@ -89,7 +93,10 @@ public final class SignedCredentials {
 		return credential.serialize();
 	}
 
-	/** The subject of a valid, unexpired credential issued for {@code purpose}; empty otherwise. */
+	/**
+	 * The subject of a valid, unexpired credential issued for {@code purpose}; empty
+	 * otherwise.
+	 */
 	public Optional<String> verify(Purpose purpose, String credential) {
 		if (credential == null) {
 			return Optional.empty();
@@ -108,8 +115,10 @@ public final class SignedCredentials {
 			return Optional.ofNullable(claims.getSubject());
 		}
 		catch (ParseException | JOSEException | RuntimeException ex) {
-			// RuntimeException too: Nimbus 10.4 answers some malformed input unchecked (a header or
-			// claims of JSON null is a NullPointerException), and a bad credential is refused, never a 500
+			// RuntimeException too: Nimbus 10.4 answers some malformed input unchecked (a
+			// header or
+			// claims of JSON null is a NullPointerException), and a bad credential is
+			// refused, never a 500
 			return Optional.empty();
 		}
 	}
@@ -117,19 +126,26 @@ public final class SignedCredentials {
 	/** What a credential is for. */
 	public enum Purpose {
 
-		/** Issued by the gateway for an authenticated agent, on every request it forwards. */
+		/**
+		 * Issued by the gateway for an authenticated agent, on every request it forwards.
+		 */
 		AGENT,
-		/** Issued by queue-service to a caller when it dials: lets it follow and leave its own call. */
+		/**
+		 * Issued by queue-service to a caller when it dials: lets it follow and leave its
+		 * own call.
+		 */
 		CALLER,
 		/**
-		 * Issued by the gateway for itself on requests no agent or caller makes, such as reporting
-		 * which callers' pages are still open; the subject names the issuing service.
+		 * Issued by the gateway for itself on requests no agent or caller makes, such as
+		 * reporting which callers' pages are still open; the subject names the issuing
+		 * service.
 		 */
 		SERVICE,
 		/**
-		 * Issued by the gateway to a caller's page in exchange for its caller credential: opens that
-		 * call's event stream for a few seconds. It travels in the stream's URL (EventSource sends no
-		 * headers), where the caller credential, which can also leave the call, must not.
+		 * Issued by the gateway to a caller's page in exchange for its caller credential:
+		 * opens that call's event stream for a few seconds. It travels in the stream's
+		 * URL (EventSource sends no headers), where the caller credential, which can also
+		 * leave the call, must not.
 		 */
 		CALLER_EVENTS
 

@@ -11,8 +11,8 @@ import org.callcenter.testsupport.Chromium;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The agent console, as an agent uses it. Closing it fails the test if the page reported an
- * uncaught error, a console error or a missing asset ({@link Chromium#problems}).
+ * The agent console, as an agent uses it. Closing it fails the test if the page reported
+ * an uncaught error, a console error or a missing asset ({@link Chromium#problems}).
  */
 final class AgentConsole implements AutoCloseable {
 
@@ -24,7 +24,10 @@ final class AgentConsole implements AutoCloseable {
 		this.gateway = gateway;
 	}
 
-	/** A missing or denied camera or microphone ({@link Chromium#simulateDevices}); before signing in. */
+	/**
+	 * A missing or denied camera or microphone ({@link Chromium#simulateDevices}); before
+	 * signing in.
+	 */
 	AgentConsole withDevices(boolean camera, boolean microphone) {
 		Chromium.simulateDevices(this.browser, camera, microphone);
 		return this;
@@ -108,8 +111,9 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	void awaitCallerVideo() {
-		await().atMost(CallerPage.PATIENCE).until(() -> number("var v = document.querySelector('#caller-video video');"
-				+ "return v ? v.videoWidth : 0;") > 0);
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> number(
+					"var v = document.querySelector('#caller-video video');" + "return v ? v.videoWidth : 0;") > 0);
 	}
 
 	/** Live audio tracks and video tracks of the caller's stream on this console. */
@@ -136,30 +140,39 @@ final class AgentConsole implements AutoCloseable {
 				card(name).findElement(By.cssSelector("button[data-action=" + action + "]"))));
 	}
 
-	/** The focused element as "callerName:action" (":id" outside the cards; empty if nothing is focused). */
+	/**
+	 * The focused element as "callerName:action" (":id" outside the cards; empty if
+	 * nothing is focused).
+	 */
 	String focusedAction() {
 		return String.valueOf(this.browser.executeScript("var e = document.activeElement;"
-				+ "if (!e || e === document.body) return '';"
-				+ "var card = e.closest('.card');"
+				+ "if (!e || e === document.body) return '';" + "var card = e.closest('.card');"
 				+ "var name = card ? card.querySelector('.name').textContent : '';"
 				+ "return name + ':' + ((e.dataset && e.dataset.action) || e.id || e.tagName.toLowerCase());"));
 	}
 
-	/** Whether the caller list (or anything around it) is an aria-live region: its timers tick. */
+	/**
+	 * Whether the caller list (or anything around it) is an aria-live region: its timers
+	 * tick.
+	 */
 	boolean callersRegionIsLive() {
-		return Boolean.TRUE.equals(this.browser
-			.executeScript("return !!document.getElementById('callers').closest('[aria-live]');"));
+		return Boolean.TRUE
+			.equals(this.browser.executeScript("return !!document.getElementById('callers').closest('[aria-live]');"));
 	}
 
-	/** The console's alert (a refused action, blocked camera, connection trouble), once it shows. */
+	/**
+	 * The console's alert (a refused action, blocked camera, connection trouble), once it
+	 * shows.
+	 */
 	String alert() {
 		await().atMost(CallerPage.PATIENCE).until(() -> shows("console-error"));
 		return text("console-error");
 	}
 
 	/**
-	 * What the stage says: the line under it (who this console talks with, or what happened to the
-	 * call), then the label on it when one shows ("Audio only — Ann has no video").
+	 * What the stage says: the line under it (who this console talks with, or what
+	 * happened to the call), then the label on it when one shows ("Audio only — Ann has
+	 * no video").
 	 */
 	String stageCaption() {
 		String label = text("stage-label");
@@ -171,12 +184,15 @@ final class AgentConsole implements AutoCloseable {
 			await().atMost(CallerPage.PATIENCE).until(() -> stageCaption().contains(contains));
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
-			throw new AssertionError("stage caption never said \"" + contains + "\"; it says \"" + stageCaption() + "\"",
-					ex);
+			throw new AssertionError(
+					"stage caption never said \"" + contains + "\"; it says \"" + stageCaption() + "\"", ex);
 		}
 	}
 
-	/** Whether this console sends its own media: a camera or microphone track that is live. */
+	/**
+	 * Whether this console sends its own media: a camera or microphone track that is
+	 * live.
+	 */
 	boolean publishing() {
 		return Boolean.TRUE.equals(this.browser.executeScript(
 				"return Array.prototype.some.call(document.querySelectorAll('#self-video video'), function (v) {"
@@ -184,13 +200,15 @@ final class AgentConsole implements AutoCloseable {
 						+ "});"));
 	}
 
-	/** Whether this console's own microphone track is enabled and live (what the caller can hear). */
+	/**
+	 * Whether this console's own microphone track is enabled and live (what the caller
+	 * can hear).
+	 */
 	boolean microphoneLive() {
 		return Boolean.TRUE.equals(this.browser.executeScript(
 				"return Array.prototype.some.call(document.querySelectorAll('#self-video video'), function (v) {"
 						+ "  return !!v.srcObject && v.srcObject.getAudioTracks().some(function (t) {"
-						+ "    return t.enabled && t.readyState === 'live'; });"
-						+ "});"));
+						+ "    return t.enabled && t.readyState === 'live'; });" + "});"));
 	}
 
 	void awaitPublishing() {
@@ -201,19 +219,27 @@ final class AgentConsole implements AutoCloseable {
 		await().atMost(CallerPage.PATIENCE).until(() -> !publishing());
 	}
 
-	/** Presses "Take the call here", shown while this agent's call goes on in another console. */
+	/**
+	 * Presses "Take the call here", shown while this agent's call goes on in another
+	 * console.
+	 */
 	void takeCallHere() {
 		await().atMost(CallerPage.PATIENCE).until(() -> shows("take-here-button"));
 		this.browser.findElement(By.id("take-here-button")).click();
 	}
 
-	/** The offline state's message (after signing out in another window), once it shows. */
+	/**
+	 * The offline state's message (after signing out in another window), once it shows.
+	 */
 	String offlineMessage() {
 		await().atMost(CallerPage.PATIENCE).until(() -> shows("offline"));
 		return text("offline-message");
 	}
 
-	/** The banner about the call center itself (missing session-monitoring callbacks), or "" when hidden. */
+	/**
+	 * The banner about the call center itself (missing session-monitoring callbacks), or
+	 * "" when hidden.
+	 */
 	String monitoringBanner() {
 		return shows("monitoring-banner") ? text("monitoring-banner") : "";
 	}
@@ -236,13 +262,17 @@ final class AgentConsole implements AutoCloseable {
 		return this.browser.getTitle();
 	}
 
-	/** What the card shows of a caller's name: its text, and whether the name made any element. */
+	/**
+	 * What the card shows of a caller's name: its text, and whether the name made any
+	 * element.
+	 */
 	String nameMarkup(String name) {
 		return fresh(() -> card(name).findElement(By.cssSelector(".name")).getAttribute("innerHTML"));
 	}
 
 	void signOut() {
-		Chromium.problems(this.browser); // read now: the console's own record goes with the page
+		Chromium.problems(this.browser); // read now: the console's own record goes with
+											// the page
 		this.browser.findElement(By.id("exit-button")).click();
 		await().atMost(CallerPage.PATIENCE).until(() -> this.browser.getCurrentUrl().contains("/login"));
 	}
@@ -259,8 +289,8 @@ final class AgentConsole implements AutoCloseable {
 	}
 
 	/**
-	 * A card goes when its caller does, so an element found a moment ago may be gone: look again, as
-	 * a person would.
+	 * A card goes when its caller does, so an element found a moment ago may be gone:
+	 * look again, as a person would.
 	 */
 	private static <T> T fresh(java.util.function.Supplier<T> read) {
 		for (int attempt = 1;; attempt++) {

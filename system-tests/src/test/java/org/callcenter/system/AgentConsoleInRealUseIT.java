@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The agent console where real use goes wrong: refused actions, new callers arriving while the agent
- * works, timers, muting, and keyboard and screen-reader use.
+ * The agent console where real use goes wrong: refused actions, new callers arriving
+ * while the agent works, timers, muting, and keyboard and screen-reader use.
  */
 class AgentConsoleInRealUseIT {
 
@@ -38,7 +38,8 @@ class AgentConsoleInRealUseIT {
 			String mias = mia.callId();
 			alice.awaitCaller("Mia");
 
-			mia.closeTab(); // Mia's connection is lost: she cannot be taken until she is back
+			mia.closeTab(); // Mia's connection is lost: she cannot be taken until she is
+							// back
 			await().atMost(CallerPage.PATIENCE).until(() -> !ServerState.call(mias).path("reconnectBy").isNull());
 			alice.accept("Mia");
 
@@ -85,8 +86,10 @@ class AgentConsoleInRealUseIT {
 			alice.signOut();
 		}
 		HttpClient http = HttpClient.newHttpClient();
-		assertThat(http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/favicon.ico")).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		assertThat(http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + "/favicon.ico")).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -113,7 +116,8 @@ class AgentConsoleInRealUseIT {
 			String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
 			assertThat(policy).as(page).contains("script-src 'self'");
 			assertThat(policy.replaceAll(".*script-src([^;]*).*", "$1")).as(page).doesNotContain("unsafe-inline");
-			assertThat(answer.body()).as(page).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>| on[a-z]+=\"");
+			assertThat(answer.body()).as(page)
+				.doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>| on[a-z]+=\"");
 		}
 		try (AgentConsole wrong = new AgentConsole(this.gateway)) {
 			assertThat(wrong.signInFails("alice", "not-the-password")).contains("Wrong user name or password");

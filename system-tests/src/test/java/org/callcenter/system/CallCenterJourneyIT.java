@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product as people use it: caller pages and agent consoles in headless Chromium with fake
- * cameras and microphones, through the gateway, the whole suite running on real Redis and Kafka
- * with the OpenTok emulator.
+ * The product as people use it: caller pages and agent consoles in headless Chromium with
+ * fake cameras and microphones, through the gateway, the whole suite running on real
+ * Redis and Kafka with the OpenTok emulator.
  */
 class CallCenterJourneyIT {
 
@@ -113,8 +113,10 @@ class CallCenterJourneyIT {
 	void agentApisNeedSignInAgentsOnlyTouchTheirOwnCallersAndNamesAreShownAsText() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		for (String path : List.of("/api/agent/callers", "/api/agent", "/api/queue")) {
-			assertThat(http.send(HttpRequest.newBuilder(URI.create(this.gateway + path)).build(),
-					HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(401);
+			assertThat(http
+				.send(HttpRequest.newBuilder(URI.create(this.gateway + path)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as(path).isEqualTo(401);
 		}
 		String hostile = "<img src=x onerror=alert(1)>";
 		try (CallerPage mallory = new CallerPage(this.gateway); AgentConsole alice = new AgentConsole(this.gateway)) {

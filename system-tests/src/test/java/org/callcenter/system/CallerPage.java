@@ -12,8 +12,8 @@ import org.callcenter.testsupport.Chromium;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The caller's page, as a caller uses it. Closing it fails the test if the page reported an
- * uncaught error, a console error or a missing asset ({@link Chromium#problems}).
+ * The caller's page, as a caller uses it. Closing it fails the test if the page reported
+ * an uncaught error, a console error or a missing asset ({@link Chromium#problems}).
  */
 final class CallerPage implements AutoCloseable {
 
@@ -21,10 +21,16 @@ final class CallerPage implements AutoCloseable {
 
 	private final String gateway;
 
-	/** Started when the caller opens the page, so a test does not run idle browsers while it sets up. */
+	/**
+	 * Started when the caller opens the page, so a test does not run idle browsers while
+	 * it sets up.
+	 */
 	private ChromeDriver browser;
 
-	/** Simulated camera and microphone ({@link Chromium#simulateDevices}); null: the fake devices. */
+	/**
+	 * Simulated camera and microphone ({@link Chromium#simulateDevices}); null: the fake
+	 * devices.
+	 */
 	private boolean[] devices;
 
 	/** What the browser reported before it was closed. */
@@ -34,7 +40,9 @@ final class CallerPage implements AutoCloseable {
 		this.gateway = gateway;
 	}
 
-	/** A missing or denied camera or microphone; before {@link #open} or {@link #dial}. */
+	/**
+	 * A missing or denied camera or microphone; before {@link #open} or {@link #dial}.
+	 */
 	CallerPage withDevices(boolean camera, boolean microphone) {
 		if (this.browser != null) {
 			throw new IllegalStateException("withDevices must come before open or dial");
@@ -57,17 +65,20 @@ final class CallerPage implements AutoCloseable {
 	}
 
 	/**
-	 * Fills the form and presses Call once the device check let it, then waits until the call shows
-	 * (waiting or on call) or the page says why it could not be placed ({@link #dialError}).
+	 * Fills the form and presses Call once the device check let it, then waits until the
+	 * call shows (waiting or on call) or the page says why it could not be placed
+	 * ({@link #dialError}).
 	 */
 	CallerPage dial(String name, String reason, boolean audioOnly) {
 		submit(name, reason, audioOnly);
-		await().atMost(PATIENCE)
-			.until(() -> shows("screen-waiting") || shows("screen-oncall") || shows("dial-error"));
+		await().atMost(PATIENCE).until(() -> shows("screen-waiting") || shows("screen-oncall") || shows("dial-error"));
 		return this;
 	}
 
-	/** Fills the form and presses Call once the device check let it, without waiting for the answer. */
+	/**
+	 * Fills the form and presses Call once the device check let it, without waiting for
+	 * the answer.
+	 */
 	void submit(String name, String reason, boolean audioOnly) {
 		if (this.browser == null) {
 			open();
@@ -115,9 +126,13 @@ final class CallerPage implements AutoCloseable {
 		return text("dial-error");
 	}
 
-	/** The browser's refresh button; then waits until the page shows where the call is (or the form). */
+	/**
+	 * The browser's refresh button; then waits until the page shows where the call is (or
+	 * the form).
+	 */
 	void reload() {
-		Chromium.problems(this.browser); // read now: the page's own record goes with the page
+		Chromium.problems(this.browser); // read now: the page's own record goes with the
+											// page
 		this.browser.navigate().refresh();
 		await().atMost(PATIENCE).until(() -> shows("dial-form") || showsACallScreen());
 	}
@@ -164,23 +179,31 @@ final class CallerPage implements AutoCloseable {
 		this.browser.findElement(By.id("camera-button")).click();
 	}
 
-	/** Whether the caller's own microphone track is enabled and live (what the agent can hear). */
+	/**
+	 * Whether the caller's own microphone track is enabled and live (what the agent can
+	 * hear).
+	 */
 	boolean microphoneLive() {
 		return Boolean.TRUE.equals(this.browser.executeScript("var v = document.querySelector('#self-video video');"
 				+ "if (!v || !v.srcObject) return false;"
 				+ "return v.srcObject.getAudioTracks().some(function (t) { return t.enabled && t.readyState === 'live'; });"));
 	}
 
-	/** How many videos of the agent the page shows (more than one: two agents' media overlap). */
+	/**
+	 * How many videos of the agent the page shows (more than one: two agents' media
+	 * overlap).
+	 */
 	int agentVideos() {
 		Object count = this.browser.executeScript("return document.querySelectorAll('#agent-video video').length;");
 		return (count instanceof Number number) ? number.intValue() : 0;
 	}
 
-	/** Whether the ticking "time waited" sits inside an aria-live region (it must not). */
+	/**
+	 * Whether the ticking "time waited" sits inside an aria-live region (it must not).
+	 */
 	boolean timerIsInLiveRegion() {
-		return Boolean.TRUE.equals(this.browser
-			.executeScript("return !!document.getElementById('time-waited').closest('[aria-live]');"));
+		return Boolean.TRUE.equals(
+				this.browser.executeScript("return !!document.getElementById('time-waited').closest('[aria-live]');"));
 	}
 
 	/** The label on the stage (audio only, camera off, muted); empty when none shows. */
@@ -196,7 +219,10 @@ final class CallerPage implements AutoCloseable {
 		this.browser.findElement(By.id("exit-button")).click();
 	}
 
-	/** Closes the tab without leaving, as a person closing it would; {@link #close} afterwards is fine. */
+	/**
+	 * Closes the tab without leaving, as a person closing it would; {@link #close}
+	 * afterwards is fine.
+	 */
 	void closeTab() {
 		if (this.browser != null) {
 			try {
@@ -230,8 +256,9 @@ final class CallerPage implements AutoCloseable {
 	}
 
 	private String kept(String field) {
-		Object value = this.browser.executeScript("var kept = JSON.parse(sessionStorage.getItem('callcenter.call') || 'null');"
-				+ "return kept ? kept[arguments[0]] : null;", field);
+		Object value = this.browser
+			.executeScript("var kept = JSON.parse(sessionStorage.getItem('callcenter.call') || 'null');"
+					+ "return kept ? kept[arguments[0]] : null;", field);
 		return (value != null) ? value.toString() : null;
 	}
 

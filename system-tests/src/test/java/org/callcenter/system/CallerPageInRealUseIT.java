@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The caller's page where real use goes wrong: hang-ups mid-call, reloads, a busy network address,
- * missing or blocked devices, nobody online, calls closed before anyone answered.
+ * The caller's page where real use goes wrong: hang-ups mid-call, reloads, a busy network
+ * address, missing or blocked devices, nobody online, calls closed before anyone
+ * answered.
  */
 class CallerPageInRealUseIT {
 
@@ -60,8 +61,10 @@ class CallerPageInRealUseIT {
 		ExecutorService neighbours = Executors.newFixedThreadPool(2);
 		try (CallerPage mia = new CallerPage(this.gateway).open()) {
 			int before = ServerState.liveCalls();
-			// other callers at the same address keep dialing and use up the dials it may make (each
-			// is an invalid dial: refused by queue-service, but counted by the gateway's limiter first)
+			// other callers at the same address keep dialing and use up the dials it may
+			// make (each
+			// is an invalid dial: refused by queue-service, but counted by the gateway's
+			// limiter first)
 			for (int i = 0; i < 2; i++) {
 				neighbours.submit(() -> {
 					while (busy.get()) {
@@ -83,7 +86,8 @@ class CallerPageInRealUseIT {
 		finally {
 			busy.set(false);
 			neighbours.shutdown();
-			// the next test dials from this address too: wait until the limiter lets dials through again
+			// the next test dials from this address too: wait until the limiter lets
+			// dials through again
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> dialFromThisAddress(http, "{}") == 400);
@@ -222,18 +226,19 @@ class CallerPageInRealUseIT {
 
 			alice.end("Mia");
 
-			assertThat(mia.awaitEnded()).contains("closed before an agent could take it")
-				.doesNotContain("agent ended");
+			assertThat(mia.awaitEnded()).contains("closed before an agent could take it").doesNotContain("agent ended");
 			assertThat(ServerState.call(callId).path("callStartedAt").isNull()).isTrue();
 			alice.signOut();
 		}
 	}
 
 	private int dialFromThisAddress(HttpClient http, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/calls"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/calls"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 }

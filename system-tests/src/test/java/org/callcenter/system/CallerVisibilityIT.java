@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole chain with nothing stood in: a caller's browser connects to its emulated session, the
- * emulator posts a signed connectionCreated callback, callback-service puts it on Kafka,
- * queue-service makes the caller visible in its agent's list; a repeated delivery changes nothing;
- * the browser leaving ends the call.
+ * The whole chain with nothing stood in: a caller's browser connects to its emulated
+ * session, the emulator posts a signed connectionCreated callback, callback-service puts
+ * it on Kafka, queue-service makes the caller visible in its agent's list; a repeated
+ * delivery changes nothing; the browser leaving ends the call.
  */
 class CallerVisibilityIT {
 
@@ -53,24 +53,25 @@ class CallerVisibilityIT {
 	}
 
 	@Test
-	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserStaysGonePastTheGracePeriod() throws Exception {
-		send("PUT", SUITE.url("queue-service") + "/api/agents/visibility-agent", "{\"displayName\":\"Alice\"}", agent("visibility-agent"));
+	void aConnectedCallerShowsInItsAgentsListOnceAndLeavesItWhenItsBrowserStaysGonePastTheGracePeriod()
+			throws Exception {
+		send("PUT", SUITE.url("queue-service") + "/api/agents/visibility-agent", "{\"displayName\":\"Alice\"}",
+				agent("visibility-agent"));
 		JsonNode dial = send("POST", SUITE.url("queue-service") + "/api/calls",
 				"{\"name\":\"Ann\",\"reason\":\"billing\",\"mode\":\"audioVideo\"}", asGateway());
 		String callId = dial.at("/call/id").asString();
 		String sessionId = dial.at("/session/sessionId").asString();
 		String callerToken = dial.get("callerToken").asString();
 
-		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.url("opentok-emulator"), String.valueOf(OPENTOK.apiKey()),
-				sessionId, dial.at("/session/token").asString())) {
+		try (EmulatedBrowser browser = EmulatedBrowser.connect(SUITE.url("opentok-emulator"),
+				String.valueOf(OPENTOK.apiKey()), sessionId, dial.at("/session/token").asString())) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> callersOf("visibility-agent").contains(callId));
 
 			String repeated = """
 					{"sessionId":"%s","projectId":"%d","event":"connectionCreated","timestamp":%d,\
-					"connection":{"id":"%s","createdAt":%d,"data":%s}}"""
-				.formatted(sessionId, OPENTOK.apiKey(), System.currentTimeMillis(), browser.connectionId(),
-						System.currentTimeMillis(), JSON.writeValueAsString("{\"userId\":\"" + callId
-								+ "\",\"userType\":\"caller\"}"));
+					"connection":{"id":"%s","createdAt":%d,"data":%s}}""".formatted(sessionId, OPENTOK.apiKey(),
+					System.currentTimeMillis(), browser.connectionId(), System.currentTimeMillis(),
+					JSON.writeValueAsString("{\"userId\":\"" + callId + "\",\"userType\":\"caller\"}"));
 			HttpResponse<String> redelivered = this.http.send(HttpRequest
 				.newBuilder(URI.create(SUITE.url("callback-service") + "/ot_callback"))
 				.header("Content-Type", "application/json")
@@ -79,7 +80,9 @@ class CallerVisibilityIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(redelivered.statusCode()).isEqualTo(200);
 
-			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> connectedEvents(callId) == 1);
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> connectedEvents(callId) == 1);
 			assertThat(callersOf("visibility-agent")).containsExactly(callId);
 		}
 
@@ -117,12 +120,13 @@ class CallerVisibilityIT {
 	}
 
 	private JsonNode send(String method, String url, String body, String[] header) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json");
 		if (header != null) {
 			request.header(header[0], header[1]);
 		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody());
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isLessThan(300);
 		return JSON.readTree(response.body());

@@ -3,9 +3,10 @@ package org.callcenter.system;
 import java.util.Map;
 
 /**
- * Docker Compose's variable interpolation: {@code ${NAME}}, {@code ${NAME:-default}} (unset or
- * empty), {@code ${NAME-default}} (unset), {@code ${NAME:+alternative}} (set and not empty),
- * {@code ${NAME+alternative}} (set), defaults and alternatives may nest, {@code $$} is a dollar.
+ * Docker Compose's variable interpolation: {@code ${NAME}}, {@code ${NAME:-default}}
+ * (unset or empty), {@code ${NAME-default}} (unset), {@code ${NAME:+alternative}} (set
+ * and not empty), {@code ${NAME+alternative}} (set), defaults and alternatives may nest,
+ * {@code $$} is a dollar.
  */
 final class ComposeVariables {
 

@@ -15,12 +15,13 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml as Docker Compose resolves it (variables, env files, YAML merge keys), without
- * a Docker engine: a real OpenTok project's key and secret alone switch every service away from the
- * emulator, and without them every service finds it; Kafka asks every client for SASL/SCRAM and lets
- * nothing through without an ACL, the services sign in with the password Kafka was given, only
- * the gateway publishes a port (and the optional tracing UI, on this machine alone), traces leave
- * the services only when an OTLP endpoint is given, and every container has a memory limit.
+ * docker-compose.yml as Docker Compose resolves it (variables, env files, YAML merge
+ * keys), without a Docker engine: a real OpenTok project's key and secret alone switch
+ * every service away from the emulator, and without them every service finds it; Kafka
+ * asks every client for SASL/SCRAM and lets nothing through without an ACL, the services
+ * sign in with the password Kafka was given, only the gateway publishes a port (and the
+ * optional tracing UI, on this machine alone), traces leave the services only when an
+ * OTLP endpoint is given, and every container has a memory limit.
  */
 @SuppressWarnings("unchecked")
 class DockerComposeFileTest {
@@ -33,8 +34,8 @@ class DockerComposeFileTest {
 
 	@Test
 	void withOnlyARealProjectsKeyAndSecretNoServiceIsGivenTheEmulatorsAddress() throws IOException {
-		Map<String, Map<String, String>> environments = environments(
-				Map.of("OPENTOK_API_KEY", "47000001", "OPENTOK_API_SECRET", "0123456789abcdef0123456789abcdef01234567"));
+		Map<String, Map<String, String>> environments = environments(Map.of("OPENTOK_API_KEY", "47000001",
+				"OPENTOK_API_SECRET", "0123456789abcdef0123456789abcdef01234567"));
 
 		environments.forEach((service, environment) -> assertThat(environment.values()).as(service)
 			.noneMatch((value) -> value.contains(EMULATOR)));
@@ -64,7 +65,8 @@ class DockerComposeFileTest {
 		try (Reader reader = Files.newBufferedReader(KAFKA_DIRECTORY.resolve("server.properties"))) {
 			broker.load(reader);
 		}
-		// every listener, the controller's too, asks for SASL: there is no PLAINTEXT or SSL-only door
+		// every listener, the controller's too, asks for SASL: there is no PLAINTEXT or
+		// SSL-only door
 		for (String listener : broker.getProperty("listener.security.protocol.map").split(",")) {
 			assertThat(listener.split(":")[1]).as(listener).isEqualTo("SASL_PLAINTEXT");
 		}
@@ -117,7 +119,8 @@ class DockerComposeFileTest {
 	void tracesAreExportedOnlyWhenAnEndpointIsGiven() throws IOException {
 		for (String service : List.of("gateway", "queue-service", "token-service", "callback-service")) {
 			Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
-			// declared without a value: Compose passes them on from the shell or .env, or leaves them
+			// declared without a value: Compose passes them on from the shell or .env, or
+			// leaves them
 			// unset (an empty endpoint would be an invalid one, not none)
 			for (String variable : List.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
 					"MANAGEMENT_TRACING_SAMPLING_PROBABILITY")) {
@@ -140,7 +143,10 @@ class DockerComposeFileTest {
 		}
 	}
 
-	/** Each service's environment: its env files first, then its {@code environment}, interpolated. */
+	/**
+	 * Each service's environment: its env files first, then its {@code environment},
+	 * interpolated.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, String>> environments(Map<String, String> variables) throws IOException {
 		Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -148,8 +154,10 @@ class DockerComposeFileTest {
 			Map<String, Object> service = definition;
 			Map<String, String> environment = new LinkedHashMap<>();
 			Object envFiles = service.get("env_file");
-			for (Object file : (envFiles instanceof List<?> list) ? list : (envFiles != null) ? List.of(envFiles) : List.of()) {
-				environment.putAll(envFile(COMPOSE_FILE.resolveSibling(ComposeVariables.interpolate((String) file, variables))));
+			for (Object file : (envFiles instanceof List<?> list) ? list
+					: (envFiles != null) ? List.of(envFiles) : List.of()) {
+				environment.putAll(
+						envFile(COMPOSE_FILE.resolveSibling(ComposeVariables.interpolate((String) file, variables))));
 			}
 			Map<String, Object> declared = (Map<String, Object>) service.getOrDefault("environment", Map.of());
 			declared.forEach((key, value) -> environment.put(key,

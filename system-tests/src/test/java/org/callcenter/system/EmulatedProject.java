@@ -10,8 +10,9 @@ import org.callcenter.testsupport.VonageSignatures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running suite's emulated OpenTok project, made to act like a misconfigured real one: its
- * session-monitoring callbacks switched off, sent to a wrong URL or signed with another secret.
+ * The running suite's emulated OpenTok project, made to act like a misconfigured real
+ * one: its session-monitoring callbacks switched off, sent to a wrong URL or signed with
+ * another secret.
  */
 final class EmulatedProject {
 
@@ -22,10 +23,12 @@ final class EmulatedProject {
 	static void callbacks(String mode) {
 		try {
 			HttpResponse<String> answer = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(RunningSuite.get().url("opentok-emulator") + "/emulator/callbacks"))
+				.send(HttpRequest
+					.newBuilder(URI.create(RunningSuite.get().url("opentok-emulator") + "/emulator/callbacks"))
 					.header("Content-Type", "application/json")
 					.header("X-OPENTOK-AUTH",
-							VonageSignatures.projectToken(RunningSuite.OPENTOK.apiKey(), RunningSuite.OPENTOK.apiSecret()))
+							VonageSignatures.projectToken(RunningSuite.OPENTOK.apiKey(),
+									RunningSuite.OPENTOK.apiSecret()))
 					.PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"delay\":\"PT0S\"}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -15,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a load balancer in front of several gateways does, at the TCP level: each new connection
- * goes to the next gateway in turn, or to the one after if that refuses. A gateway that dies takes
- * its connections with it; browsers reconnect (event streams by themselves) and land on one alive.
- * The emulator's signalling socket goes straight to the emulator, as an ingress would route it:
- * OpenTok's own signalling never passes through a gateway, and a gateway's crash must not cut calls.
+ * What a load balancer in front of several gateways does, at the TCP level: each new
+ * connection goes to the next gateway in turn, or to the one after if that refuses. A
+ * gateway that dies takes its connections with it; browsers reconnect (event streams by
+ * themselves) and land on one alive. The emulator's signalling socket goes straight to
+ * the emulator, as an ingress would route it: OpenTok's own signalling never passes
+ * through a gateway, and a gateway's crash must not cut calls.
  */
 final class FrontDoor implements AutoCloseable {
 
@@ -69,8 +70,8 @@ final class FrontDoor implements AutoCloseable {
 			close(client);
 			return;
 		}
-		List<Integer> ports = new String(requestLine, StandardCharsets.ISO_8859_1).startsWith("GET /opentok-emulator/ws")
-				? List.of(this.emulatorPort) : this.gatewayPorts;
+		List<Integer> ports = new String(requestLine, StandardCharsets.ISO_8859_1)
+			.startsWith("GET /opentok-emulator/ws") ? List.of(this.emulatorPort) : this.gatewayPorts;
 		int first = this.next.getAndIncrement();
 		for (int i = 0; i < ports.size(); i++) {
 			int port = ports.get(Math.floorMod(first + i, ports.size()));
@@ -90,7 +91,10 @@ final class FrontDoor implements AutoCloseable {
 		close(client);
 	}
 
-	/** The request line, read byte by byte so that nothing after it is taken from the stream. */
+	/**
+	 * The request line, read byte by byte so that nothing after it is taken from the
+	 * stream.
+	 */
 	private static byte[] firstLine(InputStream in) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int read;

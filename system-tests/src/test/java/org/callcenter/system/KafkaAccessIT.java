@@ -33,17 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The broker the suite runs on (the one {@code ./run} starts) as someone who reaches its port
- * without the call center's password sees it: nothing to read, nothing accepted, in particular no
- * session id and no forged {@code CONNECTION_DESTROYED}. And the call center's own principal can do
- * what the services do and nothing more. That the services work on it is shown by every other
- * system test, which runs on this same broker.
+ * The broker the suite runs on (the one {@code ./run} starts) as someone who reaches its
+ * port without the call center's password sees it: nothing to read, nothing accepted, in
+ * particular no session id and no forged {@code CONNECTION_DESTROYED}. And the call
+ * center's own principal can do what the services do and nothing more. That the services
+ * work on it is shown by every other system test, which runs on this same broker.
  */
 class KafkaAccessIT {
 
 	static final SecuredKafka KAFKA = RunningSuite.kafka();
 
-	/** A topic under the call center's prefix that holds a record, as the real topics do. */
+	/**
+	 * A topic under the call center's prefix that holds a record, as the real topics do.
+	 */
 	static final String TOPIC = "callcenter.access-test-" + UUID.randomUUID();
 
 	@BeforeAll
@@ -76,7 +78,8 @@ class KafkaAccessIT {
 		anonymous.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
 		try (KafkaProducer<String, String> producer = producer(anonymous)) {
 			assertThatThrownBy(() -> producer
-				.send(new ProducerRecord<>(Topics.SESSION_EVENTS, "forged-session", "{\"type\":\"CONNECTION_DESTROYED\"}"))
+				.send(new ProducerRecord<>(Topics.SESSION_EVENTS, "forged-session",
+						"{\"type\":\"CONNECTION_DESTROYED\"}"))
 				.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 				.hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
 		}
@@ -113,8 +116,9 @@ class KafkaAccessIT {
 				.isInstanceOf(GroupAuthorizationException.class);
 		}
 		try (KafkaProducer<String, String> producer = producer(services)) {
-			assertThatThrownBy(() -> producer.send(new ProducerRecord<>("payroll.salaries", "k", "v"))
-				.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+			assertThatThrownBy(
+					() -> producer.send(new ProducerRecord<>("payroll.salaries", "k", "v")).get(30, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(TopicAuthorizationException.class);
 		}
 		try (Admin admin = Admin.create(timeouts(services))) {
 			assertThatThrownBy(() -> admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
@@ -137,7 +141,10 @@ class KafkaAccessIT {
 		throw new AssertionError("the call center's user read nothing from " + TOPIC);
 	}
 
-	/** A client that never got past the SASL handshake sees only empty polls (or a closed connection). */
+	/**
+	 * A client that never got past the SASL handshake sees only empty polls (or a closed
+	 * connection).
+	 */
 	private static ConsumerRecords<String, String> pollQuietly(KafkaConsumer<String, String> consumer) {
 		try {
 			return consumer.poll(Duration.ofMillis(500));

@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The one-command launcher, as a new user runs it: it brings the whole suite up on its standard
- * ports, a caller can dial through the gateway, and stopping it leaves no process behind. A port
- * already taken is named in a clear error. The launcher's jar sits beside the services' jars as in
- * {@code launcher/target} (the build copies both into {@code target/suite}), and runs in a directory
- * of its own, where it keeps {@code data/} and {@code logs/}.
+ * The one-command launcher, as a new user runs it: it brings the whole suite up on its
+ * standard ports, a caller can dial through the gateway, and stopping it leaves no
+ * process behind. A port already taken is named in a clear error. The launcher's jar sits
+ * beside the services' jars as in {@code launcher/target} (the build copies both into
+ * {@code target/suite}), and runs in a directory of its own, where it keeps {@code data/}
+ * and {@code logs/}.
  */
 class LauncherIT {
 
@@ -45,17 +46,20 @@ class LauncherIT {
 			await().atMost(Duration.ofMinutes(4))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> Files.readString(output).contains("Video call center is up") || !launcher.isAlive());
-			assertThat(Files.readString(output)).contains("Video call center is up", "http://localhost:8080/caller.html",
-					"alice / demo");
+			assertThat(Files.readString(output)).contains("Video call center is up",
+					"http://localhost:8080/caller.html", "alice / demo");
 			List<ProcessHandle> children = launcher.descendants().toList();
 			assertThat(children).hasSizeGreaterThanOrEqualTo(5);
-			// secrets travel by environment: a command line is readable by every local user (ps)
-			assertThat(children).allSatisfy((child) -> assertThat(child.info().commandLine().orElse(""))
-				.doesNotContainIgnoringCase("secret")
-				.doesNotContain(KAFKA_PASSWORD));
-			// its own Kafka asks the services to sign in (SASL/SCRAM), with the password it was given
+			// secrets travel by environment: a command line is readable by every local
+			// user (ps)
+			assertThat(children).allSatisfy(
+					(child) -> assertThat(child.info().commandLine().orElse("")).doesNotContainIgnoringCase("secret")
+						.doesNotContain(KAFKA_PASSWORD));
+			// its own Kafka asks the services to sign in (SASL/SCRAM), with the password
+			// it was given
 			assertThat(Files.readString(output)).contains("SASL/SCRAM", "(user callcenter)");
-			// only the gateway faces the network; the other services listen on loopback alone
+			// only the gateway faces the network; the other services listen on loopback
+			// alone
 			for (int internal : List.of(8082, 8083, 8084, 9911)) {
 				assertThat(listening(internal)).as("port %d", internal).isNotEmpty().allMatch(LauncherIT::loopback);
 			}
@@ -113,7 +117,10 @@ class LauncherIT {
 		}
 	}
 
-	/** The local addresses (hex, as the kernel lists them) of the sockets listening on a port. */
+	/**
+	 * The local addresses (hex, as the kernel lists them) of the sockets listening on a
+	 * port.
+	 */
 	private static List<String> listening(int port) throws IOException {
 		List<String> addresses = new java.util.ArrayList<>();
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {

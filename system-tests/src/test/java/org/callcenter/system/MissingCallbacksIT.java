@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real OpenTok account whose session-monitoring callbacks are not set up, or signed with another
- * secret: calls still go through from start to end (callers' pages confirm their connections, open
- * pages are reported by the gateway), and the suite says what is wrong until callbacks arrive.
+ * A real OpenTok account whose session-monitoring callbacks are not set up, or signed
+ * with another secret: calls still go through from start to end (callers' pages confirm
+ * their connections, open pages are reported by the gateway), and the suite says what is
+ * wrong until callbacks arrive.
  */
 class MissingCallbacksIT {
 
@@ -56,7 +57,8 @@ class MissingCallbacksIT {
 			alice.screenshot("agent-callbacks-missing");
 			assertThat(ServerState.call(mias).get("state").asString()).isEqualTo("ENDED");
 
-			// a caller who leaves by the button, and one who closes the tab, both leave the queue
+			// a caller who leaves by the button, and one who closes the tab, both leave
+			// the queue
 			ann.dial("Ann", "leaving soon", false);
 			alice.awaitCaller("Ann");
 			ann.leave();

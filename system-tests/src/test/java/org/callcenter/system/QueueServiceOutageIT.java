@@ -14,14 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * queue-service killed (SIGKILL, as a crash or an out-of-memory kill) for longer than the agents'
- * grace period, then started again: meanwhile the gateway answers 503 with Retry-After and the pages
- * say they are reconnecting; afterwards the agent whose console stayed open is online again by
- * itself and takes the caller who waited, who was neither lost nor given twice.
+ * queue-service killed (SIGKILL, as a crash or an out-of-memory kill) for longer than the
+ * agents' grace period, then started again: meanwhile the gateway answers 503 with
+ * Retry-After and the pages say they are reconnecting; afterwards the agent whose console
+ * stayed open is online again by itself and takes the caller who waited, who was neither
+ * lost nor given twice.
  */
 class QueueServiceOutageIT {
 
-	/** Longer than queue-service's agent grace period (30 s), which its own downtime must not use up. */
+	/**
+	 * Longer than queue-service's agent grace period (30 s), which its own downtime must
+	 * not use up.
+	 */
 	private static final Duration OUTAGE = Duration.ofSeconds(40);
 
 	private final String gateway = RunningSuite.get().gatewayUrl();
@@ -68,13 +72,15 @@ class QueueServiceOutageIT {
 		assertThat(dial.headers().firstValue("Retry-After")).isPresent();
 		assertThat(dial.body()).contains("temporarily-unavailable");
 		this.console.accept("Outage");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.console.alert()).contains("reconnecting"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.console.alert()).contains("reconnecting"));
 		Thread.sleep(OUTAGE.toMillis());
 
 		RunningSuite.get().restart("queue-service");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> ServerState.agentOnline("alice"));
-		assertThat(ServerState.call(callId).get("state").asString()).as(QuietQueue.snapshot()).isIn("WAITING", "ASSIGNED");
+		assertThat(ServerState.call(callId).get("state").asString()).as(QuietQueue.snapshot())
+			.isIn("WAITING", "ASSIGNED");
 		assertThat(ServerState.liveCalls()).as(QuietQueue.snapshot()).isEqualTo(1);
 		this.console.awaitCaller("Outage");
 		this.console.accept("Outage");

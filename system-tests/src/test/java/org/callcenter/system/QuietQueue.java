@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.callcenter.trust.SignedCredentials;
 
 /**
- * Brings the shared suite back to an empty call center before a test: every agent offline and every
- * call left over from an earlier test ended, as read from queue-service's supervisor view.
+ * Brings the shared suite back to an empty call center before a test: every agent offline
+ * and every call left over from an earlier test ended, as read from queue-service's
+ * supervisor view.
  */
 final class QuietQueue {
 
@@ -32,7 +33,8 @@ final class QuietQueue {
 			JsonNode snapshot = JSON.readTree(send(http, "GET", queue + "/api/queue", "supervisor").body());
 			for (JsonNode agent : snapshot.get("agents")) {
 				if (agent.get("online").asBoolean()) {
-					send(http, "DELETE", queue + "/api/agents/" + agent.get("id").asString(), agent.get("id").asString());
+					send(http, "DELETE", queue + "/api/agents/" + agent.get("id").asString(),
+							agent.get("id").asString());
 				}
 			}
 			for (JsonNode call : snapshot.get("liveCalls")) {

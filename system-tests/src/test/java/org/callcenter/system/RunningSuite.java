@@ -9,11 +9,11 @@ import org.callcenter.localinfra.SecuredKafka;
 import org.callcenter.testsupport.RealRedis;
 
 /**
- * The whole suite, started once for all system tests from the executable jars the build copied into
- * {@code target/suite/services} ({@link ServiceJars}, named by Failsafe; every service in its own
- * JVM, as deployed), on the shared real Redis and on the secured Kafka
- * {@code ./run} uses (SASL/SCRAM, ACLs: the services sign in as {@value SecuredKafka#SERVICES}), with
- * the emulator.
+ * The whole suite, started once for all system tests from the executable jars the build
+ * copied into {@code target/suite/services} ({@link ServiceJars}, named by Failsafe;
+ * every service in its own JVM, as deployed), on the shared real Redis and on the secured
+ * Kafka {@code ./run} uses (SASL/SCRAM, ACLs: the services sign in as
+ * {@value SecuredKafka#SERVICES}), with the emulator.
  */
 final class RunningSuite {
 
@@ -32,14 +32,18 @@ final class RunningSuite {
 		return SUITE;
 	}
 
-	/** The broker the suite uses; tests that read its topics sign in with {@link SecuredKafka#adminProperties()}. */
+	/**
+	 * The broker the suite uses; tests that read its topics sign in with
+	 * {@link SecuredKafka#adminProperties()}.
+	 */
 	static SecuredKafka kafka() {
 		return KAFKA;
 	}
 
 	private static Suite start() {
-		Suite suite = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-				SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
+		Suite suite = Suite.start(
+				new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
+						SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET),
 				ServiceJars.locate(), Path.of("target", "suite-logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			suite.close();

@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.callcenter.trust.SignedCredentials;
 
 /**
- * What queue-service holds, read directly as a supervisor would, so that browser tests assert the
- * state behind what a person sees.
+ * What queue-service holds, read directly as a supervisor would, so that browser tests
+ * assert the state behind what a person sees.
  */
 final class ServerState {
 
@@ -53,9 +53,11 @@ final class ServerState {
 
 	private static String send(String path, String header, String value) {
 		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(RunningSuite.get().url("queue-service") + path))
-				.header(header, value)
-				.build(), HttpResponse.BodyHandlers.ofString()).body();
+			return HTTP
+				.send(HttpRequest.newBuilder(URI.create(RunningSuite.get().url("queue-service") + path))
+					.header(header, value)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

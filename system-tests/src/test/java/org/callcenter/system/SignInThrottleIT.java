@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guessing passwords at the gateway's sign-in: a name that failed too often is locked out for a
- * while, whatever password comes next, and the page says so; other agents still sign in.
+ * Guessing passwords at the gateway's sign-in: a name that failed too often is locked out
+ * for a while, whatever password comes next, and the page says so; other agents still
+ * sign in.
  */
 class SignInThrottleIT {
 
@@ -33,8 +34,10 @@ class SignInThrottleIT {
 		assertThat(locked.statusCode()).isEqualTo(303);
 		assertThat(locked.headers().firstValue("Location")).hasValue("/login?throttled");
 		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-		assertThat(this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/login?throttled")).build(),
-				HttpResponse.BodyHandlers.ofString()).body()).contains("Too many failed sign-ins");
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + "/login?throttled")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body()).contains("Too many failed sign-ins");
 
 		HttpResponse<String> alice = signIn("alice", "demo");
 		assertThat(alice.headers().firstValue("Location"))

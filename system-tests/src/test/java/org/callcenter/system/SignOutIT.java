@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A sign-out, however it comes, stops routing callers to the agent and ends its live stream. */
+/**
+ * A sign-out, however it comes, stops routing callers to the agent and ends its live
+ * stream.
+ */
 class SignOutIT {
 
 	private final String gateway = RunningSuite.get().gatewayUrl();

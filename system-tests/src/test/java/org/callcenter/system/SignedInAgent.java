@@ -38,7 +38,8 @@ final class SignedInAgent {
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
 					+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/agent.html"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/agent.html"));
 		assertThat(agent.put("/api/agent", "{\"displayName\":\"" + user + "\"}")).isEqualTo(200);
 		return agent;
 	}
@@ -55,33 +56,46 @@ final class SignedInAgent {
 	}
 
 	int post(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
-	/** A request without a body, with one extra header (as another site's page would send it). */
+	/**
+	 * A request without a body, with one extra header (as another site's page would send
+	 * it).
+	 */
 	int send(String method, String path, String header, String value) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.header(header, value)
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.header(header, value)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	int put(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
-	/** One call assigned to another agent, read from queue-service as a supervisor would. */
+	/**
+	 * One call assigned to another agent, read from queue-service as a supervisor would.
+	 */
 	String anyCallIdOf(String queueService, String agentId) throws Exception {
 		SignedCredentials credentials = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC());
-		String body = this.http.send(HttpRequest.newBuilder(URI.create(queueService + "/api/agents/" + agentId + "/callers"))
-			.header(SignedCredentials.AGENT_HEADER,
-					credentials.issue(SignedCredentials.Purpose.AGENT, agentId, Duration.ofMinutes(1)))
-			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		String body = this.http
+			.send(HttpRequest.newBuilder(URI.create(queueService + "/api/agents/" + agentId + "/callers"))
+				.header(SignedCredentials.AGENT_HEADER,
+						credentials.issue(SignedCredentials.Purpose.AGENT, agentId, Duration.ofMinutes(1)))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 		return JSON.readTree(body).get(0).get("id").asString();
 	}
 
@@ -94,11 +108,16 @@ final class SignedInAgent {
 			}));
 	}
 
-	/** Posts {@code /logout} alone, as a script or an old page would, without going offline first. */
+	/**
+	 * Posts {@code /logout} alone, as a script or an old page would, without going
+	 * offline first.
+	 */
 	int logOutOnly() throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + "/logout"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + "/logout"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	void signOut() throws Exception {

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One agent signed in twice (two browsers, as when a console is opened again in another window):
- * both consoles show the same callers and states, media lives in one console only, and an action
- * in either is reflected in the other.
+ * One agent signed in twice (two browsers, as when a console is opened again in another
+ * window): both consoles show the same callers and states, media lives in one console
+ * only, and an action in either is reflected in the other.
  */
 class TwoConsolesOfOneAgentIT {
 
@@ -110,8 +110,8 @@ class TwoConsolesOfOneAgentIT {
 	}
 
 	/**
-	 * Waits for a change to settle while checking, at every look, that the two consoles never both
-	 * send media into the call and the caller never sees two agents.
+	 * Waits for a change to settle while checking, at every look, that the two consoles
+	 * never both send media into the call and the caller never sees two agents.
 	 */
 	private static void awaitNeverBothPublishing(AgentConsole x, AgentConsole y, CallerPage caller,
 			BooleanSupplier settled) {

@@ -29,17 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of every service (gateway, queue-service, token-service, callback-service) behind
- * one Redis and one Kafka, with a load balancer in front of the gateways, as a deployment for high
- * availability runs them. One instance of each is killed (SIGKILL) while calls are under way: the
- * consoles and caller pages reconnect through the survivors, the call in progress goes on, the
- * waiting caller is taken, a new caller is served, and every live call is in exactly one place.
+ * Two instances of every service (gateway, queue-service, token-service,
+ * callback-service) behind one Redis and one Kafka, with a load balancer in front of the
+ * gateways, as a deployment for high availability runs them. One instance of each is
+ * killed (SIGKILL) while calls are under way: the consoles and caller pages reconnect
+ * through the survivors, the call in progress goes on, the waiting caller is taken, a new
+ * caller is served, and every live call is in exactly one place.
  */
 class TwoOfEverythingIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> SERVICES = List.of("gateway", "queue-service", "token-service", "callback-service");
+	private static final List<String> SERVICES = List.of("gateway", "queue-service", "token-service",
+			"callback-service");
 
 	private static FrontDoor front;
 
@@ -48,18 +50,20 @@ class TwoOfEverythingIT {
 	@BeforeAll
 	static void start() throws Exception {
 		List<SuiteSettings.Ports> instances = List.of(SuiteSettings.Ports.free(), SuiteSettings.Ports.free());
-		front = new FrontDoor(instances.stream().map(SuiteSettings.Ports::gateway).toList(), instances.get(0).emulator());
+		front = new FrontDoor(instances.stream().map(SuiteSettings.Ports::gateway).toList(),
+				instances.get(0).emulator());
 		SuiteSettings shared = RunningSuite.get().settings();
-		suite = Suite.startReplicated(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-				shared.kafka(), instances.get(0), RunningSuite.OPENTOK, "two", RunningSuite.SECRET), instances, front.url(),
-				ServiceJars.locate(), Path.of("target", "two-of-everything-logs"));
+		suite = Suite.startReplicated(
+				new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(), shared.kafka(),
+						instances.get(0), RunningSuite.OPENTOK, "two", RunningSuite.SECRET),
+				instances, front.url(), ServiceJars.locate(), Path.of("target", "two-of-everything-logs"));
 		warmUp();
 	}
 
 	/**
-	 * Fresh JVMs answer their first requests slowly (a dial may exceed queue-service's 3-s budget
-	 * for token-service): a few dials through each instance first, as a deployment's readiness
-	 * traffic would, then the call center is emptied again.
+	 * Fresh JVMs answer their first requests slowly (a dial may exceed queue-service's
+	 * 3-s budget for token-service): a few dials through each instance first, as a
+	 * deployment's readiness traffic would, then the call center is emptied again.
 	 */
 	private static void warmUp() {
 		HttpClient http = HttpClient.newHttpClient();
@@ -73,7 +77,8 @@ class TwoOfEverythingIT {
 					return false;
 				}
 				JsonNode answer = JSON.readTree(dial.body());
-				http.send(HttpRequest.newBuilder(URI.create(front.url() + "/api/calls/" + answer.get("call").get("id").asString()))
+				http.send(HttpRequest
+					.newBuilder(URI.create(front.url() + "/api/calls/" + answer.get("call").get("id").asString()))
 					.header("Authorization", "Bearer " + answer.get("callerToken").asString())
 					.DELETE()
 					.build(), HttpResponse.BodyHandlers.discarding());
@@ -100,7 +105,8 @@ class TwoOfEverythingIT {
 				CallerPage ann = new CallerPage(front.url()).open().dial("Ann", "first", true);
 				CallerPage ben = new CallerPage(front.url()).open().dial("Ben", "second", true)) {
 			// least connections: one caller each
-			await().atMost(CallerPage.PATIENCE).until(() -> alice.callerNames().size() == 1 && bob.callerNames().size() == 1);
+			await().atMost(CallerPage.PATIENCE)
+				.until(() -> alice.callerNames().size() == 1 && bob.callerNames().size() == 1);
 			AgentConsole annsAgent = alice.callerNames().contains("Ann") ? alice : bob;
 			AgentConsole bensAgent = (annsAgent == alice) ? bob : alice;
 			annsAgent.accept("Ann");
@@ -113,7 +119,8 @@ class TwoOfEverythingIT {
 				suite.kill(service);
 			}
 
-			// the streams come back through the survivors: the consoles still show their callers
+			// the streams come back through the survivors: the consoles still show their
+			// callers
 			// and act on them; the call in progress goes on; the waiting caller is taken
 			bensAgent.awaitCaller("Ben");
 			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
@@ -126,7 +133,8 @@ class TwoOfEverythingIT {
 			annsAgent.awaitBadge("Ann", "On call");
 			assertEveryLiveCallInExactlyOnePlace(2);
 
-			// a new caller dials through the survivors (a new session and token: token-service) and
+			// a new caller dials through the survivors (a new session and token:
+			// token-service) and
 			// is served; OpenTok's callbacks reach the surviving callback-service
 			try (CallerPage cid = new CallerPage(front.url()).open().dial("Cid", "after the crash", true)) {
 				await().atMost(CallerPage.PATIENCE)
@@ -143,7 +151,10 @@ class TwoOfEverythingIT {
 		}
 	}
 
-	/** A call's confirmed connection, as queue-service knows it from the webhook or the page. */
+	/**
+	 * A call's confirmed connection, as queue-service knows it from the webhook or the
+	 * page.
+	 */
 	private static boolean connected(String callId) {
 		return liveCalls().stream()
 			.anyMatch((call) -> call.get("id").asString().equals(callId) && call.get("connected").asBoolean());
@@ -156,8 +167,9 @@ class TwoOfEverythingIT {
 	}
 
 	/**
-	 * The queue's invariant as a supervisor reads it: a waiting call is in the pending queue and with
-	 * no agent; an assigned, active or held call is with its agent alone and not pending.
+	 * The queue's invariant as a supervisor reads it: a waiting call is in the pending
+	 * queue and with no agent; an assigned, active or held call is with its agent alone
+	 * and not pending.
 	 */
 	private static void assertEveryLiveCallInExactlyOnePlace(int expectedLive) {
 		JsonNode snapshot = snapshot();
@@ -178,8 +190,7 @@ class TwoOfEverythingIT {
 				assertThat(holder.get(id)).as(snapshot.toString()).isEqualTo(call.get("agentId").asString());
 			}
 		}
-		assertThat(places.keySet()).as(snapshot.toString())
-			.containsExactlyInAnyOrderElementsOf(liveCalls(snapshot));
+		assertThat(places.keySet()).as(snapshot.toString()).containsExactlyInAnyOrderElementsOf(liveCalls(snapshot));
 	}
 
 	private static List<String> liveCalls(JsonNode snapshot) {
@@ -190,8 +201,8 @@ class TwoOfEverythingIT {
 
 	/** From whichever queue-service instance answers. */
 	private static JsonNode snapshot() {
-		String identity = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC()).issue(Purpose.AGENT, "supervisor",
-				Duration.ofMinutes(1));
+		String identity = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC()).issue(Purpose.AGENT,
+				"supervisor", Duration.ofMinutes(1));
 		for (String instance : List.of("queue-service", "queue-service-2")) {
 			try {
 				HttpResponse<String> answer = HttpClient.newHttpClient()

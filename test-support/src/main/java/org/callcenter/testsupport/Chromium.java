@@ -26,13 +26,15 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium driven by its ChromeDriver, with a fake camera and microphone, never
- * downloading anything. Missing browser: the test is skipped on a developer's machine, and fails in
- * CI, where {@code .ci/run} installs it.
+ * Debian's headless Chromium driven by its ChromeDriver, with a fake camera and
+ * microphone, never downloading anything. Missing browser: the test is skipped on a
+ * developer's machine, and fails in CI, where {@code .ci/run} installs it.
  *
- * <p>Every browser records what its pages report, so that a test can fail on it ({@link #problems}):
- * uncaught errors, unhandled promise rejections and {@code console.error} calls (into
- * {@code window.__problems}, by a script run before each page's own), and the browser's log.
+ * <p>
+ * Every browser records what its pages report, so that a test can fail on it
+ * ({@link #problems}): uncaught errors, unhandled promise rejections and
+ * {@code console.error} calls (into {@code window.__problems}, by a script run before
+ * each page's own), and the browser's log.
  */
 public final class Chromium {
 
@@ -40,7 +42,10 @@ public final class Chromium {
 
 	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-	/** Runs in every document before its own scripts: keeps what the page would only print. */
+	/**
+	 * Runs in every document before its own scripts: keeps what the page would only
+	 * print.
+	 */
 	private static final String RECORD_PROBLEMS = """
 			(function () {
 			  var problems = window.__problems = window.__problems || [];
@@ -67,8 +72,8 @@ public final class Chromium {
 			""";
 
 	/**
-	 * "http://host/api/calls - Failed to load resource: the server responded with a status of 429
-	 * (Too Many Requests)", as Chromium logs a refused or failed request.
+	 * "http://host/api/calls - Failed to load resource: the server responded with a
+	 * status of 429 (Too Many Requests)", as Chromium logs a refused or failed request.
 	 */
 	private static final Pattern FAILED_RESOURCE = Pattern.compile("^(\\S+) - Failed to load resource: (.*)$",
 			Pattern.DOTALL);
@@ -76,9 +81,9 @@ public final class Chromium {
 	private static final Pattern REFUSED_OR_UNREACHABLE = Pattern.compile("status of [45]\\d\\d|net::ERR_");
 
 	/**
-	 * What each browser reported so far. Reading the browser log empties it, and a page's own
-	 * record goes with the page, so both are kept here as they are read (a weak map: a quit browser
-	 * is forgotten with its driver).
+	 * What each browser reported so far. Reading the browser log empties it, and a page's
+	 * own record goes with the page, so both are kept here as they are read (a weak map:
+	 * a quit browser is forgotten with its driver).
 	 */
 	private static final Map<ChromeDriver, List<String>> REPORTED = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -98,8 +103,7 @@ public final class Chromium {
 					"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
 					"--autoplay-policy=no-user-gesture-required", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-					"--window-size=1280,900",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+					"--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -117,16 +121,16 @@ public final class Chromium {
 	}
 
 	/**
-	 * Makes the browser's camera and microphone missing or denied, for the pages loaded from now on
-	 * (call it before loading the page). Only what a request needs decides:
+	 * Makes the browser's camera and microphone missing or denied, for the pages loaded
+	 * from now on (call it before loading the page). Only what a request needs decides:
 	 * <ul>
 	 * <li>{@code camera=false, microphone=true}: a request with video rejects with a
-	 * {@code NotFoundError} DOMException ("Requested device not found"), as on a computer without
-	 * a camera; an audio-only request succeeds;</li>
+	 * {@code NotFoundError} DOMException ("Requested device not found"), as on a computer
+	 * without a camera; an audio-only request succeeds;</li>
 	 * <li>{@code camera=true, microphone=false}: a request with audio rejects with
 	 * {@code NotFoundError};</li>
-	 * <li>both false: every request rejects with {@code NotAllowedError} ("Permission denied"), as
-	 * when the person denied access;</li>
+	 * <li>both false: every request rejects with {@code NotAllowedError} ("Permission
+	 * denied"), as when the person denied access;</li>
 	 * <li>both true: the fake devices, unchanged.</li>
 	 * </ul>
 	 */
@@ -152,16 +156,18 @@ public final class Chromium {
 	}
 
 	/**
-	 * What the browser reported since it started: every uncaught error, unhandled rejection and
-	 * {@code console.error} of its pages, and every SEVERE entry of its log; except a refused or
-	 * failed request to the API ({@code /api/...}): the pages handle those themselves and say so on
-	 * the page. A failed request for anything else (a page's own script, style or icon) is a problem.
+	 * What the browser reported since it started: every uncaught error, unhandled
+	 * rejection and {@code console.error} of its pages, and every SEVERE entry of its
+	 * log; except a refused or failed request to the API ({@code /api/...}): the pages
+	 * handle those themselves and say so on the page. A failed request for anything else
+	 * (a page's own script, style or icon) is a problem.
 	 */
 	public static List<String> problems(ChromeDriver driver) {
-		List<String> reported = REPORTED.computeIfAbsent(driver, (d) -> Collections.synchronizedList(new ArrayList<>()));
+		List<String> reported = REPORTED.computeIfAbsent(driver,
+				(d) -> Collections.synchronizedList(new ArrayList<>()));
 		try {
-			Object recorded = driver.executeScript(
-					"var p = window.__problems || []; window.__problems = []; return p.slice();");
+			Object recorded = driver
+				.executeScript("var p = window.__problems || []; window.__problems = []; return p.slice();");
 			if (recorded instanceof List<?> list) {
 				list.forEach((problem) -> reported.add(String.valueOf(problem)));
 			}

@@ -14,8 +14,9 @@ import java.util.function.Predicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client of the OpenTok emulator's signalling socket, speaking the protocol its browser library
- * speaks, for tests that need a connected client without a browser. It records every message.
+ * A client of the OpenTok emulator's signalling socket, speaking the protocol its browser
+ * library speaks, for tests that need a connected client without a browser. It records
+ * every message.
  */
 public final class EmulatedBrowser implements AutoCloseable {
 
@@ -35,7 +36,10 @@ public final class EmulatedBrowser implements AutoCloseable {
 			.get(10, TimeUnit.SECONDS);
 	}
 
-	/** Opens the socket and sends {@code connect}; check {@link #connectionId()} or the error received. */
+	/**
+	 * Opens the socket and sends {@code connect}; check {@link #connectionId()} or the
+	 * error received.
+	 */
 	public static EmulatedBrowser connect(String emulatorUrl, String apiKey, String sessionId, String token)
 			throws Exception {
 		EmulatedBrowser browser = new EmulatedBrowser(emulatorUrl);
@@ -59,7 +63,10 @@ public final class EmulatedBrowser implements AutoCloseable {
 		return this.received.stream().anyMatch(match);
 	}
 
-	/** The connection id the emulator gave, once {@code connected} arrived; null before or if refused. */
+	/**
+	 * The connection id the emulator gave, once {@code connected} arrived; null before or
+	 * if refused.
+	 */
 	@SuppressWarnings("unchecked")
 	public String connectionId() {
 		return received("connected").stream()

@@ -22,9 +22,10 @@ import org.callcenter.localinfra.FreePorts;
 import org.callcenter.localinfra.KraftSettings;
 
 /**
- * A real Kafka broker (KRaft, single node, {@link KraftSettings#plaintext}) in a process of its own,
- * from the kafka jars on the class path, for tests that stop it and start it again: it keeps its
- * cluster id and log directory, so clients see the same broker come back, as after a real outage.
+ * A real Kafka broker (KRaft, single node, {@link KraftSettings#plaintext}) in a process
+ * of its own, from the kafka jars on the class path, for tests that stop it and start it
+ * again: it keeps its cluster id and log directory, so clients see the same broker come
+ * back, as after a real outage.
  */
 public final class KafkaProcess implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class KafkaProcess implements AutoCloseable {
 				KraftSettings.plaintext(this.port, controllerPort, home.resolve("logs")).store(out, null);
 			}
 			run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-					this.config.toString()), home.resolve("format.log")).waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS);
+					this.config.toString()), home.resolve("format.log"))
+				.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -121,7 +123,8 @@ public final class KafkaProcess implements AutoCloseable {
 			return false;
 		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				2000))) {
 			return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
 		}
 		catch (Exception ex) {
@@ -131,8 +134,8 @@ public final class KafkaProcess implements AutoCloseable {
 
 	private static Process run(List<String> mainAndArgs, Path log) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp",
-				System.getProperty("java.class.path")));
+		List<String> command = new java.util.ArrayList<>(
+				List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
 		command.addAll(mainAndArgs);
 		Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));

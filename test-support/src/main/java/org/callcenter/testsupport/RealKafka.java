@@ -16,9 +16,10 @@ import org.callcenter.localinfra.PlainKafka;
 
 /**
  * A real single-node Kafka broker in KRaft mode, in this JVM, on a free loopback port
- * ({@link PlainKafka}: 4 partitions a topic, topics created on first use). {@link #shared()} is
- * started once per test run; tests isolate themselves by topic or by the ids in the records they
- * look for. A Spring Boot test connects to it with {@code @Import(RealKafkaConnection.class)}.
+ * ({@link PlainKafka}: 4 partitions a topic, topics created on first use).
+ * {@link #shared()} is started once per test run; tests isolate themselves by topic or by
+ * the ids in the records they look for. A Spring Boot test connects to it with
+ * {@code @Import(RealKafkaConnection.class)}.
  */
 public final class RealKafka implements AutoCloseable {
 
@@ -38,8 +39,8 @@ public final class RealKafka implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a consumer group has committed every record published so far on a topic: once true,
-	 * everything sent before the call has been processed.
+	 * Whether a consumer group has committed every record published so far on a topic:
+	 * once true, everything sent before the call has been processed.
 	 */
 	public boolean caughtUp(String groupId, String topic) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {

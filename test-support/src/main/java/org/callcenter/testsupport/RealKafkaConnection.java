@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Connects a Spring Boot test's Kafka clients to {@link RealKafka#shared()}:
- * {@code @Import(RealKafkaConnection.class)}. Boot then takes the broker from this bean instead of
- * {@code spring.kafka.bootstrap-servers}; everything else (security, serializers) still comes from
- * the service's configuration.
+ * {@code @Import(RealKafkaConnection.class)}. Boot then takes the broker from this bean
+ * instead of {@code spring.kafka.bootstrap-servers}; everything else (security,
+ * serializers) still comes from the service's configuration.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealKafkaConnection {

@@ -7,8 +7,8 @@ import org.callcenter.localinfra.LocalRedis;
 
 /**
  * A real {@code redis-server} process ({@link LocalRedis}) on a free loopback port.
- * {@link #shared()} is started once per test run; tests isolate themselves by key prefix. A Spring
- * Boot test connects to it with {@code @Import(RealRedisConnection.class)}.
+ * {@link #shared()} is started once per test run; tests isolate themselves by key prefix.
+ * A Spring Boot test connects to it with {@code @Import(RealRedisConnection.class)}.
  */
 public final class RealRedis implements AutoCloseable {
 
@@ -28,12 +28,17 @@ public final class RealRedis implements AutoCloseable {
 		return new RealRedis(LocalRedis.ephemeral(FreePorts.next()));
 	}
 
-	/** A Redis server of its own that keeps an append-only file in {@code dataDirectory}. */
+	/**
+	 * A Redis server of its own that keeps an append-only file in {@code dataDirectory}.
+	 */
 	public static RealRedis persistent(Path dataDirectory) {
 		return new RealRedis(LocalRedis.persistent(FreePorts.next(), dataDirectory));
 	}
 
-	/** Kills the server as a crash would (SIGKILL: no shutdown, nothing flushed on the way out). */
+	/**
+	 * Kills the server as a crash would (SIGKILL: no shutdown, nothing flushed on the way
+	 * out).
+	 */
 	public void crash(long processId) {
 		ProcessHandle.of(processId).ifPresent((process) -> {
 			process.destroyForcibly();

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Connects a Spring Boot test's Redis client to {@link RealRedis#shared()}:
- * {@code @Import(RealRedisConnection.class)}. Boot then takes the server from this bean instead of
- * {@code spring.data.redis.*}.
+ * {@code @Import(RealRedisConnection.class)}. Boot then takes the server from this bean
+ * instead of {@code spring.data.redis.*}.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealRedisConnection {

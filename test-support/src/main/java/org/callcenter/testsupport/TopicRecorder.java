@@ -19,9 +19,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records every record of a topic from its beginning, read as JSON into {@code type} (or kept as
- * text when {@code type} is String), on a background thread, so a test can await what a service
- * published.
+ * Records every record of a topic from its beginning, read as JSON into {@code type} (or
+ * kept as text when {@code type} is String), on a background thread, so a test can await
+ * what a service published.
  */
 public final class TopicRecorder<T> implements AutoCloseable {
 
@@ -41,7 +41,10 @@ public final class TopicRecorder<T> implements AutoCloseable {
 		this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, type);
 	}
 
-	/** On a broker that wants more than an address: {@code client} holds bootstrap servers and sign-in. */
+	/**
+	 * On a broker that wants more than an address: {@code client} holds bootstrap servers
+	 * and sign-in.
+	 */
 	public TopicRecorder(Map<String, Object> client, String topic, Class<T> type) {
 		Map<String, Object> config = new HashMap<>(client);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID());
@@ -63,7 +66,8 @@ public final class TopicRecorder<T> implements AutoCloseable {
 					for (Header header : record.headers()) {
 						headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 					}
-					this.received.add(new Received<>(record.key(), value, record.partition(), record.offset(), headers));
+					this.received
+						.add(new Received<>(record.key(), value, record.partition(), record.offset(), headers));
 				}
 			}
 		}
@@ -91,7 +95,10 @@ public final class TopicRecorder<T> implements AutoCloseable {
 		this.consumer.wakeup();
 	}
 
-	/** One record; {@code headers} has the last value of each header (trace context, for example) as text. */
+	/**
+	 * One record; {@code headers} has the last value of each header (trace context, for
+	 * example) as text.
+	 */
 	public record Received<T>(String key, T value, int partition, long offset, Map<String, String> headers) {
 	}
 

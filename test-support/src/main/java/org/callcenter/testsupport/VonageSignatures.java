@@ -12,18 +12,27 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 
-/** Signs a callback body as Vonage's secure callbacks do: {@code Authorization: Bearer <HS256 JWT>}. */
+/**
+ * Signs a callback body as Vonage's secure callbacks do:
+ * {@code Authorization: Bearer <HS256 JWT>}.
+ */
 public final class VonageSignatures {
 
 	private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
-	/** HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus enforces it. */
+	/**
+	 * HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus
+	 * enforces it.
+	 */
 	private static final int HS256_KEY_BYTES = 32;
 
 	private VonageSignatures() {
 	}
 
-	/** An OpenTok project JWT ({@code X-OPENTOK-AUTH}), as the server SDKs sign them, valid five minutes. */
+	/**
+	 * An OpenTok project JWT ({@code X-OPENTOK-AUTH}), as the server SDKs sign them,
+	 * valid five minutes.
+	 */
 	public static String projectToken(int apiKey, String apiSecret) {
 		long now = System.currentTimeMillis() / 1000;
 		return jwt("{\"iss\":\"" + apiKey + "\",\"ist\":\"project\",\"iat\":" + now + ",\"exp\":" + (now + 300)
@@ -35,7 +44,9 @@ public final class VonageSignatures {
 				java.util.UUID.randomUUID().toString());
 	}
 
-	/** A signature issued at {@code issuedAt} (epoch seconds) with the given {@code jti}. */
+	/**
+	 * A signature issued at {@code issuedAt} (epoch seconds) with the given {@code jti}.
+	 */
 	public static String authorization(String body, String secret, String issuer, long issuedAt, String jti) {
 		try {
 			String hash = HexFormat.of()
@@ -49,9 +60,10 @@ public final class VonageSignatures {
 	}
 
 	/**
-	 * An HS256 JWT of any claims (kept as given, byte for byte), for tests of what a verifier
-	 * refuses. Secrets shorter than an HS256 key are padded with zero bytes, which HMAC (RFC 2104)
-	 * does anyway: the MAC is the one Vonage computes with the secret itself.
+	 * An HS256 JWT of any claims (kept as given, byte for byte), for tests of what a
+	 * verifier refuses. Secrets shorter than an HS256 key are padded with zero bytes,
+	 * which HMAC (RFC 2104) does anyway: the MAC is the one Vonage computes with the
+	 * secret itself.
 	 */
 	public static String jwt(String claimsJson, String secret) {
 		byte[] key = secret.getBytes(StandardCharsets.UTF_8);

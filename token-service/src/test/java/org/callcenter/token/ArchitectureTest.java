@@ -13,9 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package layout stays readable: OpenTok is reached only through its adapter ({@code opentok}),
- * which features use and which uses none of them; the web layer maps the adapter's failures to
- * HTTP; {@code system} set-up uses no feature.
+ * The package layout stays readable: OpenTok is reached only through its adapter
+ * ({@code opentok}), which features use and which uses none of them; the web layer maps
+ * the adapter's failures to HTTP; {@code system} set-up uses no feature.
  */
 class ArchitectureTest {
 

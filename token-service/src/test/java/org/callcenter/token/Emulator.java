@@ -15,12 +15,13 @@ final class Emulator {
 	static final String API_SECRET = "emulator-secret-0123456789abcdef01234567";
 
 	/**
-	 * In this JVM, {@code application.yml} is token-service's: the emulator's settings have their
-	 * defaults in its properties record, and whatever these tests rely on is given here.
+	 * In this JVM, {@code application.yml} is token-service's: the emulator's settings
+	 * have their defaults in its properties record, and whatever these tests rely on is
+	 * given here.
 	 */
 	private static final ConfigurableApplicationContext CONTEXT = SpringApplication.run(
-			OpenTokEmulatorApplication.class, "--server.port=0", "--spring.application.name=opentok-emulator", "--emulator.api-key=" + API_KEY,
-			"--emulator.api-secret=" + API_SECRET);
+			OpenTokEmulatorApplication.class, "--server.port=0", "--spring.application.name=opentok-emulator",
+			"--emulator.api-key=" + API_KEY, "--emulator.api-secret=" + API_SECRET);
 
 	private Emulator() {
 	}

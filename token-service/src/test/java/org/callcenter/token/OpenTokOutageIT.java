@@ -14,9 +14,10 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With OpenTok unreachable, token-service answers 502 problem details within its timeout. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "opentok.request-timeout=2s")
+/**
+ * With OpenTok unreachable, token-service answers 502 problem details within its timeout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "opentok.request-timeout=2s")
 @Import(RealKafkaConnection.class)
 class OpenTokOutageIT {
 

@@ -11,7 +11,10 @@ import org.springframework.web.client.RestClient;
 /** Calls token-service as queue-service does: with a signed service identity. */
 final class ServiceIdentity {
 
-	/** application.yml's local default ({@code trust.internal-secret}), which these tests run with. */
+	/**
+	 * application.yml's local default ({@code trust.internal-secret}), which these tests
+	 * run with.
+	 */
 	static final String SECRET = "local-only-internal-secret-change-me";
 
 	private ServiceIdentity() {
@@ -22,7 +25,10 @@ final class ServiceIdentity {
 				Duration.ofMinutes(5));
 	}
 
-	/** A client to token-service on {@code port} that presents the identity on every request. */
+	/**
+	 * A client to token-service on {@code port} that presents the identity on every
+	 * request.
+	 */
 	static RestClient client(int port) {
 		return RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)

@@ -69,7 +69,8 @@ class TokenServiceIT {
 		assertThat(session.body().get("apiKey").asString()).isEqualTo(Emulator.API_KEY);
 		assertThat(token.status()).isEqualTo(201);
 		ClientToken grant = Emulator.tokens().verify(token.body().get("token").asString(), sessionId);
-		assertThat(JSON.readTree(grant.data())).isEqualTo(JSON.readTree("{\"userId\":\"call-1\",\"userType\":\"caller\"}"));
+		assertThat(JSON.readTree(grant.data()))
+			.isEqualTo(JSON.readTree("{\"userId\":\"call-1\",\"userType\":\"caller\"}"));
 		assertThat(Instant.parse(token.body().get("expiresAt").asString())).isAfter(Instant.now().plusSeconds(3000));
 	}
 
@@ -79,7 +80,8 @@ class TokenServiceIT {
 		String sessionId = post("/sessions", null).body().get("sessionId").asString();
 		String callerCredential = new org.callcenter.trust.SignedCredentials(ServiceIdentity.SECRET,
 				java.time.Clock.systemUTC())
-			.issue(org.callcenter.trust.SignedCredentials.Purpose.CALLER, "queue-service", java.time.Duration.ofMinutes(1));
+			.issue(org.callcenter.trust.SignedCredentials.Purpose.CALLER, "queue-service",
+					java.time.Duration.ofMinutes(1));
 		String forged = ServiceIdentity.issue().substring(0, ServiceIdentity.issue().length() - 4) + "AAAA";
 
 		for (String identity : new String[] { null, callerCredential, forged, "garbage" }) {
@@ -106,7 +108,8 @@ class TokenServiceIT {
 		try (EmulatedBrowser caller = connect(sessionId, "call-1", "caller");
 				EmulatedBrowser agent = connect(sessionId, "alice", "agent")) {
 
-			assertThat(post("/sessions/" + sessionId + "/signals", Map.of("type", "hello", "data", "everyone")).status())
+			assertThat(
+					post("/sessions/" + sessionId + "/signals", Map.of("type", "hello", "data", "everyone")).status())
 				.isEqualTo(204);
 			assertThat(post("/sessions/" + sessionId + "/signals",
 					Map.of("type", "hello", "data", "just you", "connectionId", caller.connectionId()))
@@ -149,8 +152,9 @@ class TokenServiceIT {
 			.get("type")
 			.asString()).isEqualTo("urn:callcenter:problem:invalid-opentok-request");
 		assertThat(post("/sessions/" + sessionId + "/signals", Map.of("type", "no spaces")).status()).isEqualTo(400);
-		assertThat(post("/sessions/" + sessionId + "/signals", Map.of("type", "big", "data", "x".repeat(8193)))
-			.status()).isEqualTo(400);
+		assertThat(
+				post("/sessions/" + sessionId + "/signals", Map.of("type", "big", "data", "x".repeat(8193))).status())
+			.isEqualTo(400);
 		assertThat(send(HttpMethod.POST, "/sessions/" + sessionId + "/tokens", "{not json").status()).isEqualTo(400);
 	}
 

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two headless Chromium browsers with fake cameras join one emulated session through the emulator's
- * browser library, with tokens from token-service: each sees the other's video, and a signal sent
- * through token-service arrives in the pages.
+ * Two headless Chromium browsers with fake cameras join one emulated session through the
+ * emulator's browser library, with tokens from token-service: each sees the other's
+ * video, and a signal sent through token-service arrives in the pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(RealKafkaConnection.class)
@@ -62,14 +62,20 @@ class TwoBrowsersIT {
 	@Test
 	void twoPagesSeeEachOthersVideoAndReceiveASignalFromTokenService() {
 		RestClient tokenService = ServiceIdentity.client(this.port);
-		String sessionId = tokenService.post().uri("/sessions").retrieve().body(JsonNode.class).get("sessionId").asString();
+		String sessionId = tokenService.post()
+			.uri("/sessions")
+			.retrieve()
+			.body(JsonNode.class)
+			.get("sessionId")
+			.asString();
 		this.caller = Chromium.start();
 		this.agent = Chromium.start();
 
 		this.caller.get(playground(tokenService, sessionId, "call-1", "caller", false));
 		this.agent.get(playground(tokenService, sessionId, "alice", "agent", false));
 
-		await().atMost(MEDIA_PATIENCE).until(() -> remoteVideoWidth(this.caller) > 0 && remoteVideoWidth(this.agent) > 0);
+		await().atMost(MEDIA_PATIENCE)
+			.until(() -> remoteVideoWidth(this.caller) > 0 && remoteVideoWidth(this.agent) > 0);
 		tokenService.post()
 			.uri("/sessions/{id}/signals", sessionId)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -80,7 +86,8 @@ class TwoBrowsersIT {
 			.untilAsserted(() -> assertThat(this.caller.findElements(By.cssSelector("#signals li.typed")))
 				.extracting((li) -> li.getText())
 				.containsExactly("signal:hello from token-service"));
-		assertThat(this.agent.findElement(By.id("signals")).getText()).contains("signal from token-service from server");
+		assertThat(this.agent.findElement(By.id("signals")).getText())
+			.contains("signal from token-service from server");
 		Chromium.screenshot(this.caller, "emulator-caller");
 		Chromium.screenshot(this.agent, "emulator-agent");
 	}
@@ -88,15 +95,21 @@ class TwoBrowsersIT {
 	@Test
 	void anAudioOnlyPublisherSendsLiveAudioAndNoVideo() {
 		RestClient tokenService = ServiceIdentity.client(this.port);
-		String sessionId = tokenService.post().uri("/sessions").retrieve().body(JsonNode.class).get("sessionId").asString();
+		String sessionId = tokenService.post()
+			.uri("/sessions")
+			.retrieve()
+			.body(JsonNode.class)
+			.get("sessionId")
+			.asString();
 		this.caller = Chromium.start();
 		this.agent = Chromium.start();
 
 		this.caller.get(playground(tokenService, sessionId, "call-2", "caller", true));
 		this.agent.get(playground(tokenService, sessionId, "bob", "agent", false));
 
-		await().atMost(MEDIA_PATIENCE).until(() -> "1 live audio, 0 video".equals(this.agent.executeScript(
-				"var v = document.querySelector('.OT_subscriber video');"
+		await().atMost(MEDIA_PATIENCE)
+			.until(() -> "1 live audio, 0 video"
+				.equals(this.agent.executeScript("var v = document.querySelector('.OT_subscriber video');"
 						+ "if (!v || !v.srcObject) return 'nothing';"
 						+ "var a = v.srcObject.getAudioTracks().filter(function (t) { return t.readyState === 'live'; });"
 						+ "return a.length + ' live audio, ' + v.srcObject.getVideoTracks().length + ' video';")));
@@ -117,8 +130,8 @@ class TwoBrowsersIT {
 	}
 
 	private static long remoteVideoWidth(ChromeDriver browser) {
-		Object width = browser.executeScript("var v = document.querySelector('.OT_subscriber video');"
-				+ "return v ? v.videoWidth : 0;");
+		Object width = browser
+			.executeScript("var v = document.querySelector('.OT_subscriber video');" + "return v ? v.videoWidth : 0;");
 		return (width instanceof Number number) ? number.longValue() : 0;
 	}
 

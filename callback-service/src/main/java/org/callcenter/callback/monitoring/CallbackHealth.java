@@ -6,8 +6,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code sessionMonitoring} in {@code /actuator/health}: DEGRADED (still HTTP 200) while callbacks
- * arrive but their signatures do not match, naming the fix.
+ * {@code sessionMonitoring} in {@code /actuator/health}: DEGRADED (still HTTP 200) while
+ * callbacks arrive but their signatures do not match, naming the fix.
  */
 @Component("sessionMonitoringHealthIndicator")
 class CallbackHealth implements HealthIndicator {

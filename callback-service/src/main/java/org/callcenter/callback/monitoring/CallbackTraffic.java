@@ -14,10 +14,10 @@ import org.callcenter.callback.system.CallbackProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * What this instance has seen of OpenTok's callbacks: verified ones, and ones refused because their
- * signature did not match. Callbacks that arrive but are all refused mean the project signs them
- * with another secret than {@code OPENTOK_SIGNATURE_SECRET}; the call center then never hears that
- * callers connected or left.
+ * What this instance has seen of OpenTok's callbacks: verified ones, and ones refused
+ * because their signature did not match. Callbacks that arrive but are all refused mean
+ * the project signs them with another secret than {@code OPENTOK_SIGNATURE_SECRET}; the
+ * call center then never hears that callers connected or left.
  */
 @Component
 public class CallbackTraffic {
@@ -52,7 +52,10 @@ public class CallbackTraffic {
 		this.rejectedCounter.increment();
 	}
 
-	/** A signature mismatch: callbacks were refused within the window and none verified since. */
+	/**
+	 * A signature mismatch: callbacks were refused within the window and none verified
+	 * since.
+	 */
 	public boolean signatureMismatch() {
 		Instant rejectedAt = this.lastRejected.get();
 		Instant verifiedAt = this.lastVerified.get();

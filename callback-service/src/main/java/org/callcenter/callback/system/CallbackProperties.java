@@ -9,13 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param signatureSecret when set, every callback must carry a valid Vonage signed-callback JWT
- * @param publishTimeout how long a callback waits for Kafka's acknowledgement before answering 503
- * @param healthWindow how recent rejected signatures must be to report a signature mismatch
- * @param projectApiKey the OpenTok project's API key: when set, a callback about another project
- * (in its body or its signature) is refused
- * @param freshness how old a signed callback may be ({@code iat}): Vonage retries for up to 24 h,
- * so older ones can only be replays
+ * @param signatureSecret when set, every callback must carry a valid Vonage
+ * signed-callback JWT
+ * @param publishTimeout how long a callback waits for Kafka's acknowledgement before
+ * answering 503
+ * @param healthWindow how recent rejected signatures must be to report a signature
+ * mismatch
+ * @param projectApiKey the OpenTok project's API key: when set, a callback about another
+ * project (in its body or its signature) is refused
+ * @param freshness how old a signed callback may be ({@code iat}): Vonage retries for up
+ * to 24 h, so older ones can only be replays
  * @param clockSkew how far in the future a signed callback's {@code iat} may be
  */
 @Validated

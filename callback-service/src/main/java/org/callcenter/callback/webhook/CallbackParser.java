@@ -16,10 +16,11 @@ import org.callcenter.contracts.sessions.SessionEventType;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a session-monitoring callback as OpenTok documents it, strictly: a body with the wrong
- * types, missing fields or an unknown event is refused, never half-understood. Unknown extra fields
- * are ignored, as OpenTok may add some. The JSON is read by Boot's mapper, which refuses anything
- * after the object ({@code spring.jackson.deserialization.fail-on-trailing-tokens}).
+ * Reads a session-monitoring callback as OpenTok documents it, strictly: a body with the
+ * wrong types, missing fields or an unknown event is refused, never half-understood.
+ * Unknown extra fields are ignored, as OpenTok may add some. The JSON is read by Boot's
+ * mapper, which refuses anything after the object
+ * ({@code spring.jackson.deserialization.fail-on-trailing-tokens}).
  */
 @Component
 class CallbackParser {
@@ -28,7 +29,10 @@ class CallbackParser {
 			SessionEventType.CONNECTION_CREATED, "connectionDestroyed", SessionEventType.CONNECTION_DESTROYED,
 			"streamCreated", SessionEventType.STREAM_CREATED, "streamDestroyed", SessionEventType.STREAM_DESTROYED);
 
-	/** Events of OpenTok the call center does not use: acknowledged so that OpenTok stops sending them. */
+	/**
+	 * Events of OpenTok the call center does not use: acknowledged so that OpenTok stops
+	 * sending them.
+	 */
 	private static final Set<String> ACKNOWLEDGED = Set.of("sessionCreated", "sessionDestroyed", "archive");
 
 	private static final Pattern OPENTOK_ID = Pattern.compile("[A-Za-z0-9_~-]{1,255}");
@@ -87,9 +91,9 @@ class CallbackParser {
 			text(stream, "name", MAX_TEXT, false);
 			text(stream, "videoType", 16, false);
 		}
-		String eventId = UUID.nameUUIDFromBytes(
-				String.join("|", sessionId, event, connectionId, (streamId != null) ? streamId : "")
-					.getBytes(StandardCharsets.UTF_8))
+		String eventId = UUID
+			.nameUUIDFromBytes(String.join("|", sessionId, event, connectionId, (streamId != null) ? streamId : "")
+				.getBytes(StandardCharsets.UTF_8))
 			.toString();
 		return new Callback(event, projectId, new SessionEvent(eventId, sessionId, type, connectionId,
 				(data != null) ? data : "", streamId, reason, timestamp));

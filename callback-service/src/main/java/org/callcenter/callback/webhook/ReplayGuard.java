@@ -11,10 +11,11 @@ import org.callcenter.callback.system.CallbackProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed callbacks this instance has accepted, by {@code jti}, for as long as a signature counts
- * as fresh: a captured callback sent again is answered 200 (as a retry whose answer was lost would
- * be) but not published again. Bounded, so a flood cannot exhaust memory; with several instances a
- * replay to another one is published again, which the idempotent consumers drop.
+ * The signed callbacks this instance has accepted, by {@code jti}, for as long as a
+ * signature counts as fresh: a captured callback sent again is answered 200 (as a retry
+ * whose answer was lost would be) but not published again. Bounded, so a flood cannot
+ * exhaust memory; with several instances a replay to another one is published again,
+ * which the idempotent consumers drop.
  */
 @Component
 class ReplayGuard {

@@ -11,7 +11,10 @@ import org.callcenter.contracts.sessions.SessionEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publishes a session event and returns only once Kafka acknowledged it (acks=all, idempotent). */
+/**
+ * Publishes a session event and returns only once Kafka acknowledged it (acks=all,
+ * idempotent).
+ */
 @Component
 class SessionEventPublisher {
 
@@ -38,7 +41,10 @@ class SessionEventPublisher {
 		}
 	}
 
-	/** Kafka did not acknowledge in time: the callback must be answered so that OpenTok retries. */
+	/**
+	 * Kafka did not acknowledge in time: the callback must be answered so that OpenTok
+	 * retries.
+	 */
 	static class KafkaUnavailable extends RuntimeException {
 
 		KafkaUnavailable(Throwable cause) {

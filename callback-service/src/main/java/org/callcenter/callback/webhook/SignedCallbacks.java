@@ -21,17 +21,21 @@ import org.callcenter.callback.system.CallbackProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Vonage's signed callbacks: an HS256 JWT in {@code Authorization} ({@code Bearer } optional), signed
- * with the signature secret, issued by Vonage, whose {@code payload_hash} is the SHA-256 of the raw
- * body. The token has no expiry, so its {@code iat} must be there, not in the future (beyond the
- * clock skew) and not older than Vonage's retries can be (24 h). Replays within that window are caught by {@code jti}
- * ({@link ReplayGuard}). The signature is checked by Nimbus JOSE+JWT: HS256 only, MAC compared in
- * constant time.
+ * Vonage's signed callbacks: an HS256 JWT in {@code Authorization} ({@code Bearer }
+ * optional), signed with the signature secret, issued by Vonage, whose
+ * {@code payload_hash} is the SHA-256 of the raw body. The token has no expiry, so its
+ * {@code iat} must be there, not in the future (beyond the clock skew) and not older than
+ * Vonage's retries can be (24 h). Replays within that window are caught by {@code jti}
+ * ({@link ReplayGuard}). The signature is checked by Nimbus JOSE+JWT: HS256 only, MAC
+ * compared in constant time.
  */
 @Component
 class SignedCallbacks {
 
-	/** HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus enforces it. */
+	/**
+	 * HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus
+	 * enforces it.
+	 */
 	private static final int HS256_KEY_BYTES = 32;
 
 	private final CallbackProperties properties;
@@ -47,10 +51,10 @@ class SignedCallbacks {
 	}
 
 	/**
-	 * Vonage chooses the signature secret and may make it shorter than the 32 bytes Nimbus asks of an
-	 * HS256 key. HMAC (RFC 2104, section 2) pads a key shorter than its 64-byte block with zero bytes,
-	 * so the secret padded with zeros to 32 bytes gives exactly the MAC Vonage computed with the
-	 * secret itself.
+	 * Vonage chooses the signature secret and may make it shorter than the 32 bytes
+	 * Nimbus asks of an HS256 key. HMAC (RFC 2104, section 2) pads a key shorter than its
+	 * 64-byte block with zero bytes, so the secret padded with zeros to 32 bytes gives
+	 * exactly the MAC Vonage computed with the secret itself.
 	 */
 	private static JWSVerifier verifier(String secret) {
 		byte[] key = secret.getBytes(StandardCharsets.UTF_8);
@@ -63,8 +67,8 @@ class SignedCallbacks {
 	}
 
 	/**
-	 * Checks the signature of a callback; answers its {@code jti} (null when callbacks are not
-	 * signed, or the token has none).
+	 * Checks the signature of a callback; answers its {@code jti} (null when callbacks
+	 * are not signed, or the token has none).
 	 */
 	String verify(String authorization, byte[] body) {
 		if (!this.properties.signed()) {
@@ -94,8 +98,10 @@ class SignedCallbacks {
 				throw new UnsignedCallback("The body does not match the signed payload hash.");
 			}
 			checkFresh(claims.get("iat"));
-			// api_key is not checked: for Video it is not documented to be the project's API key, and
-			// a wrong guess would refuse every real callback. The body's projectId is checked instead.
+			// api_key is not checked: for Video it is not documented to be the project's
+			// API key, and
+			// a wrong guess would refuse every real callback. The body's projectId is
+			// checked instead.
 			Object jti = claims.get("jti");
 			return (jti != null) ? String.valueOf(jti) : null;
 		}
@@ -109,7 +115,8 @@ class SignedCallbacks {
 			return JWSObject.parse(token);
 		}
 		catch (RuntimeException ex) {
-			// Nimbus 10.4 answers some malformed input unchecked (a header of JSON null is a
+			// Nimbus 10.4 answers some malformed input unchecked (a header of JSON null
+			// is a
 			// NullPointerException); hostile input is a 401, never a 500
 			throw new ParseException("unreadable JWS: " + ex, 0);
 		}

@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /ot_callback}, the old demo's webhook path. A callback is answered 200 only after the
- * event is in Kafka (or is one the call center does not use); 503 when Kafka did not acknowledge, so
- * OpenTok retries and nothing is lost; 4xx for bodies OpenTok could never have sent, publishing
- * nothing.
+ * {@code POST /ot_callback}, the old demo's webhook path. A callback is answered 200 only
+ * after the event is in Kafka (or is one the call center does not use); 503 when Kafka
+ * did not acknowledge, so OpenTok retries and nothing is lost; 4xx for bodies OpenTok
+ * could never have sent, publishing nothing.
  */
 @RestController
 class WebhookController {
@@ -89,7 +89,9 @@ class WebhookController {
 		return ResponseEntity.ok().build();
 	}
 
-	/** Reads at most one byte past the limit, whatever the client claims its length is. */
+	/**
+	 * Reads at most one byte past the limit, whatever the client claims its length is.
+	 */
 	private static byte[] readBounded(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			throw new BodyTooLarge();

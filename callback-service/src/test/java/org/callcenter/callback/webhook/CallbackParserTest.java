@@ -12,7 +12,10 @@ import org.callcenter.contracts.sessions.SessionEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Session-monitoring callbacks with bodies as OpenTok documents them, and ones it could never send. */
+/**
+ * Session-monitoring callbacks with bodies as OpenTok documents them, and ones it could
+ * never send.
+ */
 class CallbackParserTest {
 
 	private static final String SESSION = "1_MX4xMjM0NTY3OH5-MTcwMDAwMDAwMDAwMH5hYmN-fg";
@@ -144,8 +147,8 @@ class CallbackParserTest {
 	private static String connection(String event, String connectionId, String extra) {
 		return """
 				{"sessionId":"%s","projectId":"12345678","event":"%s","timestamp":1700000000123,\
-				"connection":{"id":"%s","createdAt":1700000000000,"data":""}%s}"""
-			.formatted(SESSION, event, connectionId, extra);
+				"connection":{"id":"%s","createdAt":1700000000000,"data":""}%s}""".formatted(SESSION, event,
+				connectionId, extra);
 	}
 
 	private static Callback parse(String body) {

@@ -31,7 +31,8 @@ class ReplayGuardTest {
 
 	@Test
 	void anIdIsRememberedOnlyWhileItsSignatureCountsAsFresh() {
-		// past its freshness a signature is refused anyway, so there is nothing left to remember
+		// past its freshness a signature is refused anyway, so there is nothing left to
+		// remember
 		ReplayGuard guard = new ReplayGuard(properties(Duration.ZERO));
 
 		guard.accepted("jti-1");

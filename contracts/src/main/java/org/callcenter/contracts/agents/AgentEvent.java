@@ -8,8 +8,9 @@ import org.callcenter.contracts.calls.Topics;
 
 /**
  * One change of an agent's presence, published on {@link Topics#AGENT_EVENTS} keyed by
- * {@code agentId}. {@code seq} grows by one with every change of the same agent, so a consumer
- * drops anything at or below the highest it has seen; {@code eventId} is {@code agentId:seq}.
+ * {@code agentId}. {@code seq} grows by one with every change of the same agent, so a
+ * consumer drops anything at or below the highest it has seen; {@code eventId} is
+ * {@code agentId:seq}.
  *
  * @param reason why an agent went offline; null when online
  * @param agentsOnline how many agents are online after this change
@@ -22,14 +23,18 @@ public record AgentEvent(String eventId, String agentId, long seq, AgentEventTyp
 
 		/** The agent started taking callers. */
 		ONLINE,
-		/** The agent stopped taking callers; its callers went to other agents or back to the queue. */
+		/**
+		 * The agent stopped taking callers; its callers went to other agents or back to
+		 * the queue.
+		 */
 		OFFLINE
 
 	}
 
 	/**
-	 * Why an agent went offline. Its callers move with the same reason ({@code CallEventReason}); on
-	 * the wire each is its {@link #wireName()}, as it always was ({@code "agentLoggedOut"}).
+	 * Why an agent went offline. Its callers move with the same reason
+	 * ({@code CallEventReason}); on the wire each is its {@link #wireName()}, as it
+	 * always was ({@code "agentLoggedOut"}).
 	 */
 	public enum OfflineReason {
 

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Why a call ended, was put on hold or moved: {@link CallEvent#reason()}, and a call's end reason
- * in queue-service's API. This is every reason queue-service emits (its Redis scripts write the same
- * names, and a test there keeps them to this list). On the wire and in Redis each is its
- * {@link #wireName()}, as it always was ({@code "agentEnded"}), so stored events and the pages read
- * them unchanged.
+ * Why a call ended, was put on hold or moved: {@link CallEvent#reason()}, and a call's
+ * end reason in queue-service's API. This is every reason queue-service emits (its Redis
+ * scripts write the same names, and a test there keeps them to this list). On the wire
+ * and in Redis each is its {@link #wireName()}, as it always was ({@code "agentEnded"}),
+ * so stored events and the pages read them unchanged.
  */
 public enum CallEventReason {
 
@@ -21,11 +21,14 @@ public enum CallEventReason {
 	/** {@code ENDED}: the agent ended the call. */
 	AGENT_ENDED("agentEnded"),
 	/**
-	 * {@code ENDED}: the caller's connection was lost and did not come back within the caller grace
-	 * period, or its page went silent.
+	 * {@code ENDED}: the caller's connection was lost and did not come back within the
+	 * caller grace period, or its page went silent.
 	 */
 	CALLER_DISCONNECTED("callerDisconnected"),
-	/** {@code ENDED}: the caller never connected to its session within the connect timeout. */
+	/**
+	 * {@code ENDED}: the caller never connected to its session within the connect
+	 * timeout.
+	 */
 	NEVER_CONNECTED("neverConnected"),
 	/** {@code HELD}: the agent put the call on hold. */
 	AGENT_HELD("agentHeld"),
@@ -34,13 +37,13 @@ public enum CallEventReason {
 	/** {@code HELD}: the agent's console lost its connection to the session. */
 	AGENT_DISCONNECTED("agentDisconnected"),
 	/**
-	 * {@code ASSIGNED} or {@code QUEUED} again: the call's agent signed out (its {@code AgentEvent}
-	 * carries the same reason).
+	 * {@code ASSIGNED} or {@code QUEUED} again: the call's agent signed out (its
+	 * {@code AgentEvent} carries the same reason).
 	 */
 	AGENT_LOGGED_OUT("agentLoggedOut"),
 	/**
-	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard from for the
-	 * grace period (its {@code AgentEvent} carries the same reason).
+	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard
+	 * from for the grace period (its {@code AgentEvent} carries the same reason).
 	 */
 	HEARTBEAT_LOST("heartbeatLost");
 

@@ -5,18 +5,28 @@ public enum CallEventType {
 
 	/** The caller waits in the pending queue for an agent with room. */
 	QUEUED,
-	/** The caller was given to an agent (on dial, from the queue, or from an agent who left). */
+	/**
+	 * The caller was given to an agent (on dial, from the queue, or from an agent who
+	 * left).
+	 */
 	ASSIGNED,
-	/** The caller's browser connected (or came back) to its OpenTok session: its agent can now see it. */
+	/**
+	 * The caller's browser connected (or came back) to its OpenTok session: its agent can
+	 * now see it.
+	 */
 	CALLER_CONNECTED,
 	/**
-	 * The caller's connection was lost (a reload, a network drop): the call keeps its place and state
-	 * for the caller grace period, and ends if the caller does not come back (CALLER_CONNECTED) in time.
+	 * The caller's connection was lost (a reload, a network drop): the call keeps its
+	 * place and state for the caller grace period, and ends if the caller does not come
+	 * back (CALLER_CONNECTED) in time.
 	 */
 	CALLER_DISCONNECTED,
 	/** The agent took the call. */
 	ACCEPTED,
-	/** The agent put the call on hold (to take another, or because its console disconnected). */
+	/**
+	 * The agent put the call on hold (to take another, or because its console
+	 * disconnected).
+	 */
 	HELD,
 	/** The agent took the call back from hold. */
 	RESUMED,

@@ -7,9 +7,9 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * token-service's HTTP API as an HTTP service interface: queue-service calls it through a client
- * proxy, token-service serves its paths. Every request must carry a signed service identity
- * ({@code X-Service-Identity}, see service-trust), or token-service answers 401.
+ * token-service's HTTP API as an HTTP service interface: queue-service calls it through a
+ * client proxy, token-service serves its paths. Every request must carry a signed service
+ * identity ({@code X-Service-Identity}, see service-trust), or token-service answers 401.
  */
 @HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
 public interface TokenServiceApi {
@@ -20,7 +20,10 @@ public interface TokenServiceApi {
 	/** Path of {@link #token(String, TokenRequest)}. */
 	String TOKENS = "/sessions/{sessionId}/tokens";
 
-	/** Creates a routed OpenTok session (media through OpenTok's servers) for one call; 201. */
+	/**
+	 * Creates a routed OpenTok session (media through OpenTok's servers) for one call;
+	 * 201.
+	 */
 	@PostExchange(SESSIONS)
 	OpenTokSession createSession();
 

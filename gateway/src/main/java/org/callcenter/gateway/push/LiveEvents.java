@@ -12,9 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every call and agent event, as it happens, for the browsers connected to this instance. Each
- * gateway instance reads the whole topics in consumer groups of its own, so whichever instance holds
- * a browser's connection can update it.
+ * Every call and agent event, as it happens, for the browsers connected to this instance.
+ * Each gateway instance reads the whole topics in consumer groups of its own, so
+ * whichever instance holds a browser's connection can update it.
  */
 @Component
 class LiveEvents {
@@ -30,8 +30,7 @@ class LiveEvents {
 	}
 
 	@KafkaListener(id = "gateway-presence", idIsGroup = false, topics = Topics.AGENT_EVENTS,
-			groupId = "gateway-presence-#{T(java.util.UUID).randomUUID()}",
-			properties = { "auto.offset.reset=latest",
+			groupId = "gateway-presence-#{T(java.util.UUID).randomUUID()}", properties = { "auto.offset.reset=latest",
 					"spring.json.value.default.type=org.callcenter.contracts.agents.AgentEvent" })
 	void on(AgentEvent event) {
 		this.agents.publish(event);
@@ -55,8 +54,9 @@ class LiveEvents {
 		}
 
 		/**
-		 * Each subscriber gets its own buffer: the sink drops an element for a subscriber without
-		 * demand, and a browser on a slow connection must not miss the notice that its list changed.
+		 * Each subscriber gets its own buffer: the sink drops an element for a subscriber
+		 * without demand, and a browser on a slow connection must not miss the notice
+		 * that its list changed.
 		 */
 		Flux<T> subscribe() {
 			return this.sink.asFlux().onBackpressureBuffer(1024, BufferOverflowStrategy.DROP_OLDEST);

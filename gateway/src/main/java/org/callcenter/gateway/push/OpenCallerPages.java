@@ -22,16 +22,19 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The calls whose caller page holds its event stream open on this instance, reported to
- * queue-service in one request per heartbeat interval. A caller whose page is gone then leaves the
- * queue after the caller grace period, even when OpenTok's session-monitoring webhooks, which would
- * say so, do not arrive.
+ * queue-service in one request per heartbeat interval. A caller whose page is gone then
+ * leaves the queue after the caller grace period, even when OpenTok's session-monitoring
+ * webhooks, which would say so, do not arrive.
  */
 @Component
 class OpenCallerPages implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenCallerPages.class);
 
-	/** Open streams per call: a caller may have the page open twice, for a moment, on a reload. */
+	/**
+	 * Open streams per call: a caller may have the page open twice, for a moment, on a
+	 * reload.
+	 */
 	private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
 	private final SignedCredentials credentials;

@@ -33,11 +33,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebSession;
 
 /**
- * Server-sent events instead of the old demo's polling. An agent's console hears about changes to
- * its own callers and to its own presence (every console of the agent hears that it went offline);
- * a caller's page about its own call, about queue moves (its position may have changed) and about how
- * many agents are online. Pages then read the new state from the API. While an agent's stream is open, this
- * instance holds the agent's live connection and reports it alive to queue-service.
+ * Server-sent events instead of the old demo's polling. An agent's console hears about
+ * changes to its own callers and to its own presence (every console of the agent hears
+ * that it went offline); a caller's page about its own call, about queue moves (its
+ * position may have changed) and about how many agents are online. Pages then read the
+ * new state from the API. While an agent's stream is open, this instance holds the
+ * agent's live connection and reports it alive to queue-service.
  */
 @RestController
 class PushController {
@@ -46,7 +47,10 @@ class PushController {
 
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-	/** Long enough to open the stream; the page asks for a new one whenever it opens it again. */
+	/**
+	 * Long enough to open the stream; the page asks for a new one whenever it opens it
+	 * again.
+	 */
 	static final Duration EVENT_TICKET_VALIDITY = Duration.ofSeconds(30);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> CONSOLE_NOTICE = new ParameterizedTypeReference<>() {
@@ -64,8 +68,8 @@ class PushController {
 
 	private final ReactiveSessionRepository<? extends Session> sessions;
 
-	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties,
-			WebClient queueService, OpenCallerPages callerPages, ReactiveSessionRepository<? extends Session> sessions) {
+	PushController(LiveEvents hub, SignedCredentials credentials, GatewayProperties properties, WebClient queueService,
+			OpenCallerPages callerPages, ReactiveSessionRepository<? extends Session> sessions) {
 		this.hub = hub;
 		this.callerPages = callerPages;
 		this.sessions = sessions;
@@ -77,7 +81,8 @@ class PushController {
 	@GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> agentEvents(Principal agent, WebSession session) {
 		String agentId = agent.getName();
-		// a stream must not outlive its sign-in: once the session is gone (signed out in any way, or
+		// a stream must not outlive its sign-in: once the session is gone (signed out in
+		// any way, or
 		// expired), the stream ends and stops reporting the agent alive
 		String sessionId = session.getId();
 		Mono<Void> signedOut = Flux.interval(this.properties.heartbeatInterval())
@@ -90,10 +95,13 @@ class PushController {
 		Flux<ServerSentEvent<Object>> presence = this.hub.agents()
 			.filter((event) -> agentId.equals(event.agentId()))
 			.map((event) -> ServerSentEvent.builder((Object) event).event("presence").id(event.eventId()).build());
-		// each heartbeat's answer says what the console should show about the call center itself; a
-		// change of it (session-monitoring webhooks missing, or back) is sent on as a `monitoring` event
+		// each heartbeat's answer says what the console should show about the call center
+		// itself; a
+		// change of it (session-monitoring webhooks missing, or back) is sent on as a
+		// `monitoring` event
 		AtomicReference<Map<String, Object>> shown = new AtomicReference<>();
-		// a heartbeat answered slower than the interval skips a tick: without the drop, the interval
+		// a heartbeat answered slower than the interval skips a tick: without the drop,
+		// the interval
 		// overflowed and ended the console's stream with an error
 		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
 			.onBackpressureDrop()
@@ -101,14 +109,15 @@ class PushController {
 			.map((notice) -> (!notice.isEmpty() && !notice.equals(shown.getAndSet(notice)))
 					? ServerSentEvent.builder((Object) notice).event("monitoring").build()
 					: ServerSentEvent.builder().comment("alive").build());
-		return Flux.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
-				changes, presence, alive)
+		return Flux
+			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("agentId", agentId)).event("ready").build()),
+					changes, presence, alive)
 			.takeUntilOther(signedOut);
 	}
 
 	/**
-	 * A short-lived ticket for the call's event stream, for a page that holds the call's caller
-	 * credential (sent as a bearer header, never in a URL).
+	 * A short-lived ticket for the call's event stream, for a page that holds the call's
+	 * caller credential (sent as a bearer header, never in a URL).
 	 */
 	@PostMapping(path = "/api/calls/{callId}/event-tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, String> callerEventTicket(@PathVariable String callId,
@@ -132,7 +141,8 @@ class PushController {
 		}
 		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
 			.filter((event) -> callId.equals(event.callId()) || event.queueChanged())
-			.map((event) -> callId.equals(event.callId()) ? ServerSentEvent.builder((Object) event).event("call").build()
+			.map((event) -> callId.equals(event.callId())
+					? ServerSentEvent.builder((Object) event).event("call").build()
 					: ServerSentEvent.builder((Object) Map.of()).event("queue").build());
 		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
 			.map((event) -> ServerSentEvent.builder((Object) Map.of("agentsOnline", event.agentsOnline()))
@@ -141,16 +151,20 @@ class PushController {
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		Flux<ServerSentEvent<Object>> stream = Flux
-			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()), changes,
-					agentsOnline, keepAlive)
+			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
+					changes, agentsOnline, keepAlive)
 			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
 			.doFinally((signal) -> this.callerPages.closed(callId));
-		// a call that no longer exists (ended long ago) has nothing to follow: 404, not an open stream
+		// a call that no longer exists (ended long ago) has nothing to follow: 404, not
+		// an open stream
 		return callExists(callId)
 			.flatMapMany((exists) -> exists ? stream : Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
-	/** False only when queue-service says there is no such call; if it cannot say, the page may follow. */
+	/**
+	 * False only when queue-service says there is no such call; if it cannot say, the
+	 * page may follow.
+	 */
 	private Mono<Boolean> callExists(String callId) {
 		return this.queue.get()
 			.uri("/api/calls/{callId}", callId)
@@ -163,7 +177,10 @@ class PushController {
 			.onErrorResume((failure) -> Mono.just(true));
 	}
 
-	/** The console notice queue-service answers, or nothing if the heartbeat was not recorded. */
+	/**
+	 * The console notice queue-service answers, or nothing if the heartbeat was not
+	 * recorded.
+	 */
 	private Mono<Map<String, Object>> heartbeat(String agentId) {
 		return this.queue.put()
 			.uri("/api/agents/{agentId}/heartbeat", agentId)

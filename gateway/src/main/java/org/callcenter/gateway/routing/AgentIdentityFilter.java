@@ -33,18 +33,20 @@ class AgentIdentityFilter implements GatewayFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		// Mono<Void> completes empty, so "no principal" is told apart before the chain runs
+		// Mono<Void> completes empty, so "no principal" is told apart before the chain
+		// runs
 		return exchange.getPrincipal()
 			.map(Principal::getName)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((agent) -> agent.isPresent() ? chain.filter(asAgent(exchange, agent.get())) : unauthorized(exchange));
+			.flatMap((agent) -> agent.isPresent() ? chain.filter(asAgent(exchange, agent.get()))
+					: unauthorized(exchange));
 	}
 
 	private ServerWebExchange asAgent(ServerWebExchange exchange, String agentId) {
 		String path = exchange.getRequest().getPath().value();
-		String forwarded = path.startsWith("/api/agent") ? "/api/agents/" + agentId + path.substring("/api/agent".length())
-				: path;
+		String forwarded = path.startsWith("/api/agent")
+				? "/api/agents/" + agentId + path.substring("/api/agent".length()) : path;
 		return exchange.mutate()
 			.request((request) -> request.path(forwarded)
 				.headers((headers) -> headers.set(SignedCredentials.AGENT_HEADER,

@@ -14,10 +14,11 @@ import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the instances of each service are: from configuration ({@code gateway.queue-service-urls},
- * {@code gateway.callback-service-urls}), for Spring Cloud's load balancer, which routes
- * {@code lb://queue-service} and {@code lb://callback-service} among those that pass their health check.
- * A registry (Consul, Kubernetes) would take this class's place without changing the routes.
+ * Where the instances of each service are: from configuration
+ * ({@code gateway.queue-service-urls}, {@code gateway.callback-service-urls}), for Spring
+ * Cloud's load balancer, which routes {@code lb://queue-service} and
+ * {@code lb://callback-service} among those that pass their health check. A registry
+ * (Consul, Kubernetes) would take this class's place without changing the routes.
  */
 @Component
 class ConfiguredInstances implements ReactiveDiscoveryClient {
@@ -29,8 +30,8 @@ class ConfiguredInstances implements ReactiveDiscoveryClient {
 	private final Map<String, List<ServiceInstance>> instances;
 
 	ConfiguredInstances(GatewayProperties properties) {
-		this.instances = Map.of(QUEUE_SERVICE, instances(QUEUE_SERVICE, properties.queueServiceUrls()), CALLBACK_SERVICE,
-				instances(CALLBACK_SERVICE, properties.callbackServiceUrls()));
+		this.instances = Map.of(QUEUE_SERVICE, instances(QUEUE_SERVICE, properties.queueServiceUrls()),
+				CALLBACK_SERVICE, instances(CALLBACK_SERVICE, properties.callbackServiceUrls()));
 	}
 
 	private static List<ServiceInstance> instances(String service, List<URI> urls) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * One line per dial that passed the rate limit, once queue-service answered it: its status, and
- * nothing about the caller. Boot puts the trace id in each line, which ties it to queue-service's
- * and token-service's lines of the same dial.
+ * One line per dial that passed the rate limit, once queue-service answered it: its
+ * status, and nothing about the caller. Boot puts the trace id in each line, which ties
+ * it to queue-service's and token-service's lines of the same dial.
  */
 @Component
 class DialLog implements GatewayFilter {
@@ -22,7 +22,8 @@ class DialLog implements GatewayFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		// tap runs its listener with the request's observation restored, so the line has its trace id
+		// tap runs its listener with the request's observation restored, so the line has
+		// its trace id
 		return chain.filter(exchange).tap(() -> new DefaultSignalListener<>() {
 
 			@Override

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The gateway's own requests to queue-service (heartbeats of open consoles, open caller pages,
- * sign-outs), spread over its instances by the same load balancer as the routes.
+ * The gateway's own requests to queue-service (heartbeats of open consoles, open caller
+ * pages, sign-outs), spread over its instances by the same load balancer as the routes.
  */
 @Configuration(proxyBeanMethods = false)
 class QueueServiceClient {

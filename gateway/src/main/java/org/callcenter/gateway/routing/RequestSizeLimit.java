@@ -22,11 +22,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * No request the pages or OpenTok send is larger than a few kilobytes. Bodies larger than 64 KiB (a
- * callback's own limit) are answered 413 here, before they reach a service: a service that refused
- * them by closing the connection left the gateway answering 500, and a huge sign-in form used to
- * fail the same way. A body that declares its length is refused at once; one sent in chunks, without
- * a length, is counted as it streams and refused when it passes the limit.
+ * No request the pages or OpenTok send is larger than a few kilobytes. Bodies larger than
+ * 64 KiB (a callback's own limit) are answered 413 here, before they reach a service: a
+ * service that refused them by closing the connection left the gateway answering 500, and
+ * a huge sign-in form used to fail the same way. A body that declares its length is
+ * refused at once; one sent in chunks, without a length, is counted as it streams and
+ * refused when it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,9 +36,10 @@ class RequestSizeLimit implements WebFilter {
 	static final long MAX_BODY_BYTES = 64 * 1024;
 
 	/**
-	 * A refused body up to this size is read to its end and dropped before the 413 goes out: a
-	 * server that closes a connection with unread data resets it, and the client never sees the
-	 * answer. Anything larger is not worth reading; its sender may see the reset.
+	 * A refused body up to this size is read to its end and dropped before the 413 goes
+	 * out: a server that closes a connection with unread data resets it, and the client
+	 * never sees the answer. Anything larger is not worth reading; its sender may see the
+	 * reset.
 	 */
 	static final long DRAINED_BYTES = 1024 * 1024;
 
@@ -54,15 +56,16 @@ class RequestSizeLimit implements WebFilter {
 			return drainingUnread(chain.filter(exchange), exchange);
 		}
 		CountedBody body = new CountedBody(exchange.getRequest());
-		return drainingUnread(chain.filter(exchange.mutate().request(body).build()), exchange)
-			.onErrorResume((failure) -> body.exceeded() || causedByTooLargeBody(failure),
-					(failure) -> exchange.getResponse().isCommitted() ? Mono.error(failure) : tooLarge(exchange));
+		return drainingUnread(chain.filter(exchange.mutate().request(body).build()), exchange).onErrorResume(
+				(failure) -> body.exceeded() || causedByTooLargeBody(failure),
+				(failure) -> exchange.getResponse().isCommitted() ? Mono.error(failure) : tooLarge(exchange));
 	}
 
 	/**
-	 * A body nobody read (a handler that needs none, a refusal before the body) is read and dropped
-	 * before the exchange ends: closing a connection with unread data resets it, and the client may
-	 * lose the answer. A body already read cannot be subscribed again, which ends this at once.
+	 * A body nobody read (a handler that needs none, a refusal before the body) is read
+	 * and dropped before the exchange ends: closing a connection with unread data resets
+	 * it, and the client may lose the answer. A body already read cannot be subscribed
+	 * again, which ends this at once.
 	 */
 	private static Mono<Void> drainingUnread(Mono<Void> handling, ServerWebExchange exchange) {
 		return handling.then(drainUnread(exchange))
@@ -80,9 +83,10 @@ class RequestSizeLimit implements WebFilter {
 	}
 
 	/**
-	 * The proxy may fail in its own way once the body stops (hence {@link CountedBody#exceeded}), and
-	 * a form read by the sign-in page hits the codecs' limit, set to the same size
-	 * ({@code spring.codec.max-in-memory-size}), as a {@link DataBufferLimitException}.
+	 * The proxy may fail in its own way once the body stops (hence
+	 * {@link CountedBody#exceeded}), and a form read by the sign-in page hits the codecs'
+	 * limit, set to the same size ({@code spring.codec.max-in-memory-size}), as a
+	 * {@link DataBufferLimitException}.
 	 */
 	private static boolean causedByTooLargeBody(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -11,9 +11,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The dial rate limiter answers 429 with no hint of when to come back; every client (the caller's
- * page too) then has to guess. The limiter refills at least one dial per second, so one second is
- * always enough for the next try.
+ * The dial rate limiter answers 429 with no hint of when to come back; every client (the
+ * caller's page too) then has to guess. The limiter refills at least one dial per second,
+ * so one second is always enough for the next try.
  */
 @Component
 class RetryAfterTooManyRequests implements WebFilter {

@@ -19,23 +19,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Where requests go. The gateway's own endpoints (sign-in, live updates, client configuration)
- * are controllers and win over these routes; static pages are served after them.
+ * Where requests go. The gateway's own endpoints (sign-in, live updates, client
+ * configuration) are controllers and win over these routes; static pages are served after
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
 
 	@Bean
-	RouteLocator callCenterRoutes(RouteLocatorBuilder routes, GatewayProperties properties,
-			AgentIdentityFilter asAgent, ServiceIdentityFilter asGateway, DialLog dialLog,
-			RedisRateLimiter dialLimiter, KeyResolver byClientAddress) {
+	RouteLocator callCenterRoutes(RouteLocatorBuilder routes, GatewayProperties properties, AgentIdentityFilter asAgent,
+			ServiceIdentityFilter asGateway, DialLog dialLog, RedisRateLimiter dialLimiter,
+			KeyResolver byClientAddress) {
 		String queue = "lb://" + ConfiguredInstances.QUEUE_SERVICE;
 		RouteLocatorBuilder.Builder builder = routes.routes()
-			.route("agent-console", (r) -> r.path("/api/agent", "/api/agent/**", "/api/queue")
-				.filters((f) -> f.filter(asAgent)
-					.retry(Routes::onRefusedConnection)
-					.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
-				.uri(queue))
+			.route("agent-console",
+					(r) -> r.path("/api/agent", "/api/agent/**", "/api/queue")
+						.filters((f) -> f.filter(asAgent)
+							.retry(Routes::onRefusedConnection)
+							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+						.uri(queue))
 			.route("dial", (r) -> r.method(HttpMethod.POST)
 				.and()
 				.path("/api/calls")
@@ -45,26 +47,30 @@ class Routes {
 					.filter(dialLog)
 					.retry(Routes::onRefusedConnection))
 				.uri(queue))
-			.route("caller", (r) -> r.path("/api/calls/**")
-				.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
-					.retry(Routes::onRefusedConnection)
-					.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
-				.uri(queue))
-			.route("opentok-callbacks", (r) -> r.path("/ot_callback")
-				.filters((f) -> f.retry(Routes::onRefusedConnection))
-				.uri("lb://" + ConfiguredInstances.CALLBACK_SERVICE));
+			.route("caller",
+					(r) -> r.path("/api/calls/**")
+						.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
+							.retry(Routes::onRefusedConnection)
+							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+						.uri(queue))
+			.route("opentok-callbacks",
+					(r) -> r.path("/ot_callback")
+						.filters((f) -> f.retry(Routes::onRefusedConnection))
+						.uri("lb://" + ConfiguredInstances.CALLBACK_SERVICE));
 		if (properties.emulated()) {
 			String emulator = properties.emulatorUrl().toString();
-			builder.route("emulator-socket", (r) -> r.path("/opentok-emulator/ws").uri(emulator.replaceFirst("^http", "ws")))
+			builder
+				.route("emulator-socket",
+						(r) -> r.path("/opentok-emulator/ws").uri(emulator.replaceFirst("^http", "ws")))
 				.route("emulator", (r) -> r.path("/opentok-emulator/**").uri(emulator));
 		}
 		return builder.build();
 	}
 
 	/**
-	 * A request whose connection was refused never reached the service, so any request, a dial or
-	 * an accept too, may go to another instance: the one that just died may still be on the load
-	 * balancer's list until its next health check.
+	 * A request whose connection was refused never reached the service, so any request, a
+	 * dial or an accept too, may go to another instance: the one that just died may still
+	 * be on the load balancer's list until its next health check.
 	 */
 	private static void onRefusedConnection(RetryGatewayFilterFactory.RetryConfig retry) {
 		retry.setRetries(2)
@@ -79,7 +85,9 @@ class Routes {
 		return new RedisRateLimiter(properties.dialsPerSecond(), properties.dialBurst());
 	}
 
-	/** Dials are limited per client address (behind a proxy, configure forwarded headers). */
+	/**
+	 * Dials are limited per client address (behind a proxy, configure forwarded headers).
+	 */
 	@Bean
 	KeyResolver byClientAddress() {
 		return (exchange) -> Mono.just(Optional.ofNullable(exchange.getRequest().getRemoteAddress())

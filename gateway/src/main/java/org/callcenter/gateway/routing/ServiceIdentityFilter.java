@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Signs a forwarded request with the gateway's own identity, for what no agent or caller holds a
- * credential for yet: a dial. queue-service takes dials only with it, so none can go round the
- * gateway's rate limit, even from the same host.
+ * Signs a forwarded request with the gateway's own identity, for what no agent or caller
+ * holds a credential for yet: a dial. queue-service takes dials only with it, so none can
+ * go round the gateway's rate limit, even from the same host.
  */
 @Component
 class ServiceIdentityFilter implements GatewayFilter {

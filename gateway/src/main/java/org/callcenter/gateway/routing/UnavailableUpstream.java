@@ -15,9 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * While a service or Redis is down (restarting, say) the gateway cannot answer for it: that is a
- * 503 with {@code Retry-After}, which the pages show as "reconnecting" and retry, not a 500 that
- * reads as a bug. Runs before Boot's error handler (order -1).
+ * While a service or Redis is down (restarting, say) the gateway cannot answer for it:
+ * that is a 503 with {@code Retry-After}, which the pages show as "reconnecting" and
+ * retry, not a 500 that reads as a bug. Runs before Boot's error handler (order -1).
  */
 @Component
 @Order(-2)
@@ -36,8 +36,8 @@ class UnavailableUpstream implements WebExceptionHandler {
 	}
 
 	/**
-	 * A refused or reset connection to a service, no instance of it passing its health check (the
-	 * load balancer's 503), or Redis (sessions, limits) out of reach.
+	 * A refused or reset connection to a service, no instance of it passing its health
+	 * check (the load balancer's 503), or Redis (sessions, limits) out of reach.
 	 */
 	static boolean dependencyDown(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

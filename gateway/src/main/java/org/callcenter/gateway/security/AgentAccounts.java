@@ -15,10 +15,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The agents who may sign in, from configuration. An unknown user name gets a stand-in account
- * whose password nobody knows, so the password check runs (and takes as long) for every name:
- * without it, a wrong password for a real agent took ~90 ms and any password for an unknown name
- * ~5 ms, which told an attacker which names exist.
+ * The agents who may sign in, from configuration. An unknown user name gets a stand-in
+ * account whose password nobody knows, so the password check runs (and takes as long) for
+ * every name: without it, a wrong password for a real agent took ~90 ms and any password
+ * for an unknown name ~5 ms, which told an attacker which names exist.
  */
 class AgentAccounts implements ReactiveUserDetailsService {
 

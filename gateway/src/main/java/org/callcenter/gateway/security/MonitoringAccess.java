@@ -21,11 +21,12 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 
 /**
- * The actuator on the public port: health is open (load balancers and the launcher ask it); metrics,
- * Prometheus and info (which names the build's commit) are for monitoring only, with HTTP Basic as
- * Prometheus scrapes, user {@value #USER} and the password from {@code MONITORING_PASSWORD}. Without a
- * password nobody reads them. A chain of its own, so Basic authentication is never accepted on the
- * agents' API, where it would go round the sign-in throttle; stateless, so a scrape opens no session.
+ * The actuator on the public port: health is open (load balancers and the launcher ask
+ * it); metrics, Prometheus and info (which names the build's commit) are for monitoring
+ * only, with HTTP Basic as Prometheus scrapes, user {@value #USER} and the password from
+ * {@code MONITORING_PASSWORD}. Without a password nobody reads them. A chain of its own,
+ * so Basic authentication is never accepted on the agents' API, where it would go round
+ * the sign-in throttle; stateless, so a scrape opens no session.
  */
 @Configuration(proxyBeanMethods = false)
 class MonitoringAccess {
@@ -50,12 +51,14 @@ class MonitoringAccess {
 			.build();
 	}
 
-	private static ReactiveAuthenticationManager monitoringUser(GatewayProperties properties, PasswordEncoder passwords) {
+	private static ReactiveAuthenticationManager monitoringUser(GatewayProperties properties,
+			PasswordEncoder passwords) {
 		String password = properties.monitoringPassword();
 		if (password == null || password.isBlank()) {
 			return (authentication) -> Mono.error(new BadCredentialsException("no monitoring password is configured"));
 		}
-		// hashed once here, so each check costs a BCrypt comparison: guessing through Basic stays slow
+		// hashed once here, so each check costs a BCrypt comparison: guessing through
+		// Basic stays slow
 		return new UserDetailsRepositoryReactiveAuthenticationManager(new MapReactiveUserDetailsService(
 				User.withUsername(USER).password(passwords.encode(password)).roles("MONITORING").build()));
 	}

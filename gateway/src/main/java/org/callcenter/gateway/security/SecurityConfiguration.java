@@ -27,19 +27,21 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Agents sign in with a form (users from configuration, BCrypt hashes); the session lives in Redis,
- * so any gateway instance serves any agent. The console's API answers 401 when signed out; its page
- * redirects to the sign-in page. Callers are anonymous: their credential is per call, checked where
- * the call is. CSRF tokens are off because the session cookie is SameSite=Strict and the API takes
- * JSON only, which another site cannot send without a CORS preflight that nothing here allows.
+ * Agents sign in with a form (users from configuration, BCrypt hashes); the session lives
+ * in Redis, so any gateway instance serves any agent. The console's API answers 401 when
+ * signed out; its page redirects to the sign-in page. Callers are anonymous: their
+ * credential is per call, checked where the call is. CSRF tokens are off because the
+ * session cookie is SameSite=Strict and the API takes JSON only, which another site
+ * cannot send without a CORS preflight that nothing here allows.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Pages run only the scripts the suite serves (and OpenTok.js with a real account): no inline
-	 * script or handler, so text a caller types can never run in an agent's console even if it
-	 * slipped into markup. Media and signalling need blob:, mediastream: and WebSocket connections.
+	 * Pages run only the scripts the suite serves (and OpenTok.js with a real account):
+	 * no inline script or handler, so text a caller types can never run in an agent's
+	 * console even if it slipped into markup. Media and signalling need blob:,
+	 * mediastream: and WebSocket connections.
 	 */
 	static String contentSecurityPolicy(boolean emulated) {
 		String openTok = emulated ? "" : " https://static.opentok.com";
@@ -53,23 +55,24 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
 			ReactiveStringRedisTemplate redis, TakeAgentOffline takeAgentOffline) {
 		SignInThrottle throttle = new SignInThrottle(redis, properties);
-		RedirectServerAuthenticationSuccessHandler toConsole = new RedirectServerAuthenticationSuccessHandler("/agent.html");
+		RedirectServerAuthenticationSuccessHandler toConsole = new RedirectServerAuthenticationSuccessHandler(
+				"/agent.html");
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/login?signedOut"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.headers((headers) -> headers.contentSecurityPolicy(
-					(csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
-			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
-				.hasRole("AGENT")
-				.anyExchange()
-				.permitAll())
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
+			.authorizeExchange(
+					(exchanges) -> exchanges.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
+						.hasRole("AGENT")
+						.anyExchange()
+						.permitAll())
 			.addFilterBefore(throttle, SecurityWebFiltersOrder.FORM_LOGIN)
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationFailureHandler(throttle.countingFailures())
-				.authenticationSuccessHandler((exchange, authentication) -> throttle
-					.succeeded(exchange, authentication.getName())
-					.then(toConsole.onAuthenticationSuccess(exchange, authentication))))
+				.authenticationSuccessHandler(
+						(exchange, authentication) -> throttle.succeeded(exchange, authentication.getName())
+							.then(toConsole.onAuthenticationSuccess(exchange, authentication))))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutHandler((handlers) -> handlers.add(0, takeAgentOffline))
 				.logoutSuccessHandler(signedOut))

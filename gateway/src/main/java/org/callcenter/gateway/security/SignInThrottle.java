@@ -21,10 +21,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Guessing passwords is slow: failed sign-ins are counted per user name and per client address in
- * Redis (so every gateway instance counts together); past the limit, sign-in for that name or from
- * that address is refused for the lockout period, before any password is checked, and the page says
- * so ({@code /login?throttled}, with {@code Retry-After}). A successful sign-in clears its name's count.
+ * Guessing passwords is slow: failed sign-ins are counted per user name and per client
+ * address in Redis (so every gateway instance counts together); past the limit, sign-in
+ * for that name or from that address is refused for the lockout period, before any
+ * password is checked, and the page says so ({@code /login?throttled}, with
+ * {@code Retry-After}). A successful sign-in clears its name's count.
  */
 class SignInThrottle implements WebFilter {
 
@@ -44,7 +45,8 @@ class SignInThrottle implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getMethod() != HttpMethod.POST || !"/login".equals(exchange.getRequest().getPath().value())) {
+		if (exchange.getRequest().getMethod() != HttpMethod.POST
+				|| !"/login".equals(exchange.getRequest().getPath().value())) {
 			return chain.filter(exchange);
 		}
 		return username(exchange).flatMap((username) -> locked(username, address(exchange)))

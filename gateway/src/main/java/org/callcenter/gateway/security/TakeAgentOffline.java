@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Signing out stops routing callers to the agent, however the sign-out comes (the console tells
- * queue-service itself, but a script or an old page may only post {@code /logout}): the agent goes
- * offline in queue-service, and its callers move on. A failure there does not keep anyone signed in.
+ * Signing out stops routing callers to the agent, however the sign-out comes (the console
+ * tells queue-service itself, but a script or an old page may only post {@code /logout}):
+ * the agent goes offline in queue-service, and its callers move on. A failure there does
+ * not keep anyone signed in.
  */
 @Component
 class TakeAgentOffline implements ServerLogoutHandler {
@@ -37,7 +38,8 @@ class TakeAgentOffline implements ServerLogoutHandler {
 
 	@Override
 	public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
-		// a sign-out without a sign-in (no session, or an anonymous one) has no agent to take offline
+		// a sign-out without a sign-in (no session, or an anonymous one) has no agent to
+		// take offline
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
 				|| !authentication.isAuthenticated()) {
 			return Mono.empty();
@@ -45,7 +47,8 @@ class TakeAgentOffline implements ServerLogoutHandler {
 		String agentId = authentication.getName();
 		return this.queue.delete()
 			.uri("/api/agents/{agentId}", agentId)
-			.header(SignedCredentials.AGENT_HEADER, this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1)))
+			.header(SignedCredentials.AGENT_HEADER,
+					this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1)))
 			.retrieve()
 			.toBodilessEntity()
 			.then()

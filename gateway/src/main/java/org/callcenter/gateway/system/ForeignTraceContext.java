@@ -9,11 +9,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway starts every trace itself: trace context from outside (W3C {@code traceparent},
- * {@code tracestate} and {@code baggage}, B3) is dropped before the request is observed, so a
- * client can neither choose the trace ids of its requests nor slip baggage into every internal
- * request and Kafka record its call causes. Only the gateway faces clients; the services behind it
- * continue the trace the gateway passes on.
+ * The gateway starts every trace itself: trace context from outside (W3C
+ * {@code traceparent}, {@code tracestate} and {@code baggage}, B3) is dropped before the
+ * request is observed, so a client can neither choose the trace ids of its requests nor
+ * slip baggage into every internal request and Kafka record its call causes. Only the
+ * gateway faces clients; the services behind it continue the trace the gateway passes on.
  */
 @Component
 class ForeignTraceContext implements HttpHandlerDecoratorFactory {

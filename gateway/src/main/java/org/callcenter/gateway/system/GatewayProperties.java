@@ -19,24 +19,30 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the gateway, validated at start-up.
  *
  * @param queueServiceUrls the instances of queue-service (one or more, comma-separated)
- * @param callbackServiceUrls the instances of callback-service, which receives {@code /ot_callback}
- * @param emulatorUrl the OpenTok emulator; when set, its paths are routed and pages load its library
+ * @param callbackServiceUrls the instances of callback-service, which receives
+ * {@code /ot_callback}
+ * @param emulatorUrl the OpenTok emulator; when set, its paths are routed and pages load
+ * its library
  * @param openTokApiKey the OpenTok project's API key, which pages need to join sessions
- * @param internalSecret shared with the services: signs agent identities, checks caller credentials
+ * @param internalSecret shared with the services: signs agent identities, checks caller
+ * credentials
  * @param agents who may sign in to the console
- * @param heartbeatInterval how often an agent's open console is reported alive to queue-service
- * @param dialsPerSecond dials each client address may make per second, on average. Callers behind one
- * office proxy or a mobile carrier's shared address count as one client, so the default (2/s, 120 a
- * minute) leaves room for many real callers while one script cannot flood the queue
+ * @param heartbeatInterval how often an agent's open console is reported alive to
+ * queue-service
+ * @param dialsPerSecond dials each client address may make per second, on average.
+ * Callers behind one office proxy or a mobile carrier's shared address count as one
+ * client, so the default (2/s, 120 a minute) leaves room for many real callers while one
+ * script cannot flood the queue
  * @param dialBurst dials each client address may make at once (default 20)
- * @param signInFailuresPerAccount failed sign-ins of one user name before it is locked out for
- * {@code signInLockout}
- * @param signInFailuresPerAddress failed sign-ins from one client address (any names) before it is
- * locked out for {@code signInLockout}
+ * @param signInFailuresPerAccount failed sign-ins of one user name before it is locked
+ * out for {@code signInLockout}
+ * @param signInFailuresPerAddress failed sign-ins from one client address (any names)
+ * before it is locked out for {@code signInLockout}
  * @param signInLockout how long failed sign-ins are counted, and a lockout lasts
- * @param monitoringPassword lets user {@code monitoring} read metrics, Prometheus and info; none when
- * empty (health alone is public)
- * @param allowedOrigins origins, besides the gateway's own, from which pages may change state
+ * @param monitoringPassword lets user {@code monitoring} read metrics, Prometheus and
+ * info; none when empty (health alone is public)
+ * @param allowedOrigins origins, besides the gateway's own, from which pages may change
+ * state
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -45,14 +51,17 @@ public record GatewayProperties(@NotEmpty @DefaultValue("http://localhost:8082")
 		@NotBlank String openTokApiKey, @NotBlank @Size(min = 16) String internalSecret,
 		@Valid @NotNull List<AgentAccount> agents, @NotNull @DefaultValue("10s") Duration heartbeatInterval,
 		@Positive @DefaultValue("2") int dialsPerSecond, @Positive @DefaultValue("20") int dialBurst,
-		@Positive @DefaultValue("5") int signInFailuresPerAccount, @Positive @DefaultValue("30") int signInFailuresPerAddress,
+		@Positive @DefaultValue("5") int signInFailuresPerAccount,
+		@Positive @DefaultValue("30") int signInFailuresPerAddress,
 		@NotNull @DefaultValue("15m") Duration signInLockout, String monitoringPassword,
 		@NotNull @DefaultValue List<URI> allowedOrigins) {
 
 	/**
-	 * @param passwordHash in Spring Security's format, for example {@code {bcrypt}$2a$10$...}
+	 * @param passwordHash in Spring Security's format, for example
+	 * {@code {bcrypt}$2a$10$...}
 	 */
-	public record AgentAccount(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username,
+	public record AgentAccount(
+			@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username,
 			@NotBlank String passwordHash, @NotBlank String displayName) {
 	}
 

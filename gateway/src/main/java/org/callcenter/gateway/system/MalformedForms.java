@@ -11,9 +11,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * A form the gateway reads itself (sign-in) whose encoding is broken ({@code username=%ff&password=%})
- * fails in the form reader with an IllegalArgumentException, which Boot's handler answered 500:
- * it is the client's mistake, 400 problem details.
+ * A form the gateway reads itself (sign-in) whose encoding is broken
+ * ({@code username=%ff&password=%}) fails in the form reader with an
+ * IllegalArgumentException, which Boot's handler answered 500: it is the client's
+ * mistake, 400 problem details.
  */
 @Component
 @Order(-2)
@@ -21,11 +22,14 @@ class MalformedForms implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-		// the raw header: parsing it would throw on the hostile types this handler also sees
+		// the raw header: parsing it would throw on the hostile types this handler also
+		// sees
 		String type = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-		boolean form = type != null
-				&& type.trim().toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
-		if (!form || exchange.getResponse().isCommitted() || !(rootCause(failure) instanceof IllegalArgumentException)) {
+		boolean form = type != null && type.trim()
+			.toLowerCase(java.util.Locale.ROOT)
+			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+		if (!form || exchange.getResponse().isCommitted()
+				|| !(rootCause(failure) instanceof IllegalArgumentException)) {
 			return Mono.error(failure);
 		}
 		return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "malformed-form",

@@ -10,8 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
- * Problem details the gateway answers itself, before or instead of a service, in the same shape as
- * the services' own ({@code urn:callcenter:problem:<name>}), so the pages read every refusal alike.
+ * Problem details the gateway answers itself, before or instead of a service, in the same
+ * shape as the services' own ({@code urn:callcenter:problem:<name>}), so the pages read
+ * every refusal alike.
  */
 public final class Problems {
 

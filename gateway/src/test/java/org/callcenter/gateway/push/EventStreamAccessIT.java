@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Who may hear what: an agent's stream needs its session and carries only its own callers; a
- * caller's stream needs a ticket for that very call, which only the call's credential gets.
+ * Who may hear what: an agent's stream needs its session and carries only its own
+ * callers; a caller's stream needs a ticket for that very call, which only the call's
+ * credential gets.
  */
 class EventStreamAccessIT extends GatewayTestBase {
 
@@ -99,23 +100,23 @@ class EventStreamAccessIT extends GatewayTestBase {
 	void whileItsStreamIsOpenTheAgentIsReportedAliveAsItself() {
 		Flux<ServerSentEvent<String>> stream = agentStream(signIn("alice"));
 
-		StepVerifier.create(stream.filter((event) -> event.event() != null))
-			.assertNext((ready) -> {
-				assertThat(ready.event()).isEqualTo("ready");
-				assertThat(ready.data()).contains("\"agentId\":\"alice\"");
-			})
-			.thenCancel()
-			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(stream.filter((event) -> event.event() != null)).assertNext((ready) -> {
+			assertThat(ready.event()).isEqualTo("ready");
+			assertThat(ready.data()).contains("\"agentId\":\"alice\"");
+		}).thenCancel().verify(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !QUEUE_SERVICE.received("PUT", "/api/agents/alice/heartbeat").isEmpty());
-		assertThat(CREDENTIALS.verify(Purpose.AGENT, QUEUE_SERVICE.received("PUT", "/api/agents/alice/heartbeat")
-			.get(0)
-			.header(SignedCredentials.AGENT_HEADER))).hasValue("alice");
+		assertThat(CREDENTIALS.verify(Purpose.AGENT,
+				QUEUE_SERVICE.received("PUT", "/api/agents/alice/heartbeat")
+					.get(0)
+					.header(SignedCredentials.AGENT_HEADER)))
+			.hasValue("alice");
 	}
 
 	@Test
 	void aHeartbeatAnsweredSlowerThanTheIntervalDoesNotBreakTheAgentsStream() {
-		QUEUE_SERVICE.slowHeartbeats(Duration.ofSeconds(1)); // the interval is 300 ms here
+		QUEUE_SERVICE.slowHeartbeats(Duration.ofSeconds(1)); // the interval is 300 ms
+																// here
 		String call = UUID.randomUUID().toString();
 		Flux<ServerSentEvent<String>> stream = agentStream(signIn("alice"));
 		Disposable happening = Flux.interval(Duration.ofMillis(1500), Duration.ofMillis(100))
@@ -250,8 +251,8 @@ class EventStreamAccessIT extends GatewayTestBase {
 		return (credential != null) ? request.header("Authorization", "Bearer " + credential) : request;
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> callerStream(
-			String callId, String ticket) {
+	private org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> callerStream(String callId,
+			String ticket) {
 		return this.http.get()
 			.uri("/api/calls/{callId}/events?ticket={ticket}", callId, ticket)
 			.accept(MediaType.TEXT_EVENT_STREAM);
@@ -270,8 +271,8 @@ class EventStreamAccessIT extends GatewayTestBase {
 	}
 
 	static CallEvent queueMove(String callId) {
-		return new CallEvent(callId + ":1", callId, 1, CallEventType.QUEUED, CallState.WAITING, null, null,
-				"1_session", false, null, true, Instant.now());
+		return new CallEvent(callId + ":1", callId, 1, CallEventType.QUEUED, CallState.WAITING, null, null, "1_session",
+				false, null, true, Instant.now());
 	}
 
 	static CallEvent event(String callId, String agentId, String previousAgentId) {

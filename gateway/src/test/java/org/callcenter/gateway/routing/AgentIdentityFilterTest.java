@@ -49,12 +49,13 @@ class AgentIdentityFilterTest {
 		String forged = this.credentials.issue(Purpose.AGENT, "bob", Duration.ofMinutes(1));
 
 		this.filter
-			.filter(signedIn("alice", MockServerHttpRequest.post("/api/agent/callers/c-1/end")
-				.header(SignedCredentials.AGENT_HEADER, forged)), this.proxy)
+			.filter(signedIn("alice",
+					MockServerHttpRequest.post("/api/agent/callers/c-1/end")
+						.header(SignedCredentials.AGENT_HEADER, forged)),
+					this.proxy)
 			.block();
 
-		assertThat(this.forwarded.get().getRequest().getHeaders().get(SignedCredentials.AGENT_HEADER))
-			.singleElement()
+		assertThat(this.forwarded.get().getRequest().getHeaders().get(SignedCredentials.AGENT_HEADER)).singleElement()
 			.satisfies((identity) -> assertThat(this.credentials.verify(Purpose.AGENT, identity)).hasValue("alice"));
 	}
 

@@ -18,8 +18,7 @@ class ConfiguredInstancesTest {
 
 		assertThat(instances.getInstances(ConfiguredInstances.QUEUE_SERVICE).collectList().block())
 			.extracting(ServiceInstance::getHost, ServiceInstance::getPort, ServiceInstance::isSecure)
-			.containsExactly(tuple("q1.internal", 8082, false),
-					tuple("q2.internal", 443, true));
+			.containsExactly(tuple("q1.internal", 8082, false), tuple("q2.internal", 443, true));
 		assertThat(instances.getInstances(ConfiguredInstances.CALLBACK_SERVICE).collectList().block())
 			.extracting(ServiceInstance::getHost, ServiceInstance::getPort)
 			.containsExactly(tuple("cb.internal", 80));
@@ -30,7 +29,8 @@ class ConfiguredInstancesTest {
 		ConfiguredInstances instances = new ConfiguredInstances(
 				Settings.gateway("queue-service-urls", "http://10.0.0.1:8082,http://10.0.0.2:8082"));
 
-		assertThat(instances.getInstances(ConfiguredInstances.QUEUE_SERVICE).map(ServiceInstance::getInstanceId)
+		assertThat(instances.getInstances(ConfiguredInstances.QUEUE_SERVICE)
+			.map(ServiceInstance::getInstanceId)
 			.collectList()
 			.block()).doesNotHaveDuplicates().hasSize(2);
 		assertThat(instances.getInstances("token-service").collectList().block()).isEmpty();

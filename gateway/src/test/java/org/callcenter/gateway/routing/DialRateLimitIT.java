@@ -16,7 +16,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Dials are limited per client address (here a burst of 3, then 1 a second), in Redis. */
+/**
+ * Dials are limited per client address (here a burst of 3, then 1 a second), in Redis.
+ */
 class DialRateLimitIT extends GatewayTestBase {
 
 	@Test
@@ -31,7 +33,8 @@ class DialRateLimitIT extends GatewayTestBase {
 		List<EntityExchangeResult<byte[]>> refused = answers.stream()
 			.filter((answer) -> answer.getStatus().value() == 429)
 			.toList();
-		// eight dials take well under a second here; even across a second's boundary one more may pass
+		// eight dials take well under a second here; even across a second's boundary one
+		// more may pass
 		assertThat(refused).hasSizeGreaterThanOrEqualTo(4)
 			.allSatisfy((answer) -> assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
 				.isEqualTo("1"));

@@ -28,13 +28,10 @@ class RequestSizeLimitTest {
 	private final AtomicLong bytesHandled = new AtomicLong();
 
 	/** A handler that reads the whole body, as the proxy and the sign-in form do. */
-	private final WebFilterChain readingHandler = (exchange) -> exchange.getRequest()
-		.getBody()
-		.doOnNext((buffer) -> {
-			this.bytesHandled.addAndGet(buffer.readableByteCount());
-			DataBufferUtils.release(buffer);
-		})
-		.then(Mono.fromRunnable(() -> this.handled.set(true)));
+	private final WebFilterChain readingHandler = (exchange) -> exchange.getRequest().getBody().doOnNext((buffer) -> {
+		this.bytesHandled.addAndGet(buffer.readableByteCount());
+		DataBufferUtils.release(buffer);
+	}).then(Mono.fromRunnable(() -> this.handled.set(true)));
 
 	@Test
 	void aBodyThatDeclaresMoreThan64KiBIsRefused413BeforeAnyHandler() {
@@ -46,16 +43,14 @@ class RequestSizeLimitTest {
 
 		assertThat(this.handled).isFalse();
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-		assertThat(exchange.getResponse().getBodyAsString().block())
-			.contains("urn:callcenter:problem:body-too-large")
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("urn:callcenter:problem:body-too-large")
 			.contains("64 KiB");
 	}
 
 	@Test
 	void aBodyOfExactly64KiBGoesThrough() {
-		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/calls")
-			.contentLength(64 * KIB)
-			.body(Flux.just(buffer(64 * KIB))));
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.post("/api/calls").contentLength(64 * KIB).body(Flux.just(buffer(64 * KIB))));
 
 		this.limit.filter(exchange, this.readingHandler).block();
 
@@ -78,8 +73,8 @@ class RequestSizeLimitTest {
 	@Test
 	void aChunkedBodyIsCountedAsItStreamsAndRefused413PastTheLimit() {
 		// no Content-Length: only counting the chunks tells that the body is too large
-		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/calls")
-			.body(Flux.range(0, 5).map((i) -> buffer(16 * KIB))));
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.post("/api/calls").body(Flux.range(0, 5).map((i) -> buffer(16 * KIB))));
 
 		this.limit.filter(exchange, this.readingHandler).block();
 

@@ -21,8 +21,8 @@ class AgentAccountsTest {
 
 	private final AgentAccounts accounts = new AgentAccounts(new GatewayProperties(List.of(URI.create("http://q")),
 			List.of(URI.create("http://c")), null, "12345678", "a-secret-of-sixteen-chars",
-			List.of(new AgentAccount("alice", this.passwords.encode("demo"), "Alice")), Duration.ofSeconds(10), 2, 20, 5,
-			30, Duration.ofMinutes(15), null, List.of()), this.passwords);
+			List.of(new AgentAccount("alice", this.passwords.encode("demo"), "Alice")), Duration.ofSeconds(10), 2, 20,
+			5, 30, Duration.ofMinutes(15), null, List.of()), this.passwords);
 
 	@Test
 	void aConfiguredAgentSignsInWithItsPassword() {
@@ -34,7 +34,10 @@ class AgentAccountsTest {
 	@Test
 	void anUnknownNameGetsAStandInWhosePasswordIsCheckedLikeAnyOtherAndMatchesNothing() {
 		UserDetails stranger = this.accounts.findByUsername("mallory").block();
-		assertThat(stranger.getPassword()).startsWith("{bcrypt}$2a$10$"); // the same work as a real agent's check
+		assertThat(stranger.getPassword()).startsWith("{bcrypt}$2a$10$"); // the same work
+																			// as a real
+																			// agent's
+																			// check
 		assertThat(this.passwords.matches("demo", stranger.getPassword())).isFalse();
 		assertThat(this.passwords.matches("", stranger.getPassword())).isFalse();
 		assertThat(stranger.getAuthorities()).extracting(Object::toString).doesNotContain("ROLE_AGENT");

@@ -26,9 +26,9 @@ class SameOriginChangesTest {
 
 	@Test
 	void aChangeFromAPageOfAnotherSiteIs403WithProblemDetails() {
-		MockServerWebExchange exchange = MockServerWebExchange.from(
-				MockServerHttpRequest.post("http://calls.example:8080/api/agent/callers/c-1/end")
-					.header("Origin", "https://evil.example"));
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.post("http://calls.example:8080/api/agent/callers/c-1/end")
+				.header("Origin", "https://evil.example"));
 
 		assertThat(passes(exchange)).isFalse();
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -60,8 +60,9 @@ class SameOriginChangesTest {
 	void defaultPortsAreLeftOutAsBrowsersWriteThem() {
 		assertThat(passes(MockServerHttpRequest.post("https://calls.example:443/api/calls")
 			.header("Origin", "https://calls.example"))).isTrue();
-		assertThat(passes(MockServerHttpRequest.post("http://calls.example:80/logout")
-			.header("Origin", "http://calls.example"))).isTrue();
+		assertThat(passes(
+				MockServerHttpRequest.post("http://calls.example:80/logout").header("Origin", "http://calls.example")))
+			.isTrue();
 	}
 
 	@Test
@@ -77,18 +78,22 @@ class SameOriginChangesTest {
 
 	@Test
 	void aCrossSiteRequestWithoutOriginIsRefused() {
-		assertThat(passes(MockServerHttpRequest.post("http://calls.example:8080/logout")
-			.header("Sec-Fetch-Site", "cross-site"))).isFalse();
-		assertThat(passes(MockServerHttpRequest.post("http://calls.example:8080/logout")
-			.header("Sec-Fetch-Site", "same-site"))).isFalse();
+		assertThat(passes(
+				MockServerHttpRequest.post("http://calls.example:8080/logout").header("Sec-Fetch-Site", "cross-site")))
+			.isFalse();
+		assertThat(passes(
+				MockServerHttpRequest.post("http://calls.example:8080/logout").header("Sec-Fetch-Site", "same-site")))
+			.isFalse();
 	}
 
 	@Test
 	void aRequestNotFromABrowserPageIsLeftToTheRestOfTheSecurity() {
-		// OpenTok's callbacks and scripts name no origin; signatures and sessions judge them
+		// OpenTok's callbacks and scripts name no origin; signatures and sessions judge
+		// them
 		assertThat(passes(MockServerHttpRequest.post("http://calls.example:8080/ot_callback"))).isTrue();
-		assertThat(passes(MockServerHttpRequest.post("http://calls.example:8080/login")
-			.header("Sec-Fetch-Site", "none"))).isTrue();
+		assertThat(
+				passes(MockServerHttpRequest.post("http://calls.example:8080/login").header("Sec-Fetch-Site", "none")))
+			.isTrue();
 	}
 
 	private boolean passes(MockServerHttpRequest.BaseBuilder<?> request) {

@@ -33,7 +33,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** The throttle's decisions, with Redis's answers given (the counting itself is Redis's). */
+/**
+ * The throttle's decisions, with Redis's answers given (the counting itself is Redis's).
+ */
 class SignInThrottleTest {
 
 	private static final String ADDRESS = "203.0.113.7";
@@ -43,8 +45,8 @@ class SignInThrottleTest {
 	@SuppressWarnings("unchecked")
 	private final ReactiveValueOperations<String, String> counts = mock(ReactiveValueOperations.class);
 
-	private final SignInThrottle throttle = new SignInThrottle(this.redis, Settings.gateway(
-			"sign-in-failures-per-account", "5", "sign-in-failures-per-address", "30", "sign-in-lockout", "15m"));
+	private final SignInThrottle throttle = new SignInThrottle(this.redis, Settings
+		.gateway("sign-in-failures-per-account", "5", "sign-in-failures-per-address", "30", "sign-in-lockout", "15m"));
 
 	private final AtomicBoolean passwordChecked = new AtomicBoolean();
 

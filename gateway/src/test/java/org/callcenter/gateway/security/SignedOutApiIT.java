@@ -8,7 +8,9 @@ import org.callcenter.trust.SignedCredentials.Purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The agents' API without a signed-in session: 401, and nothing reaches queue-service. */
+/**
+ * The agents' API without a signed-in session: 401, and nothing reaches queue-service.
+ */
 class SignedOutApiIT extends GatewayTestBase {
 
 	@Test

@@ -7,15 +7,19 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The gateway's settings for unit tests, bound as Boot binds them (defaults included) from the few
- * values a test names, so a new setting does not break every test that builds them.
+ * The gateway's settings for unit tests, bound as Boot binds them (defaults included)
+ * from the few values a test names, so a new setting does not break every test that
+ * builds them.
  */
 public final class Settings {
 
 	private Settings() {
 	}
 
-	/** The defaults with an API key and a secret, then {@code overrides}: {@code "dial-burst", "3", ...}. */
+	/**
+	 * The defaults with an API key and a secret, then {@code overrides}:
+	 * {@code "dial-burst", "3", ...}.
+	 */
 	public static GatewayProperties gateway(String... overrides) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("gateway.open-tok-api-key", "12345678");

@@ -19,10 +19,10 @@ import org.callcenter.emulator.system.EmulatorProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the client tokens browsers present when they connect: the legacy {@code T1==} tokens of
- * the Java SDK (HMAC-SHA1 over the signed string) and the JWT tokens of newer SDKs. A token must be
- * signed with the project's secret, belong to this project and to the session being joined, carry a
- * known role and not have expired.
+ * Checks the client tokens browsers present when they connect: the legacy {@code T1==}
+ * tokens of the Java SDK (HMAC-SHA1 over the signed string) and the JWT tokens of newer
+ * SDKs. A token must be signed with the project's secret, belong to this project and to
+ * the session being joined, carry a known role and not have expired.
  */
 @Component
 public class ClientTokens {
@@ -38,7 +38,10 @@ public class ClientTokens {
 		this.clock = clock;
 	}
 
-	/** The token's grant for {@code sessionId}; throws {@link Hs256.InvalidToken} when refused. */
+	/**
+	 * The token's grant for {@code sessionId}; throws {@link Hs256.InvalidToken} when
+	 * refused.
+	 */
 	public ClientToken verify(String token, String sessionId) {
 		if (token == null || sessionId == null) {
 			throw new Hs256.InvalidToken("missing token or session");
@@ -61,7 +64,8 @@ public class ClientTokens {
 	private Map<String, String> legacyFields(String token) {
 		String inner;
 		try {
-			inner = new String(Base64.getUrlDecoder().decode(pad(token.substring(4).replace('+', '-').replace('/', '_'))),
+			inner = new String(
+					Base64.getUrlDecoder().decode(pad(token.substring(4).replace('+', '-').replace('/', '_'))),
 					StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
@@ -102,14 +106,16 @@ public class ClientTokens {
 	}
 
 	/**
-	 * The legacy {@code T1==} token is not a JWS but the OpenTok wire format of the Java SDK: the
-	 * hex HMAC-SHA1 of a form-encoded string, keyed with the trimmed API secret. No JOSE library reads
-	 * it, so this is the one MAC the suite computes by hand; JWT tokens go through {@link Hs256}.
+	 * The legacy {@code T1==} token is not a JWS but the OpenTok wire format of the Java
+	 * SDK: the hex HMAC-SHA1 of a form-encoded string, keyed with the trimmed API secret.
+	 * No JOSE library reads it, so this is the one MAC the suite computes by hand; JWT
+	 * tokens go through {@link Hs256}.
 	 */
 	private byte[] hmacSha1(String signed) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(this.properties.apiSecret().trim().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			mac.init(
+					new SecretKeySpec(this.properties.apiSecret().trim().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
 			return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
@@ -142,7 +148,10 @@ public class ClientTokens {
 		}
 	}
 
-	/** What a verified token allows: join {@code sessionId} with {@code role}, showing {@code data}. */
+	/**
+	 * What a verified token allows: join {@code sessionId} with {@code role}, showing
+	 * {@code data}.
+	 */
 	public record ClientToken(String sessionId, String role, String data, long expiresAt) {
 	}
 

@@ -16,21 +16,28 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 
 /**
- * Compact HS256 JWTs, as the OpenTok SDK signs its REST calls and Vonage signs callbacks, signed and
- * checked by Nimbus JOSE+JWT: HS256 only ({@code none} and other algorithms are refused), MAC
- * compared in constant time. What the claims must say (issuer, expiry) is for the caller to check.
+ * Compact HS256 JWTs, as the OpenTok SDK signs its REST calls and Vonage signs callbacks,
+ * signed and checked by Nimbus JOSE+JWT: HS256 only ({@code none} and other algorithms
+ * are refused), MAC compared in constant time. What the claims must say (issuer, expiry)
+ * is for the caller to check.
  */
 public final class Hs256 {
 
 	private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
-	/** HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus enforces it. */
+	/**
+	 * HS256 keys are at least as long as the hash (RFC 7518, section 3.2); Nimbus
+	 * enforces it.
+	 */
 	private static final int HS256_KEY_BYTES = 32;
 
 	private Hs256() {
 	}
 
-	/** A JWT of {@code claims}, header {@code {"typ":"JWT","alg":"HS256"}}, signed with {@code secret}. */
+	/**
+	 * A JWT of {@code claims}, header {@code {"typ":"JWT","alg":"HS256"}}, signed with
+	 * {@code secret}.
+	 */
 	public static String sign(Map<String, ?> claims, String secret) {
 		JWSObject jws = new JWSObject(HEADER, new Payload(new LinkedHashMap<String, Object>(claims)));
 		try {
@@ -42,7 +49,10 @@ public final class Hs256 {
 		return jws.serialize();
 	}
 
-	/** The claims of a token signed with {@code secret} using HS256; throws if anything is off. */
+	/**
+	 * The claims of a token signed with {@code secret} using HS256; throws if anything is
+	 * off.
+	 */
 	public static Map<String, Object> verify(String token, String secret) {
 		JWSObject jws = parse(token);
 		if (!JWSAlgorithm.HS256.equals(jws.getHeader().getAlgorithm())) {
@@ -68,17 +78,18 @@ public final class Hs256 {
 			return JWSObject.parse(token);
 		}
 		catch (ParseException | RuntimeException ex) {
-			// RuntimeException too: Nimbus 10.4 answers some malformed input unchecked (a header of
+			// RuntimeException too: Nimbus 10.4 answers some malformed input unchecked (a
+			// header of
 			// JSON null is a NullPointerException); a bad token is refused, never a 500
 			throw new InvalidToken("unreadable token");
 		}
 	}
 
 	/**
-	 * The secret as an HS256 key. Vonage signature secrets may be shorter than the 32 bytes Nimbus
-	 * asks of an HS256 key; HMAC (RFC 2104, section 2) pads a key shorter than its 64-byte block with
-	 * zero bytes, so the secret padded with zeros to 32 bytes gives exactly the MAC of the secret
-	 * itself, as Vonage and the SDKs compute it.
+	 * The secret as an HS256 key. Vonage signature secrets may be shorter than the 32
+	 * bytes Nimbus asks of an HS256 key; HMAC (RFC 2104, section 2) pads a key shorter
+	 * than its 64-byte block with zero bytes, so the secret padded with zeros to 32 bytes
+	 * gives exactly the MAC of the secret itself, as Vonage and the SDKs compute it.
 	 */
 	private static byte[] key(String secret) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks the {@code X-OPENTOK-AUTH} JWT the server SDK puts on every REST call: HS256 with the API
- * secret, {@code iss} = API key, {@code ist} = project, not expired, not issued in the future; and
- * that a {@code /v2/project/{apiKey}} path names the same project. Anything else is 401.
+ * Checks the {@code X-OPENTOK-AUTH} JWT the server SDK puts on every REST call: HS256
+ * with the API secret, {@code iss} = API key, {@code ist} = project, not expired, not
+ * issued in the future; and that a {@code /v2/project/{apiKey}} path names the same
+ * project. Anything else is 401.
  */
 @Component
 public class ProjectAuthInterceptor implements HandlerInterceptor {

@@ -11,9 +11,10 @@ import org.callcenter.emulator.system.EmulatorProperties.CallbackMode;
 import org.springframework.stereotype.Component;
 
 /**
- * How session-monitoring callbacks behave right now: as a well set-up project, or like one whose
- * callback URL is missing or wrong, whose callbacks are signed with another secret, or late. Lets
- * the suite be tried against the ways a real account goes wrong without one.
+ * How session-monitoring callbacks behave right now: as a well set-up project, or like
+ * one whose callback URL is missing or wrong, whose callbacks are signed with another
+ * secret, or late. Lets the suite be tried against the ways a real account goes wrong
+ * without one.
  */
 @Component
 class CallbackBehaviour {

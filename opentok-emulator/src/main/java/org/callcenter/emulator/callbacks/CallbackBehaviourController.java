@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Switches the emulated project's callbacks at run time (an emulator-only API, authenticated like
- * OpenTok's project API with the project's JWT): {@code {"mode":"OFF","delay":"PT0S"}}.
+ * Switches the emulated project's callbacks at run time (an emulator-only API,
+ * authenticated like OpenTok's project API with the project's JWT):
+ * {@code {"mode":"OFF","delay":"PT0S"}}.
  */
 @RestController
 class CallbackBehaviourController {

@@ -29,10 +29,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Posts session-monitoring callbacks in OpenTok's JSON format to {@code emulator.callback-url}, in
- * the order events happen, each on its own. A failed delivery is retried with exponential back-off
- * (as Vonage does) until {@code callback-give-up} has passed. With a signature secret, each
- * delivery carries a Vonage-style signed JWT in {@code Authorization}.
+ * Posts session-monitoring callbacks in OpenTok's JSON format to
+ * {@code emulator.callback-url}, in the order events happen, each on its own. A failed
+ * delivery is retried with exponential back-off (as Vonage does) until
+ * {@code callback-give-up} has passed. With a signature secret, each delivery carries a
+ * Vonage-style signed JWT in {@code Authorization}.
  */
 @Component
 public class SessionMonitor implements DisposableBean {
@@ -86,8 +87,8 @@ public class SessionMonitor implements DisposableBean {
 	}
 
 	/**
-	 * Each attempt follows the behaviour of the moment, as a project whose settings were fixed while
-	 * Vonage still retried: the retries then land.
+	 * Each attempt follows the behaviour of the moment, as a project whose settings were
+	 * fixed while Vonage still retried: the retries then land.
 	 */
 	private void deliver(byte[] body, Duration nextDelay, Instant giveUpAt) {
 		CallbackMode mode = this.behaviour.get().mode();
@@ -95,8 +96,8 @@ public class SessionMonitor implements DisposableBean {
 			return;
 		}
 		try {
-			URI target = (mode == CallbackMode.WRONG_URL) ? this.properties.callbackUrl().resolve("/not-the-callback-path")
-					: this.properties.callbackUrl();
+			URI target = (mode == CallbackMode.WRONG_URL)
+					? this.properties.callbackUrl().resolve("/not-the-callback-path") : this.properties.callbackUrl();
 			RestClient.RequestBodySpec request = this.http.post().uri(target).contentType(MediaType.APPLICATION_JSON);
 			if (mode == CallbackMode.WRONG_SECRET) {
 				request.header("Authorization", "Bearer " + signature(body, "another-project-secret-than-expected"));
@@ -113,8 +114,8 @@ public class SessionMonitor implements DisposableBean {
 			}
 			log.info("session-monitoring callback failed ({}); retrying in {}", ex.toString(), nextDelay);
 			Duration after = nextDelay.multipliedBy(2);
-			Duration capped = (after.compareTo(this.properties.callbackMaxRetry()) > 0) ? this.properties.callbackMaxRetry()
-					: after;
+			Duration capped = (after.compareTo(this.properties.callbackMaxRetry()) > 0)
+					? this.properties.callbackMaxRetry() : after;
 			this.sender.schedule(() -> deliver(body, capped, giveUpAt), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OpenTok REST subset opentok-server-sdk 4.9.0 calls, at its exact paths and with the status
- * codes it accepts: 200 for session creation, 204 for signal and force-disconnect.
+ * The OpenTok REST subset opentok-server-sdk 4.9.0 calls, at its exact paths and with the
+ * status codes it accepts: 200 for session creation, 204 for signal and force-disconnect.
  */
 @RestController
 class OpenTokRestController {
@@ -47,7 +47,10 @@ class OpenTokRestController {
 		this.properties = properties;
 	}
 
-	/** Form fields {@code p2p.preference}, {@code archiveMode} and {@code location} are accepted and ignored. */
+	/**
+	 * Form fields {@code p2p.preference}, {@code archiveMode} and {@code location} are
+	 * accepted and ignored.
+	 */
 	@PostMapping(path = "/session/create", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<Map<String, String>> createSession() {
 		String key = this.properties.apiKeyText();
@@ -81,7 +84,8 @@ class OpenTokRestController {
 		if (!isOurs(sessionId) || !SIGNAL_TYPE.matcher(type).matches()) {
 			return ResponseEntity.badRequest().build();
 		}
-		if (type.length() > MAX_SIGNAL_TYPE_LENGTH || data.getBytes(StandardCharsets.UTF_8).length > MAX_SIGNAL_DATA_BYTES) {
+		if (type.length() > MAX_SIGNAL_TYPE_LENGTH
+				|| data.getBytes(StandardCharsets.UTF_8).length > MAX_SIGNAL_DATA_BYTES) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		return this.sessions.signal(sessionId, connectionId, type, data, null) ? ResponseEntity.noContent().build()

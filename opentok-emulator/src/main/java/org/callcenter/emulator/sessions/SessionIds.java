@@ -6,7 +6,8 @@ import java.util.Base64;
 
 /**
  * Session ids shaped like OpenTok's: {@code 1_} + base64url of
- * {@code 1~apiKey~~createdMillis~random~~}, which the server SDK's token generation accepts.
+ * {@code 1~apiKey~~createdMillis~random~~}, which the server SDK's token generation
+ * accepts.
  */
 public final class SessionIds {
 

@@ -15,9 +15,10 @@ import org.callcenter.emulator.system.EmulatorProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The live sessions, in memory: who is connected, what is published, and delivery of session
- * events, signals and WebRTC negotiation between browsers. One lock keeps each event's
- * notifications in order; the emulator serves a developer's machine or a test, not a crowd.
+ * The live sessions, in memory: who is connected, what is published, and delivery of
+ * session events, signals and WebRTC negotiation between browsers. One lock keeps each
+ * event's notifications in order; the emulator serves a developer's machine or a test,
+ * not a crowd.
  */
 @Component
 public class Sessions {
@@ -42,12 +43,15 @@ public class Sessions {
 		return SessionIds.create(this.properties.apiKeyText(), this.clock.millis());
 	}
 
-	/** Connects a browser; answers what it needs to see: itself, the others and their streams. */
+	/**
+	 * Connects a browser; answers what it needs to see: itself, the others and their
+	 * streams.
+	 */
 	public synchronized Map<String, Object> join(ClientToken token, Consumer<Map<String, Object>> inbox,
 			Runnable hangUp) {
 		String sessionId = token.sessionId();
-		Client client = new Client(UUID.randomUUID().toString(), token.data(), this.clock.millis(), token.role(),
-				inbox, hangUp);
+		Client client = new Client(UUID.randomUUID().toString(), token.data(), this.clock.millis(), token.role(), inbox,
+				hangUp);
 		Map<String, Client> present = this.clients.computeIfAbsent(sessionId, (id) -> new LinkedHashMap<>());
 		if (present.isEmpty()) {
 			this.monitor.sessionEvent(sessionId, "sessionCreated", Map.of());
@@ -58,8 +62,9 @@ public class Sessions {
 			.map(Stream::asStream)
 			.map(Object.class::cast)
 			.toList();
-		present.values().forEach((other) -> other.inbox().accept(message("connectionCreated", "connection",
-				client.asConnection())));
+		present.values()
+			.forEach(
+					(other) -> other.inbox().accept(message("connectionCreated", "connection", client.asConnection())));
 		present.put(client.connectionId(), client);
 		this.monitor.sessionEvent(sessionId, "connectionCreated", Map.of("connection", client.asCallbackConnection()));
 		Map<String, Object> connected = message("connected", "connection", client.asConnection());
@@ -92,8 +97,9 @@ public class Sessions {
 	}
 
 	/**
-	 * Publishes a stream. The publisher hears {@code published} (with its {@code requestId}) before
-	 * anyone hears {@code streamCreated}, so it knows its stream before subscribers ask for it.
+	 * Publishes a stream. The publisher hears {@code published} (with its
+	 * {@code requestId}) before anyone hears {@code streamCreated}, so it knows its
+	 * stream before subscribers ask for it.
 	 */
 	public synchronized void publish(String sessionId, String connectionId, String requestId, String name,
 			boolean hasAudio, boolean hasVideo, String videoType) {
@@ -101,8 +107,8 @@ public class Sessions {
 		if (owner == null) {
 			return;
 		}
-		Stream stream = new Stream(UUID.randomUUID().toString(), owner, (name != null) ? name : "", hasAudio,
-				hasVideo, hasVideo ? ((videoType != null) ? videoType : "camera") : null, this.clock.millis());
+		Stream stream = new Stream(UUID.randomUUID().toString(), owner, (name != null) ? name : "", hasAudio, hasVideo,
+				hasVideo ? ((videoType != null) ? videoType : "camera") : null, this.clock.millis());
 		this.streams.computeIfAbsent(sessionId, (id) -> new LinkedHashMap<>()).put(stream.streamId(), stream);
 		Map<String, Object> published = message("published", "stream", stream.asStream());
 		published.put("requestId", requestId);
@@ -133,9 +139,9 @@ public class Sessions {
 	}
 
 	/**
-	 * Sends a signal to one connection, or to everyone in the session when {@code to} is null;
-	 * {@code from} is null for signals sent through the REST API. Answers false for an unknown
-	 * connection.
+	 * Sends a signal to one connection, or to everyone in the session when {@code to} is
+	 * null; {@code from} is null for signals sent through the REST API. Answers false for
+	 * an unknown connection.
 	 */
 	public synchronized boolean signal(String sessionId, String to, String type, String data, String from) {
 		Client sender = (from != null) ? client(sessionId, from) : null;
@@ -154,7 +160,10 @@ public class Sessions {
 		return true;
 	}
 
-	/** Passes WebRTC negotiation (offers, answers, candidates) from one browser to another. */
+	/**
+	 * Passes WebRTC negotiation (offers, answers, candidates) from one browser to
+	 * another.
+	 */
 	public synchronized boolean relay(String sessionId, String from, String to, Map<String, Object> rtc) {
 		Client target = client(sessionId, to);
 		if (target == null || client(sessionId, from) == null) {
@@ -168,7 +177,9 @@ public class Sessions {
 		return true;
 	}
 
-	/** Disconnects a browser as a moderator would; answers false if it is not connected. */
+	/**
+	 * Disconnects a browser as a moderator would; answers false if it is not connected.
+	 */
 	public synchronized boolean forceDisconnect(String sessionId, String connectionId) {
 		Client client = client(sessionId, connectionId);
 		if (client == null) {

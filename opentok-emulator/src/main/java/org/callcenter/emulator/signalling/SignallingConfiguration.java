@@ -9,7 +9,10 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 @EnableWebSocket
 class SignallingConfiguration implements WebSocketConfigurer {
 
-	/** Next to the library, so the library finds it from its own URL, directly or through the gateway. */
+	/**
+	 * Next to the library, so the library finds it from its own URL, directly or through
+	 * the gateway.
+	 */
 	static final String PATH = "/opentok-emulator/ws";
 
 	private final SignallingHandler handler;

@@ -20,10 +20,11 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * The browser library's line to the emulator: one WebSocket per connected client carrying JSON
- * messages. A client first sends {@code connect} with its token; then {@code publish},
- * {@code unpublish}, {@code signal}, {@code rtc} (WebRTC negotiation for another connection) and
- * {@code disconnect}. The emulator sends session events, signals and relayed negotiation back.
+ * The browser library's line to the emulator: one WebSocket per connected client carrying
+ * JSON messages. A client first sends {@code connect} with its token; then
+ * {@code publish}, {@code unpublish}, {@code signal}, {@code rtc} (WebRTC negotiation for
+ * another connection) and {@code disconnect}. The emulator sends session events, signals
+ * and relayed negotiation back.
  */
 @Component
 class SignallingHandler extends TextWebSocketHandler {
@@ -70,16 +71,17 @@ class SignallingHandler extends TextWebSocketHandler {
 			return;
 		}
 		switch (type) {
-			case "publish" -> this.sessions.publish(sessionId, connectionId,
-					String.valueOf(message.getOrDefault("requestId", "")), (String) message.get("name"),
-					!Boolean.FALSE.equals(message.get("hasAudio")), !Boolean.FALSE.equals(message.get("hasVideo")),
-					(String) message.get("videoType"));
+			case "publish" ->
+				this.sessions.publish(sessionId, connectionId, String.valueOf(message.getOrDefault("requestId", "")),
+						(String) message.get("name"), !Boolean.FALSE.equals(message.get("hasAudio")),
+						!Boolean.FALSE.equals(message.get("hasVideo")), (String) message.get("videoType"));
 			case "unpublish" -> this.sessions.unpublish(sessionId, connectionId, (String) message.get("streamId"));
 			case "signal" -> {
 				boolean sent = this.sessions.signal(sessionId, (String) message.get("to"),
 						String.valueOf(message.getOrDefault("signalType", "")),
 						String.valueOf(message.getOrDefault("data", "")), connectionId);
-				send(socket, Map.of("type", "signalSent", "requestId", message.getOrDefault("requestId", ""), "ok", sent));
+				send(socket,
+						Map.of("type", "signalSent", "requestId", message.getOrDefault("requestId", ""), "ok", sent));
 			}
 			case "rtc" -> this.sessions.relay(sessionId, connectionId, (String) message.get("to"), message);
 			case "disconnect" -> {

@@ -15,15 +15,18 @@ import org.springframework.validation.annotation.Validated;
  * The emulated OpenTok project.
  *
  * @param apiKey the project's API key (the SDK takes it as an int)
- * @param apiSecret the project's secret; at least 32 characters, or the SDK cannot sign requests
+ * @param apiSecret the project's secret; at least 32 characters, or the SDK cannot sign
+ * requests
  * @param callbackUrl where session-monitoring callbacks are posted; none if unset
  * @param signatureSecret when set, callbacks are signed as Vonage's secure callbacks
- * @param callbackFirstRetry delay before the first retry of a failed callback; it doubles each time
+ * @param callbackFirstRetry delay before the first retry of a failed callback; it doubles
+ * each time
  * @param callbackMaxRetry longest delay between retries
  * @param callbackGiveUp how long a callback is retried before it is dropped
- * @param callbacks how callbacks behave at start, to act like a misconfigured project: NORMAL, OFF
- * (session monitoring not set up), WRONG_URL (posted to a path nobody serves), WRONG_SECRET (signed
- * with another secret); changed at run time with {@code PUT /emulator/callbacks}
+ * @param callbacks how callbacks behave at start, to act like a misconfigured project:
+ * NORMAL, OFF (session monitoring not set up), WRONG_URL (posted to a path nobody
+ * serves), WRONG_SECRET (signed with another secret); changed at run time with
+ * {@code PUT /emulator/callbacks}
  * @param callbackDelay how long each callback is held back before it is posted
  */
 @Validated

@@ -63,7 +63,10 @@ class ClientTokensTest {
 		return Map.of("iss", "12345678", "ist", "project", "session_id", sessionId, "role", role, "exp", expires);
 	}
 
-	/** The Java SDK's T1 format, which is not a JWS: hex HMAC-SHA1 of a form-encoded string. */
+	/**
+	 * The Java SDK's T1 format, which is not a JWS: hex HMAC-SHA1 of a form-encoded
+	 * string.
+	 */
 	private static String legacy(String secret, long expires, String role) throws Exception {
 		String signed = "session_id=" + SESSION + "&create_time=" + NOW + "&nonce=42&role=" + role + "&expire_time="
 				+ expires + "&connection_data=x";

@@ -43,8 +43,8 @@ class ProjectAuthInterceptorTest {
 	void anotherSecretAnotherProjectOrAnotherIssuerTypeIsRefused() throws Exception {
 		assertThat(answer("/session/create", claims(NOW, NOW + 180), "wrong-secret-0123456789abcdefghijklmnop"))
 			.contains("invalid X-OPENTOK-AUTH");
-		assertThat(answer("/session/create", Map.of("iss", "999", "ist", "project", "iat", NOW, "exp", NOW + 180),
-				SECRET))
+		assertThat(
+				answer("/session/create", Map.of("iss", "999", "ist", "project", "iat", NOW, "exp", NOW + 180), SECRET))
 			.contains("unknown project");
 		assertThat(answer("/session/create", Map.of("iss", "12345678", "ist", "account", "iat", NOW, "exp", NOW + 180),
 				SECRET))

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The tokens browsers present as the official server SDK makes them for token-service, end to end
- * (ClientTokensTest builds each format by hand).
+ * The tokens browsers present as the official server SDK makes them for token-service,
+ * end to end (ClientTokensTest builds each format by hand).
  */
 class ServerSdkTokensTest {
 
@@ -42,9 +42,10 @@ class ServerSdkTokensTest {
 
 	@Test
 	void aTokenGrantsItsSessionWithItsRoleAndConnectionData() throws Exception {
-		String token = this.sdk.generateToken(this.session, new TokenOptions.Builder().role(Role.SUBSCRIBER)
-			.data("{\"userId\":\"call-1\",\"userType\":\"caller\"}")
-			.build());
+		String token = this.sdk.generateToken(this.session,
+				new TokenOptions.Builder().role(Role.SUBSCRIBER)
+					.data("{\"userId\":\"call-1\",\"userType\":\"caller\"}")
+					.build());
 
 		ClientToken grant = this.tokens.verify(token, this.session);
 

@@ -26,9 +26,11 @@ class SessionsTest {
 
 	private final SessionMonitor monitor = mock(SessionMonitor.class);
 
-	private final Sessions sessions = new Sessions(this.monitor, new EmulatorProperties(12345678,
-			"emulator-secret-0123456789abcdef01234567", null, null, Duration.ofSeconds(1), Duration.ofSeconds(30),
-			Duration.ofMinutes(10), CallbackMode.NORMAL, Duration.ZERO), Clock.systemUTC());
+	private final Sessions sessions = new Sessions(this.monitor,
+			new EmulatorProperties(12345678, "emulator-secret-0123456789abcdef01234567", null, null,
+					Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), CallbackMode.NORMAL,
+					Duration.ZERO),
+			Clock.systemUTC());
 
 	private final String session = this.sessions.create();
 
@@ -38,7 +40,8 @@ class SessionsTest {
 		this.sessions.publish(this.session, agent.id, "r-1", "Alice", true, true, null);
 		Browser caller = new Browser();
 
-		Map<String, Object> connected = this.sessions.join(token("caller"), caller.inbox::add, () -> { });
+		Map<String, Object> connected = this.sessions.join(token("caller"), caller.inbox::add, () -> {
+		});
 
 		assertThat(connected).containsEntry("type", "connected");
 		assertThat((List<?>) connected.get("connections")).hasSize(1);

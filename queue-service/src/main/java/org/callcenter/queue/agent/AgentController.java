@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The agent console's API. {@code AccessControl} checks that the gateway's signed identity names the
- * agent in the path, so an agent acts only as itself.
+ * The agent console's API. {@code AccessControl} checks that the gateway's signed
+ * identity names the agent in the path, so an agent acts only as itself.
  */
 @RestController
 @RequestMapping("/api/agents/{agentId}")

@@ -46,7 +46,10 @@ class AgentService {
 		this.store.heartbeat(agentId);
 	}
 
-	/** The agent's callers whose browsers are connected, oldest first, as the old demo listed them. */
+	/**
+	 * The agent's callers whose browsers are connected, oldest first, as the old demo
+	 * listed them.
+	 */
 	List<Call> connectedCallers(String agentId) {
 		return this.store.agentCalls(agentId).calls().stream().filter(Call::connected).toList();
 	}
@@ -73,8 +76,8 @@ class AgentService {
 	}
 
 	/**
-	 * The token comes first, so a token-service failure changes nothing; a token made for a change
-	 * Redis then refuses is never handed out.
+	 * The token comes first, so a token-service failure changes nothing; a token made for
+	 * a change Redis then refuses is never handed out.
 	 */
 	private AgentCallSession joinCall(String agentId, String callId, BiFunction<String, String, Call> change) {
 		Call call = this.store.find(callId);

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The gateway reports, in one request per interval, the calls whose caller page holds its event
- * stream open: a page that is gone stops being reported, and its call ends after the caller grace
- * period even when OpenTok's webhooks never say the caller left.
+ * The gateway reports, in one request per interval, the calls whose caller page holds its
+ * event stream open: a page that is gone stops being reported, and its call ends after
+ * the caller grace period even when OpenTok's webhooks never say the caller left.
  */
 @RestController
 @Tag(name = "Callers")

@@ -52,8 +52,9 @@ class CallerService {
 	}
 
 	/**
-	 * The OpenTok session and token come first: if token-service fails, Redis is left untouched.
-	 * A session created for a dial that then fails in Redis is simply never used.
+	 * The OpenTok session and token come first: if token-service fails, Redis is left
+	 * untouched. A session created for a dial that then fails in Redis is simply never
+	 * used.
 	 */
 	DialResponse dial(DialRequest request) {
 		String callId = UUID.randomUUID().toString();
@@ -62,7 +63,8 @@ class CallerService {
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
 				request.mode(), session.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
 		Call stored = this.assignment.record(() -> this.store.dial(call));
-		// one line per dial, ids only: its trace id ties it to the gateway's and token-service's lines
+		// one line per dial, ids only: its trace id ties it to the gateway's and
+		// token-service's lines
 		log.info("call {} dialed: {}", callId, stored.state());
 		return new DialResponse(stored, token,
 				this.credentials.issue(Purpose.CALLER, callId, this.properties.callerCredentialValidity()));

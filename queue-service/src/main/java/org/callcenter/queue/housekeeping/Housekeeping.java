@@ -10,10 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends calls whose caller never connected (or did not come back), calls whose page is gone with no
- * live connection, and takes silent agents offline. Every instance runs it; time when no instance
- * swept (the whole service was down) never counts as anyone's silence;
- * each sweep is one atomic script, so instances never double up.
+ * Ends calls whose caller never connected (or did not come back), calls whose page is
+ * gone with no live connection, and takes silent agents offline. Every instance runs it;
+ * time when no instance swept (the whole service was down) never counts as anyone's
+ * silence; each sweep is one atomic script, so instances never double up.
  */
 @Component
 class Housekeeping {

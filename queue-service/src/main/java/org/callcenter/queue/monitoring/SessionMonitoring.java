@@ -16,12 +16,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Notices when OpenTok's session-monitoring webhooks do not arrive: callers' pages confirm their
- * connections, and a confirmed connection that no verified webhook confirms within the window means
- * the project's callback URL is missing or wrong, or its signatures do not match. Calls still go
- * through (the pages' confirmations stand in), but the operator has to fix it: the state is in
- * health, in a metric, in a WARN line when it starts, and on the agents' consoles. The state is kept
- * in Redis, so every instance reports the same.
+ * Notices when OpenTok's session-monitoring webhooks do not arrive: callers' pages
+ * confirm their connections, and a confirmed connection that no verified webhook confirms
+ * within the window means the project's callback URL is missing or wrong, or its
+ * signatures do not match. Calls still go through (the pages' confirmations stand in),
+ * but the operator has to fix it: the state is in health, in a metric, in a WARN line
+ * when it starts, and on the agents' consoles. The state is kept in Redis, so every
+ * instance reports the same.
  */
 @Component
 public class SessionMonitoring {
@@ -80,9 +81,11 @@ public class SessionMonitoring {
 
 		static Status of(SessionMonitoringState state, Duration window) {
 			return state.callbacksArriving() ? new Status(true, null, state)
-					: new Status(false, "Session monitoring callbacks are not arriving: callers confirmed their "
-							+ "connections but no verified webhook came within " + window.toSeconds()
-							+ " s. Calls still go through. Check: " + LIKELY_CAUSES + ".", state);
+					: new Status(false,
+							"Session monitoring callbacks are not arriving: callers confirmed their "
+									+ "connections but no verified webhook came within " + window.toSeconds()
+									+ " s. Calls still go through. Check: " + LIKELY_CAUSES + ".",
+							state);
 		}
 
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code sessionMonitoring} in {@code /actuator/health}: DEGRADED (still HTTP 200) while OpenTok's
- * webhooks are missing, with what to check.
+ * {@code sessionMonitoring} in {@code /actuator/health}: DEGRADED (still HTTP 200) while
+ * OpenTok's webhooks are missing, with what to check.
  */
 @Component("sessionMonitoringHealthIndicator")
 class SessionMonitoringHealth implements HealthIndicator {

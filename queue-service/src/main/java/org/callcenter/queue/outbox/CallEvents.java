@@ -12,8 +12,9 @@ import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 
 /**
- * Turns an outbox entry into the event published on Kafka: a call event (lib.lua's {@code emit}) or,
- * for entries of kind {@code agent}, an agent event ({@code emit_agent}).
+ * Turns an outbox entry into the event published on Kafka: a call event (lib.lua's
+ * {@code emit}) or, for entries of kind {@code agent}, an agent event
+ * ({@code emit_agent}).
  */
 final class CallEvents {
 

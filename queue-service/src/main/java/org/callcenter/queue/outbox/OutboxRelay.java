@@ -35,12 +35,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays call and agent events from the Redis outbox stream to Kafka: the Lua scripts append an event in the
- * same atomic step as the change it announces, so a change and its event cannot part. One instance
- * at a time holds a lease and relays in outbox order; it advances the cursor only after Kafka
- * acknowledged, so a crash or a lost lease means some events are sent again, never lost. Consumers
- * drop repeats by call id and sequence number. Each event goes out within the trace of the change that
- * made it (the entry's {@code trace}), so its consumers continue that trace.
+ * Relays call and agent events from the Redis outbox stream to Kafka: the Lua scripts
+ * append an event in the same atomic step as the change it announces, so a change and its
+ * event cannot part. One instance at a time holds a lease and relays in outbox order; it
+ * advances the cursor only after Kafka acknowledged, so a crash or a lost lease means
+ * some events are sent again, never lost. Consumers drop repeats by call id and sequence
+ * number. Each event goes out within the trace of the change that made it (the entry's
+ * {@code trace}), so its consumers continue that trace.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -186,7 +187,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private static Map<String, String> strings(Map<byte[], byte[]> fields) {
 		Map<String, String> result = new HashMap<>();
-		fields.forEach((k, v) -> result.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+		fields.forEach(
+				(k, v) -> result.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
 		return result;
 	}
 

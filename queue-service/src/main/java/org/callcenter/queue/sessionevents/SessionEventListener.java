@@ -18,11 +18,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies OpenTok connection events to calls: a caller connecting makes it visible to its agent, a
- * caller disconnecting ends its call, an agent disconnecting puts its call on hold. Stream events
- * and sessions of other applications are skipped. Applying is idempotent (see session-event.lua),
- * so redelivery is harmless; failures go to the listener's error handler and, after retries, to the
- * dead-letter topic.
+ * Applies OpenTok connection events to calls: a caller connecting makes it visible to its
+ * agent, a caller disconnecting ends its call, an agent disconnecting puts its call on
+ * hold. Stream events and sessions of other applications are skipped. Applying is
+ * idempotent (see session-event.lua), so redelivery is harmless; failures go to the
+ * listener's error handler and, after retries, to the dead-letter topic.
  */
 @Component
 class SessionEventListener {
@@ -33,7 +33,9 @@ class SessionEventListener {
 
 	private final MeterRegistry meters;
 
-	/** Boot's, which ignores properties it does not know: connection data may carry more. */
+	/**
+	 * Boot's, which ignores properties it does not know: connection data may carry more.
+	 */
 	private final JsonMapper json;
 
 	SessionEventListener(CallStore store, MeterRegistry meters, JsonMapper json) {

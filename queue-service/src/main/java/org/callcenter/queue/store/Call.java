@@ -9,13 +9,15 @@ import org.callcenter.contracts.calls.CallState;
 /**
  * One call as stored in Redis.
  *
- * @param queuePosition 1 for the next caller to be served, present only while {@code WAITING}
- * @param connected whether the caller's browser has connected to its session (only connected callers
- * show in their agent's list and can be accepted)
+ * @param queuePosition 1 for the next caller to be served, present only while
+ * {@code WAITING}
+ * @param connected whether the caller's browser has connected to its session (only
+ * connected callers show in their agent's list and can be accepted)
  * @param stateSince when the call entered its current state (for the agent's timers)
- * @param reconnectBy while the caller's connection is lost: when the call ends unless it comes back
- * @param agentsOnline how many agents were online when the call was read (so a waiting caller can be
- * told that nobody is there yet)
+ * @param reconnectBy while the caller's connection is lost: when the call ends unless it
+ * comes back
+ * @param agentsOnline how many agents were online when the call was read (so a waiting
+ * caller can be told that nobody is there yet)
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
@@ -23,14 +25,14 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
-		return new Call(fields.get("id"), fields.get("name"), fields.get("reason"), CallMode.valueOf(fields.get("mode")),
-				fields.get("sessionId"), CallState.valueOf(fields.get("state")),
+		return new Call(fields.get("id"), fields.get("name"), fields.get("reason"),
+				CallMode.valueOf(fields.get("mode")), fields.get("sessionId"), CallState.valueOf(fields.get("state")),
 				(agentId == null || agentId.isEmpty()) ? null : agentId, "1".equals(fields.get("connected")),
 				fields.containsKey("position") ? Integer.valueOf(fields.get("position")) : null,
 				instant(fields.get("joinedAt")), instant(fields.get("callStartedAt")), instant(fields.get("endedAt")),
 				CallEventReason.fromWireName(fields.get("endReason")),
-				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))),
-				instant(fields.get("reconnectBy")), Integer.parseInt(fields.getOrDefault("agentsOnline", "0")));
+				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))), instant(fields.get("reconnectBy")),
+				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")));
 	}
 
 	private static Instant instant(String epochMillis) {

@@ -11,8 +11,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Lua scripts under {@code redis/}, each prefixed with {@code lib.lua} so that they share one set
- * of helpers and key names. Spring runs them with EVALSHA and falls back to EVAL once per server.
+ * The Lua scripts under {@code redis/}, each prefixed with {@code lib.lua} so that they
+ * share one set of helpers and key names. Spring runs them with EVALSHA and falls back to
+ * EVAL once per server.
  */
 final class CallScripts {
 
@@ -21,8 +22,7 @@ final class CallScripts {
 	private final Map<String, RedisScript<List>> scripts = new ConcurrentHashMap<>();
 
 	RedisScript<List> named(String name) {
-		return this.scripts.computeIfAbsent(name,
-				(key) -> RedisScript.of(this.library + "\n" + read(key), List.class));
+		return this.scripts.computeIfAbsent(name, (key) -> RedisScript.of(this.library + "\n" + read(key), List.class));
 	}
 
 	private static String read(String name) {

@@ -16,9 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every read and change of call-center state, each one Lua script run atomically in Redis, so any
- * number of queue-service instances can share one Redis. Each change also appends its call events
- * to the Redis outbox stream in the same step (see {@code OutboxRelay}).
+ * Every read and change of call-center state, each one Lua script run atomically in
+ * Redis, so any number of queue-service instances can share one Redis. Each change also
+ * appends its call events to the Redis outbox stream in the same step (see
+ * {@code OutboxRelay}).
  */
 @Component
 public class CallStore {
@@ -57,18 +58,26 @@ public class CallStore {
 		return call(run("leave", callId, reason.wireName()));
 	}
 
-	/** The caller's page says it is connected on {@code connectionId} (see caller-confirmed.lua). */
+	/**
+	 * The caller's page says it is connected on {@code connectionId} (see
+	 * caller-confirmed.lua).
+	 */
 	public Call confirmConnection(String callId, String connectionId) {
 		return call(run("caller-confirmed", callId, connectionId,
 				String.valueOf(this.properties.sessionMonitoringWindow().toMillis())));
 	}
 
-	/** Records that these callers' pages are still open; answers how many were live calls. */
+	/**
+	 * Records that these callers' pages are still open; answers how many were live calls.
+	 */
 	public long callersAlive(List<String> callIds) {
 		return (Long) run("callers-alive", callIds.toArray(String[]::new)).get(1);
 	}
 
-	/** Ends at most {@code max} calls whose page went silent with no live connection; answers how many. */
+	/**
+	 * Ends at most {@code max} calls whose page went silent with no live connection;
+	 * answers how many.
+	 */
 	public long endSilentCallers(int max) {
 		return (Long) run("end-silent-callers", String.valueOf(this.properties.callerGracePeriod().toMillis()),
 				String.valueOf(max))
@@ -76,8 +85,8 @@ public class CallStore {
 	}
 
 	/**
-	 * Whether session-monitoring webhooks arrive; with {@code sweep}, page-confirmed connections
-	 * past their deadline are first counted as missed webhooks.
+	 * Whether session-monitoring webhooks arrive; with {@code sweep}, page-confirmed
+	 * connections past their deadline are first counted as missed webhooks.
 	 */
 	public SessionMonitoringState sessionMonitoring(boolean sweep) {
 		List<?> reply = run("session-monitoring", sweep ? "sweep" : "read",
@@ -126,32 +135,35 @@ public class CallStore {
 
 	public SessionEventOutcome applyConnectionEvent(ConnectionEvent event) {
 		List<?> reply = this.redis.execute(this.scripts.named("session-event"), this.keys,
-				args(event.eventId(), event.type().name(), event.sessionId(), event.connectionId(),
-						event.userType(), event.userId(),
-						String.valueOf(this.properties.sessionEventMemory().toSeconds()),
+				args(event.eventId(), event.type().name(), event.sessionId(), event.connectionId(), event.userType(),
+						event.userId(), String.valueOf(this.properties.sessionEventMemory().toSeconds()),
 						String.valueOf(this.properties.callerGracePeriod().toMillis())));
 		return SessionEventOutcome.valueOf((String) reply.get(0));
 	}
 
-	/** Ends at most {@code max} calls whose caller missed its connect deadline; answers how many. */
+	/**
+	 * Ends at most {@code max} calls whose caller missed its connect deadline; answers
+	 * how many.
+	 */
 	public long expireUnconnectedCallers(int max) {
 		return (Long) run("expire-unconnected", String.valueOf(max)).get(1);
 	}
 
 	/**
-	 * Notes a sweep; after a pause in sweeping longer than five sweep intervals (at least 5 s), the
-	 * whole service was down, and everyone's silence meanwhile is forgiven. Answers the outage
-	 * forgiven, zero if none.
+	 * Notes a sweep; after a pause in sweeping longer than five sweep intervals (at least
+	 * 5 s), the whole service was down, and everyone's silence meanwhile is forgiven.
+	 * Answers the outage forgiven, zero if none.
 	 */
 	public java.time.Duration noteSweep() {
 		long longestPause = Math.max(5_000, this.properties.sweepInterval().toMillis() * 5);
 		return java.time.Duration.ofMillis((Long) run("sweep-clock", String.valueOf(longestPause)).get(1));
 	}
 
-	/** Takes offline the agents silent for longer than the grace period; answers how many. */
+	/**
+	 * Takes offline the agents silent for longer than the grace period; answers how many.
+	 */
 	public long dropSilentAgents() {
-		return (Long) run("drop-silent-agents", String.valueOf(this.properties.agentGracePeriod().toMillis()))
-			.get(1);
+		return (Long) run("drop-silent-agents", String.valueOf(this.properties.agentGracePeriod().toMillis())).get(1);
 	}
 
 	public QueueSnapshot snapshot() {
@@ -186,8 +198,8 @@ public class CallStore {
 	}
 
 	/**
-	 * Every script takes now, the per-agent cap and the retention first, and the current trace last
-	 * (see lib.lua).
+	 * Every script takes now, the per-agent cap and the retention first, and the current
+	 * trace last (see lib.lua).
 	 */
 	private Object[] args(String... scriptArgs) {
 		List<String> all = new ArrayList<>(scriptArgs.length + 4);

@@ -3,6 +3,5 @@ package org.callcenter.queue.store;
 import java.time.Instant;
 
 /** A caller about to join, with the OpenTok session already created for it. */
-public record NewCall(String id, String name, String reason, CallMode mode, String sessionId,
-		Instant connectDeadline) {
+public record NewCall(String id, String name, String reason, CallMode mode, String sessionId, Instant connectDeadline) {
 }

@@ -3,9 +3,9 @@ package org.callcenter.queue.store;
 import org.callcenter.queue.QueueProperties;
 
 /**
- * The Redis keys Java code touches directly. Everything else is named inside the Lua scripts
- * (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending()} must match lib.lua's
- * {@code key('outbox')} and {@code key('pending')}.
+ * The Redis keys Java code touches directly. Everything else is named inside the Lua
+ * scripts (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending()} must
+ * match lib.lua's {@code key('outbox')} and {@code key('pending')}.
  */
 public record QueueKeys(String space) {
 

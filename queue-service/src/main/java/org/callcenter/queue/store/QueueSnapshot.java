@@ -14,8 +14,8 @@ public record QueueSnapshot(List<String> pendingCallIds, List<AgentSlot> agents,
 	/**
 	 * An agent and its assigned calls.
 	 *
-	 * @param rankedLoad the load assignment ranks the agent by (null while offline); always equal
-	 * to the number of {@code callIds}
+	 * @param rankedLoad the load assignment ranks the agent by (null while offline);
+	 * always equal to the number of {@code callIds}
 	 */
 	public record AgentSlot(String id, String displayName, boolean online, String activeCallId, Integer rankedLoad,
 			List<String> callIds) {

@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * The rules of the call center a request can break: the reason a change was refused, in the
- * domain's words. Each becomes one kind of problem details answer; which HTTP status it gets is
- * the web layer's decision ({@code web.ProblemDetailsAdvice}), so the store knows nothing of HTTP.
+ * The rules of the call center a request can break: the reason a change was refused, in
+ * the domain's words. Each becomes one kind of problem details answer; which HTTP status
+ * it gets is the web layer's decision ({@code web.ProblemDetailsAdvice}), so the store
+ * knows nothing of HTTP.
  */
 public enum Rule {
 

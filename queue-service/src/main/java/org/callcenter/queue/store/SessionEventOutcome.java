@@ -5,7 +5,10 @@ public enum SessionEventOutcome {
 
 	/** The call changed. */
 	APPLIED,
-	/** Nothing to change: stale, out of order, or about a connection the call does not know. */
+	/**
+	 * Nothing to change: stale, out of order, or about a connection the call does not
+	 * know.
+	 */
 	IGNORED,
 	/** This event id was applied before. */
 	DUPLICATE,

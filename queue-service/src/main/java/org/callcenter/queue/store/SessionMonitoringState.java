@@ -7,13 +7,16 @@ import java.time.Instant;
  *
  * @param overdueNow page-confirmed connections found without their webhook in this sweep
  * @param lastWebhookAt when the last verified session webhook arrived, if ever
- * @param missedAt when the latest page-confirmed connection that went without its webhook was
- * confirmed, if ever
+ * @param missedAt when the latest page-confirmed connection that went without its webhook
+ * was confirmed, if ever
  * @param awaiting page-confirmed connections still within their window
  */
 public record SessionMonitoringState(long overdueNow, Instant lastWebhookAt, Instant missedAt, long awaiting) {
 
-	/** Webhooks are missing when a confirmed connection got none and none has arrived since it was confirmed. */
+	/**
+	 * Webhooks are missing when a confirmed connection got none and none has arrived
+	 * since it was confirmed.
+	 */
 	public boolean callbacksArriving() {
 		return this.missedAt == null || (this.lastWebhookAt != null && this.lastWebhookAt.isAfter(this.missedAt));
 	}

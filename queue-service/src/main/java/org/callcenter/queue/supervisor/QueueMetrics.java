@@ -7,7 +7,10 @@ import org.callcenter.queue.store.CallStore;
 
 import org.springframework.stereotype.Component;
 
-/** Queue length as a gauge, read from Redis when scraped, so every instance reports the shared queue. */
+/**
+ * Queue length as a gauge, read from Redis when scraped, so every instance reports the
+ * shared queue.
+ */
 @Component
 class QueueMetrics {
 

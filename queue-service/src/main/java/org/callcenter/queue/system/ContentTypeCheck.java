@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request body must say what it is: a Content-Type that cannot be parsed, or that is a wildcard
- * ({@code *}{@code /*}, {@code application/*}), is answered 415 before anything reads the body;
- * Spring would otherwise fail on it deep inside body conversion with a 500.
+ * A request body must say what it is: a Content-Type that cannot be parsed, or that is a
+ * wildcard ({@code *}{@code /*}, {@code application/*}), is answered 415 before anything
+ * reads the body; Spring would otherwise fail on it deep inside body conversion with a
+ * 500.
  */
 @Component
 class ContentTypeCheck extends OncePerRequestFilter {

@@ -1,12 +1,18 @@
 package org.callcenter.queue.system;
 
-/** What ids in paths look like; anything else is rejected with 400 before it reaches Redis. */
+/**
+ * What ids in paths look like; anything else is rejected with 400 before it reaches
+ * Redis.
+ */
 public final class Ids {
 
 	/** Call ids are UUIDs made by queue-service. */
 	public static final String CALL_ID = "[0-9a-fA-F-]{36}";
 
-	/** Agent ids are chosen by whoever authenticates agents (the gateway): short and URL-safe. */
+	/**
+	 * Agent ids are chosen by whoever authenticates agents (the gateway): short and
+	 * URL-safe.
+	 */
 	public static final String AGENT_ID = "[A-Za-z0-9._@-]{1,64}";
 
 	private Ids() {

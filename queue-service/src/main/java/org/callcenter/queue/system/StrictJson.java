@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Request bodies mean what they say: a number or a boolean is not a name, and {@code 0} is not a call
- * mode. Jackson would coerce them by default ({@code "name": -1} became "-1", {@code "mode": 0} the
- * first mode); here they are 400 problem details instead.
+ * Request bodies mean what they say: a number or a boolean is not a name, and {@code 0}
+ * is not a call mode. Jackson would coerce them by default ({@code "name": -1} became
+ * "-1", {@code "mode": 0} the first mode); here they are 400 problem details instead.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one signer and verifier of the suite's credentials: the web layer verifies agent identities
- * and caller credentials with it, the token-service client signs this service's identity with it.
- * It is set-up both sides use, so it lives here rather than with either of them.
+ * The one signer and verifier of the suite's credentials: the web layer verifies agent
+ * identities and caller credentials with it, the token-service client signs this
+ * service's identity with it. It is set-up both sides use, so it lives here rather than
+ * with either of them.
  */
 @Configuration(proxyBeanMethods = false)
 class TrustConfiguration {

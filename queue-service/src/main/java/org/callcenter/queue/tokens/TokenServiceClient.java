@@ -25,14 +25,15 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * token-service, the only part of the suite that talks to OpenTok, through its HTTP service
- * interface ({@link TokenServiceApi}): one client proxy per instance, over a {@link RestClient} from
- * Boot's builder. Calls are bounded by {@code queue.token-service-timeout}. With several instances,
- * each call starts at the next one in turn, and a refused connection (the instance is down: the
- * request never reached it) is tried on the following; any other failure is not retried here, since
- * creating a session is not idempotent and a caller or agent can simply try again. (Boot's
- * {@code @ImportHttpServices} gives a group one base URL; failing over across instances needs a proxy
- * each.)
+ * token-service, the only part of the suite that talks to OpenTok, through its HTTP
+ * service interface ({@link TokenServiceApi}): one client proxy per instance, over a
+ * {@link RestClient} from Boot's builder. Calls are bounded by
+ * {@code queue.token-service-timeout}. With several instances, each call starts at the
+ * next one in turn, and a refused connection (the instance is down: the request never
+ * reached it) is tried on the following; any other failure is not retried here, since
+ * creating a session is not idempotent and a caller or agent can simply try again.
+ * (Boot's {@code @ImportHttpServices} gives a group one base URL; failing over across
+ * instances needs a proxy each.)
  */
 @Component
 public class TokenServiceClient {
@@ -48,7 +49,8 @@ public class TokenServiceClient {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.tokenServiceTimeout());
 		RestClient.Builder common = builder.requestFactory(requests)
-			// token-service serves only the suite's own services: each request says who sends it
+			// token-service serves only the suite's own services: each request says who
+			// sends it
 			.defaultRequest((request) -> request.header(SignedCredentials.SERVICE_HEADER,
 					credentials.issue(Purpose.SERVICE, "queue-service", IDENTITY_VALIDITY)));
 		this.instances = properties.tokenServiceUrls()

@@ -17,11 +17,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may call what. Agent endpoints need the identity the gateway signs for the authenticated
- * agent, naming the agent in the path; the supervisor view needs any agent's identity; a caller's
- * own call needs the credential it got when it dialed; dials and reports about callers' pages need
- * the gateway's own signed identity (so no dial goes round the gateway's rate limit).
- * Missing or invalid credentials are 401, someone else's are 403.
+ * Who may call what. Agent endpoints need the identity the gateway signs for the
+ * authenticated agent, naming the agent in the path; the supervisor view needs any
+ * agent's identity; a caller's own call needs the credential it got when it dialed; dials
+ * and reports about callers' pages need the gateway's own signed identity (so no dial
+ * goes round the gateway's rate limit). Missing or invalid credentials are 401, someone
+ * else's are 403.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessControl implements WebMvcConfigurer {

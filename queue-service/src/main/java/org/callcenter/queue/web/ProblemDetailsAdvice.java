@@ -18,9 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 
 /**
- * Every error as RFC 9457 problem details. Spring's base class covers malformed and invalid input
- * (400); the call-center rules map to 403, 404 and 409; dependencies that fail map to 502 and 503.
- * Messages of unexpected exceptions never reach the client.
+ * Every error as RFC 9457 problem details. Spring's base class covers malformed and
+ * invalid input (400); the call-center rules map to 403, 404 and 409; dependencies that
+ * fail map to 502 and 503. Messages of unexpected exceptions never reach the client.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -36,8 +36,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The store says which rule was broken; how that reads in HTTP is decided here. The switch has
-	 * no default, so a new rule does not compile until it has a status.
+	 * The store says which rule was broken; how that reads in HTTP is decided here. The
+	 * switch has no default, so a new rule does not compile until it has a status.
 	 */
 	private static HttpStatus status(Rule rule) {
 		return switch (rule) {
@@ -53,7 +53,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail accessDenied(AccessDenied denied) {
 		return (denied instanceof AccessDenied.NotPermitted)
 				? problem(HttpStatus.FORBIDDEN, "Forbidden", "forbidden", "This belongs to someone else.")
-				: problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "unauthorized", "Sign in, or present your call's credential.");
+				: problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "unauthorized",
+						"Sign in, or present your call's credential.");
 	}
 
 	@ExceptionHandler

@@ -10,7 +10,10 @@ import org.callcenter.queue.store.SessionMonitoringState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When the call center says OpenTok's session-monitoring webhooks are missing, and what it tells the operator. */
+/**
+ * When the call center says OpenTok's session-monitoring webhooks are missing, and what
+ * it tells the operator.
+ */
 class SessionMonitoringStatusTest {
 
 	private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");

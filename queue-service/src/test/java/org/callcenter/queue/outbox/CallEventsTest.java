@@ -49,8 +49,8 @@ class CallEventsTest {
 				"heartbeatLost", "agentsOnline", "2", "at", "1700000000000");
 
 		assertThat(CallEvents.isAgentEvent(entry)).isTrue();
-		assertThat(CallEvents.agentEvent(entry)).isEqualTo(new AgentEvent("alice:7", "alice", 7,
-				AgentEventType.OFFLINE, OfflineReason.HEARTBEAT_LOST, 2, Instant.ofEpochMilli(1700000000000L)));
+		assertThat(CallEvents.agentEvent(entry)).isEqualTo(new AgentEvent("alice:7", "alice", 7, AgentEventType.OFFLINE,
+				OfflineReason.HEARTBEAT_LOST, 2, Instant.ofEpochMilli(1700000000000L)));
 	}
 
 	@Test
@@ -73,8 +73,9 @@ class CallEventsTest {
 
 	@Test
 	void anAgentsOfflineReasonIsReadByItsWireName() {
-		assertThat(CallEvents.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE",
-				"reason", "agentLoggedOut", "agentsOnline", "0", "at", "1"))
+		assertThat(CallEvents
+			.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE", "reason",
+					"agentLoggedOut", "agentsOnline", "0", "at", "1"))
 			.reason()).isEqualTo(OfflineReason.AGENT_LOGGED_OUT);
 	}
 

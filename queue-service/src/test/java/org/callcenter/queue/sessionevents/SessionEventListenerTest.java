@@ -37,8 +37,8 @@ class SessionEventListenerTest {
 	void aCallerConnectingIsAppliedToItsCallAsTheCaller() {
 		when(this.store.applyConnectionEvent(any())).thenReturn(SessionEventOutcome.APPLIED);
 
-		SessionEventOutcome outcome = this.listener.apply(event(SessionEventType.CONNECTION_CREATED,
-				"{\"userId\":\"call-1\",\"userType\":\"caller\"}"));
+		SessionEventOutcome outcome = this.listener
+			.apply(event(SessionEventType.CONNECTION_CREATED, "{\"userId\":\"call-1\",\"userType\":\"caller\"}"));
 
 		ArgumentCaptor<ConnectionEvent> applied = ArgumentCaptor.forClass(ConnectionEvent.class);
 		verify(this.store).applyConnectionEvent(applied.capture());

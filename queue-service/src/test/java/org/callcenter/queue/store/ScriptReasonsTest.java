@@ -20,12 +20,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link CallEventReason} is the one list of reasons a call event carries: the scripts write no other,
- * and every one of them is written somewhere (by a script, or passed in from Java).
+ * {@link CallEventReason} is the one list of reasons a call event carries: the scripts
+ * write no other, and every one of them is written somewhere (by a script, or passed in
+ * from Java).
  */
 class ScriptReasonsTest {
 
-	/** A call to one of lib.lua's functions that take a reason, up to the end of its line. */
+	/**
+	 * A call to one of lib.lua's functions that take a reason, up to the end of its line.
+	 */
 	private static final Pattern REASON_CALL = Pattern.compile("\\b(end_call|put_on_hold|go_offline)\\(([^\\n]*)");
 
 	private static final Pattern LITERAL = Pattern.compile("'([^']*)'");

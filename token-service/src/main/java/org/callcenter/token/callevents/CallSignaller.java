@@ -18,11 +18,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the caller's browser what its agent did, with the old demo's signals, so queue-service never
- * waits on OpenTok: {@code agentConnected} when the agent takes the call, {@code hold},
- * {@code unhold} and {@code agentConnected} again on resume, {@code endCall} when the agent ends it.
- * Events of one call arrive in order on one partition; repeats (the outbox relay may resend) are
- * dropped by sequence number, and a signal sent twice anyway only repeats what the page already shows.
+ * Tells the caller's browser what its agent did, with the old demo's signals, so
+ * queue-service never waits on OpenTok: {@code agentConnected} when the agent takes the
+ * call, {@code hold}, {@code unhold} and {@code agentConnected} again on resume,
+ * {@code endCall} when the agent ends it. Events of one call arrive in order on one
+ * partition; repeats (the outbox relay may resend) are dropped by sequence number, and a
+ * signal sent twice anyway only repeats what the page already shows.
  */
 @Component
 class CallSignaller {
@@ -33,7 +34,9 @@ class CallSignaller {
 
 	private final VideoPlatform platform;
 
-	/** Highest sequence number handled per call, forgetting the least recently seen calls. */
+	/**
+	 * Highest sequence number handled per call, forgetting the least recently seen calls.
+	 */
 	private final Map<String, Long> handled = new LinkedHashMap<>(256, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -59,7 +62,8 @@ class CallSignaller {
 				log.info("signalled {} to call {}", signal, event.callId());
 			}
 			catch (InvalidOpenTokRequest | UnknownConnection refused) {
-				// OpenTok will never accept it: retrying would only hold up the other calls' signals
+				// OpenTok will never accept it: retrying would only hold up the other
+				// calls' signals
 				log.warn("OpenTok refused {} for call {}: {}", signal, event.callId(), refused.getMessage());
 			}
 		}

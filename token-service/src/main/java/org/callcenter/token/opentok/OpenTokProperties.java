@@ -15,8 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * The OpenTok project token-service acts for.
  *
  * @param apiKey the project's API key
- * @param apiSecret the project's secret; the SDK cannot sign with fewer than 32 characters
- * @param apiUrl OpenTok's REST base URL: the real one, or the emulator's (no trailing slash)
+ * @param apiSecret the project's secret; the SDK cannot sign with fewer than 32
+ * characters
+ * @param apiUrl OpenTok's REST base URL: the real one, or the emulator's (no trailing
+ * slash)
  * @param requestTimeout bound on every REST call to OpenTok
  * @param tokenLifetime how long client tokens are valid
  */

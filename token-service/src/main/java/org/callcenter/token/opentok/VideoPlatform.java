@@ -20,9 +20,10 @@ import org.callcenter.contracts.tokens.SessionToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the call center asks of OpenTok, through the official server SDK, with its checked
- * exceptions turned into {@link OpenTokUnavailable} and {@link UnknownConnection}. Nothing here is
- * retried: creating a session and sending a signal are not idempotent.
+ * Everything the call center asks of OpenTok, through the official server SDK, with its
+ * checked exceptions turned into {@link OpenTokUnavailable} and
+ * {@link UnknownConnection}. Nothing here is retried: creating a session and sending a
+ * signal are not idempotent.
  */
 @Component
 public class VideoPlatform {
@@ -55,14 +56,18 @@ public class VideoPlatform {
 		}
 	}
 
-	/** A publisher token whose connection data says who connects: {@link ConnectionData} as JSON. */
+	/**
+	 * A publisher token whose connection data says who connects: {@link ConnectionData}
+	 * as JSON.
+	 */
 	public SessionToken token(String sessionId, ConnectionData who) {
 		Instant expires = this.clock.instant().plus(this.properties.tokenLifetime());
 		try {
-			String token = this.openTok.generateToken(sessionId, new TokenOptions.Builder().role(Role.PUBLISHER)
-				.expireTime(expires.getEpochSecond())
-				.data(this.json.writeValueAsString(who))
-				.build());
+			String token = this.openTok.generateToken(sessionId,
+					new TokenOptions.Builder().role(Role.PUBLISHER)
+						.expireTime(expires.getEpochSecond())
+						.data(this.json.writeValueAsString(who))
+						.build());
 			return new SessionToken(String.valueOf(this.properties.apiKey()), sessionId, token, expires);
 		}
 		catch (OpenTokException ex) {
@@ -70,7 +75,10 @@ public class VideoPlatform {
 		}
 	}
 
-	/** To every client of the session, or to one connection when {@code connectionId} is given. */
+	/**
+	 * To every client of the session, or to one connection when {@code connectionId} is
+	 * given.
+	 */
 	public void signal(String sessionId, String connectionId, String type, String data) {
 		SignalProperties signal = new SignalProperties.Builder().type(type).data(data).build();
 		try {
@@ -102,8 +110,9 @@ public class VideoPlatform {
 	}
 
 	/**
-	 * The SDK tells OpenTok's answer only in its message: 404 says the client "is not connected to
-	 * the session", 400 that an argument "is invalid". Anything else is worth retrying later.
+	 * The SDK tells OpenTok's answer only in its message: 404 says the client "is not
+	 * connected to the session", 400 that an argument "is invalid". Anything else is
+	 * worth retrying later.
 	 */
 	private static RuntimeException refusal(RequestException ex, String what) {
 		String message = String.valueOf(ex.getMessage());

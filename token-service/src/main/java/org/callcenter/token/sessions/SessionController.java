@@ -41,7 +41,8 @@ class SessionController {
 	@Operation(summary = "Create a routed OpenTok session for one call")
 	OpenTokSession createSession() {
 		OpenTokSession session = this.platform.createSession();
-		// what leads into a call (session ids, tokens) stays out of the log; the line's trace id names the dial
+		// what leads into a call (session ids, tokens) stays out of the log; the line's
+		// trace id names the dial
 		log.info("created a session");
 		return session;
 	}

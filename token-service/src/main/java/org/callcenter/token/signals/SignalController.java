@@ -31,8 +31,10 @@ class SignalController {
 	@PostMapping("/sessions/{sessionId}/signals")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Send a signal to every client of the session, or to one connection")
-	void signal(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId, @Valid @RequestBody Signal signal) {
-		this.platform.signal(sessionId, signal.connectionId(), signal.type(), (signal.data() != null) ? signal.data() : "");
+	void signal(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId,
+			@Valid @RequestBody Signal signal) {
+		this.platform.signal(sessionId, signal.connectionId(), signal.type(),
+				(signal.data() != null) ? signal.data() : "");
 	}
 
 	@DeleteMapping("/sessions/{sessionId}/connections/{connectionId}")

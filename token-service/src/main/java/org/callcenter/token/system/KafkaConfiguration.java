@@ -6,8 +6,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A signal that OpenTok keeps refusing is retried with bounded back-off, then logged and skipped:
- * a stale signal delivered minutes late would mislead the caller's page more than a missing one.
+ * A signal that OpenTok keeps refusing is retried with bounded back-off, then logged and
+ * skipped: a stale signal delivered minutes late would mislead the caller's page more
+ * than a missing one.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {

@@ -17,10 +17,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Only the suite's own services may use token-service: with it, anyone could mint a token for any
- * caller's session (and watch the call) or force a caller out. Every request to its API carries the
- * signed identity of the service that sends it (as queue-service's agent endpoints require the
- * gateway's); a missing, forged, expired or wrong-purpose identity is 401.
+ * Only the suite's own services may use token-service: with it, anyone could mint a token
+ * for any caller's session (and watch the call) or force a caller out. Every request to
+ * its API carries the signed identity of the service that sends it (as queue-service's
+ * agent endpoints require the gateway's); a missing, forged, expired or wrong-purpose
+ * identity is 401.
  */
 @Configuration(proxyBeanMethods = false)
 class RequireServiceIdentity implements WebMvcConfigurer {

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param internalSecret the secret the suite's services share to sign their identities; at least
- * 16 characters
+ * @param internalSecret the secret the suite's services share to sign their identities;
+ * at least 16 characters
  */
 @Validated
 @ConfigurationProperties("trust")

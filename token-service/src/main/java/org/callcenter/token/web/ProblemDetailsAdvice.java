@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors as RFC 9457 problem details: bad input 400, unknown connection 404, OpenTok failures 502. */
+/**
+ * Errors as RFC 9457 problem details: bad input 400, unknown connection 404, OpenTok
+ * failures 502.
+ */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 

@@ -58,7 +58,8 @@ class CallSignallerTest {
 		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, CallEventReason.AGENT_ENDED)))
 			.containsExactly("endCall");
 		// the caller left, or the call timed out: the page knows already, or is gone
-		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, CallEventReason.CALLER_LEFT))).isEmpty();
+		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, CallEventReason.CALLER_LEFT)))
+			.isEmpty();
 		assertThat(CallSignaller.signalsFor(event("c-1", 6, CallEventType.ENDED, null))).isEmpty();
 	}
 

@@ -33,7 +33,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** How OpenTok's answers, which the SDK gives only as exceptions and messages, become the call center's. */
+/**
+ * How OpenTok's answers, which the SDK gives only as exceptions and messages, become the
+ * call center's.
+ */
 class VideoPlatformTest {
 
 	private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
@@ -42,9 +45,9 @@ class VideoPlatformTest {
 
 	private final OpenTok openTok = mock(OpenTok.class);
 
-	private final VideoPlatform platform = new VideoPlatform(this.openTok,
-			new OpenTokProperties(12345678, "s".repeat(32), "https://api.opentok.com", Duration.ofSeconds(5),
-					Duration.ofHours(1)),
+	private final VideoPlatform platform = new VideoPlatform(
+			this.openTok, new OpenTokProperties(12345678, "s".repeat(32), "https://api.opentok.com",
+					Duration.ofSeconds(5), Duration.ofHours(1)),
 			Clock.fixed(NOW, ZoneOffset.UTC), JsonMapper.builder().build());
 
 	@Test

@@ -28,8 +28,8 @@ class ProblemDetailsAdviceTest {
 
 	@Test
 	void anInvalidRequestIs400AndSaysWhy() {
-		ProblemDetail problem = this.advice.invalidRequest(
-				new InvalidOpenTokRequest("the session does not belong to this OpenTok project", null));
+		ProblemDetail problem = this.advice
+			.invalidRequest(new InvalidOpenTokRequest("the session does not belong to this OpenTok project", null));
 
 		assertThat(problem.getStatus()).isEqualTo(400);
 		assertThat(problem.getType()).hasToString("urn:callcenter:problem:invalid-opentok-request");
