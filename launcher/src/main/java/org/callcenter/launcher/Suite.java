@@ -65,8 +65,10 @@ public final class Suite implements AutoCloseable {
 						"--spring.kafka.consumer.group-id=token-service-" + settings.namespace());
 				start(jars, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
 						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
-				start(jars, logs, "gateway", suffix, ports.gateway(),
-						with(internalSecret, "MONITORING_PASSWORD", this.monitoringPassword), redis, redisPort,
+				Map<String, String> gatewayEnvironment = with(internalSecret, "MONITORING_PASSWORD",
+						this.monitoringPassword);
+				gatewayEnvironment.putAll(settings.gatewayEnvironment());
+				start(jars, logs, "gateway", suffix, ports.gateway(), gatewayEnvironment, redis, redisPort,
 						"--gateway.queue-service-urls=" + queueServices,
 						"--gateway.callback-service-urls=" + callbackServices,
 						"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),

@@ -7,9 +7,35 @@ import org.callcenter.localinfra.SecuredKafka;
  * Where the suite finds Redis and Kafka (and how it signs in to Kafka), which ports its
  * services take, which OpenTok project it uses, and the secret the gateway and the
  * services share to sign identities.
+ *
+ * @param gatewayEnvironment more settings of every gateway instance, as environment
+ * variables in Spring Boot's relaxed form ({@code GATEWAY_DIALSPERSECOND},
+ * {@code GATEWAY_AGENTS_0_USERNAME}, ...): by environment, because some (agents' password
+ * hashes) must not be on a command line; none for a suite as {@code ./run} ships it
  */
 public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok,
-		String namespace, String internalSecret) {
+		String namespace, String internalSecret, java.util.Map<String, String> gatewayEnvironment) {
+
+	public SuiteSettings {
+		gatewayEnvironment = java.util.Map.copyOf(gatewayEnvironment);
+	}
+
+	/** The gateway with its own settings. */
+	public SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok, String namespace,
+			String internalSecret) {
+		this(redisHost, redisPort, kafka, ports, openTok, namespace, internalSecret, java.util.Map.of());
+	}
+
+	/**
+	 * These settings with {@code environment} added to every gateway's (a benchmark lifts
+	 * the dial rate limit and configures its agents so).
+	 */
+	public SuiteSettings withGatewayEnvironment(java.util.Map<String, String> environment) {
+		java.util.Map<String, String> all = new java.util.HashMap<>(this.gatewayEnvironment);
+		all.putAll(environment);
+		return new SuiteSettings(this.redisHost, this.redisPort, this.kafka, this.ports, this.openTok, this.namespace,
+				this.internalSecret, all);
+	}
 
 	/**
 	 * How the services reach Kafka: {@code securityProtocol} PLAINTEXT (no sign-in) or
