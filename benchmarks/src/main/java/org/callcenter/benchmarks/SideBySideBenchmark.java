@@ -176,6 +176,7 @@ public final class SideBySideBenchmark {
 
 	private static Figures closed(Options options, URI base, byte[] request, int expectedStatus,
 			Consumer<HttpConnection.Response> answers) {
+		Quiet.await();
 		Figures figures = ClosedLoop.run(base, options.connections(), options.warmUp(), options.measured(), request,
 				expectedStatus, answers);
 		say(String.format(java.util.Locale.ROOT, "  %.0f/s, p50 %s ms, p99 %s ms, %d errors", figures.perSecond(),
@@ -186,6 +187,7 @@ public final class SideBySideBenchmark {
 
 	private static OpenLoop.Result open(Options options, URI base, byte[] request, int expectedStatus,
 			Consumer<HttpConnection.Response> answers) {
+		Quiet.await();
 		double seconds = (options.warmUp().toMillis() + options.dialTime().toMillis()) / 1000.0;
 		ArrivalSchedule schedule = ArrivalSchedule.of(System.nanoTime() + 100_000_000L, options.dialRate(), seconds);
 		int firstMeasured = (int) Math.round(options.dialRate() * options.warmUp().toMillis() / 1000.0);

@@ -68,6 +68,7 @@ final class WebhookToConsole {
 								VonageCallbacks.authorization(body, signatureSecret, apiKey)),
 						body);
 			}
+			Quiet.await();
 			System.out.println("[benchmark] posting " + total + " webhooks at " + perSecond + "/s");
 			ArrivalSchedule schedule = ArrivalSchedule.of(System.nanoTime() + 100_000_000L, perSecond,
 					total / perSecond);
