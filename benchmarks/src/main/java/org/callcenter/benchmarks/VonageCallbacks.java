@@ -3,24 +3,29 @@ package org.callcenter.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
 
 /**
  * Session-monitoring callbacks as OpenTok sends them, signed as Vonage signs them:
  * {@code Authorization: Bearer <HS256 JWT>} whose {@code payload_hash} is the SHA-256 of
- * the body. (HMAC pads a short key with zeros, so the secret is used as it is.)
+ * the body. (A short secret is padded with zeros, as HMAC itself does.)
  */
 final class VonageCallbacks {
 
-	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+	private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
-	private static final String HEADER = BASE64URL
-		.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+	/** Nimbus wants an HS256 key as long as the hash (RFC 7518, 3.2). */
+	private static final int HS256_KEY_BYTES = 32;
 
 	private VonageCallbacks() {
 	}
@@ -42,13 +47,12 @@ final class VonageCallbacks {
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
 			String claims = "{\"iat\":" + (System.currentTimeMillis() / 1000) + ",\"jti\":\"" + UUID.randomUUID()
 					+ "\",\"iss\":\"Vonage\",\"payload_hash\":\"" + hash + "\",\"api_key\":\"" + apiKey + "\"}";
-			String signed = HEADER + "." + BASE64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "Bearer " + signed + "."
-					+ BASE64URL.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+			JWSObject jws = new JWSObject(HEADER, new Payload(claims));
+			byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+			jws.sign(new MACSigner((key.length >= HS256_KEY_BYTES) ? key : Arrays.copyOf(key, HS256_KEY_BYTES)));
+			return "Bearer " + jws.serialize();
 		}
-		catch (GeneralSecurityException ex) {
+		catch (GeneralSecurityException | JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
