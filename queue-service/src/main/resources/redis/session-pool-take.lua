@@ -5,7 +5,8 @@
 -- KEYS[1] the pool (zset: session id, score = epoch ms it was created)
 -- KEYS[2] prefix of the dial counters (one per demand window)
 -- ARGV[1] now, epoch ms; ARGV[2] max age of a pooled session, ms; ARGV[3] demand window, ms
--- Returns {session id, created at ms}, or {} when the pool holds no session young enough.
+-- Returns {session id, created at ms, sessions left}, or {} when the pool holds no session young
+-- enough.
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[3])
 -- sessions past their age are dropped unused, never handed out
@@ -14,4 +15,8 @@ local counter = KEYS[2] .. ':' .. string.format('%.0f', math.floor(now / window)
 redis.call('INCR', counter)
 redis.call('PEXPIRE', counter, string.format('%.0f', 3 * window))
 -- the oldest first: it is the nearest to its max age
-return redis.call('ZPOPMIN', KEYS[1])
+local taken = redis.call('ZPOPMIN', KEYS[1])
+if #taken == 0 then
+  return taken
+end
+return { taken[1], taken[2], redis.call('ZCARD', KEYS[1]) }

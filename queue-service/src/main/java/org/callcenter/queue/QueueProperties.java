@@ -79,8 +79,8 @@ public record QueueProperties(
 	 * @param maxAge a pooled session older than this is dropped unused: OpenTok keeps
 	 * sessions for much longer, but a session is only as good as the project it was
 	 * created in, and a young one costs nothing
-	 * @param refillInterval how often the refiller looks at the pool at the latest (dials
-	 * on the instance that refills also wake it)
+	 * @param refillInterval how often the refiller looks at the pool at the latest (a
+	 * dial that leaves the pool below half its size wakes it sooner)
 	 */
 	public record SessionPool(@PositiveOrZero @DefaultValue("20") int size,
 			@PositiveOrZero @DefaultValue("200") int maxSize, @NotNull @DefaultValue("2h") Duration maxAge,

@@ -46,7 +46,12 @@ public class SessionPool {
 
 	private final RedisScript<List> refill = script("session-pool-refill");
 
-	/** Released by each dial, so the refiller can wake up at once (see awaitDials). */
+	/**
+	 * Released by a dial that left the pool below half its size, so the refiller wakes up
+	 * at once (see awaitRunningLow). Not by every dial: refilling after each one would
+	 * make the next dial share the CPU with a session creation, where a refill in batches
+	 * leaves most dials alone.
+	 */
 	private final Semaphore dials = new Semaphore(0);
 
 	private final Counter fromPool;
@@ -75,10 +80,13 @@ public class SessionPool {
 		List<?> reply = this.redis.execute(this.take, List.of(this.keys.sessionPool(), this.keys.sessionPoolDials()),
 				String.valueOf(this.clock.millis()), String.valueOf(this.settings.maxAge().toMillis()),
 				String.valueOf(QueueProperties.SessionPool.DEMAND_WINDOW.toMillis()));
-		this.dials.release();
 		if (reply == null || reply.isEmpty()) {
+			this.dials.release();
 			this.created.increment();
 			return Optional.empty();
+		}
+		if ((Long) reply.get(2) < this.settings.size() / 2) {
+			this.dials.release();
 		}
 		this.fromPool.increment();
 		return Optional.of(new PooledSession((String) reply.get(0), (long) Double.parseDouble((String) reply.get(1))));
@@ -132,8 +140,10 @@ public class SessionPool {
 		this.redis.opsForZSet().add(this.keys.sessionPool(), sessionId, this.clock.millis());
 	}
 
-	/** Waits until a dial asked for a session or {@code timeout} passed. */
-	void awaitDials(Duration timeout) throws InterruptedException {
+	/**
+	 * Waits until a dial left the pool below half its size or {@code timeout} passed.
+	 */
+	void awaitRunningLow(Duration timeout) throws InterruptedException {
 		this.dials.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		this.dials.drainPermits();
 	}

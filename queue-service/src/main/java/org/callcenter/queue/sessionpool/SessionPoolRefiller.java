@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * the same gap twice (if the lease runs out in the middle of a round, another instance
  * may briefly add a few too many: they are used by later dials or expire). It runs on a
  * thread of its own, since a round waits for token-service (and OpenTok), which must not
- * hold up the sweeps on the scheduler; it looks again when a dial on this instance took a
- * session, and after {@code refill-interval} at the latest.
+ * hold up the sweeps on the scheduler; it looks again when a dial on this instance left
+ * the pool below half its size, and after {@code refill-interval} at the latest.
  */
 @Component
 class SessionPoolRefiller implements SmartLifecycle {
@@ -99,7 +99,7 @@ class SessionPoolRefiller implements SmartLifecycle {
 		while (this.running) {
 			try {
 				refill();
-				this.pool.awaitDials(this.interval);
+				this.pool.awaitRunningLow(this.interval);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
