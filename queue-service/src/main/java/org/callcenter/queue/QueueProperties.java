@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * @param internalSecret the secret shared with the gateway: it signs agent identities and
  * caller credentials; set it in production (at least 16 characters)
  * @param callerCredentialValidity how long a caller's credential for its call is valid
+ * @param sessionPool OpenTok sessions created ahead of demand, so that a dial need not
+ * wait for one
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -55,7 +58,8 @@ public record QueueProperties(
 		@NotNull @DefaultValue("3s") Duration tokenServiceTimeout, @DefaultValue("500") int relayBatchSize,
 		@NotNull @DefaultValue("10s") Duration relayLease,
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
-		@NotNull @DefaultValue("12h") Duration callerCredentialValidity) {
+		@NotNull @DefaultValue("12h") Duration callerCredentialValidity,
+		@Valid @NotNull @DefaultValue SessionPool sessionPool) {
 
 	/**
 	 * The Redis key prefix: a hash tag, so that every key of one call center lands in one
@@ -63,6 +67,45 @@ public record QueueProperties(
 	 */
 	public String keySpace() {
 		return "{" + this.namespace + "}";
+	}
+
+	/**
+	 * The pool of OpenTok sessions created ahead of demand (see {@code SessionPool}).
+	 *
+	 * @param size how many sessions the pool keeps ready when dials are few; 0 turns the
+	 * pool off (every dial creates its session)
+	 * @param maxSize the most the pool grows to when the dials of the last
+	 * {@link #DEMAND_WINDOW} ask for more than {@code size}
+	 * @param maxAge a pooled session older than this is dropped unused: OpenTok keeps
+	 * sessions for much longer, but a session is only as good as the project it was
+	 * created in, and a young one costs nothing
+	 * @param refillInterval how often the refiller looks at the pool at the latest (a
+	 * dial that leaves the pool below half its size wakes it sooner)
+	 */
+	public record SessionPool(@PositiveOrZero @DefaultValue("20") int size,
+			@PositiveOrZero @DefaultValue("200") int maxSize, @NotNull @DefaultValue("2h") Duration maxAge,
+			@NotNull @DefaultValue("1s") Duration refillInterval) {
+
+		/** Dials are counted per window of this length to size the pool. */
+		public static final Duration DEMAND_WINDOW = Duration.ofSeconds(10);
+
+		public boolean enabled() {
+			return this.size > 0;
+		}
+
+		/**
+		 * How many sessions to keep ready: as many as were dialed in the last
+		 * {@link #DEMAND_WINDOW}, at least {@code size} and at most {@code maxSize} (or
+		 * {@code size}, if that is larger); none when the pool is off.
+		 */
+		public int target(long recentDials) {
+			if (!enabled()) {
+				return 0;
+			}
+			long ceiling = Math.max(this.size, this.maxSize);
+			return (int) Math.min(ceiling, Math.max(this.size, recentDials));
+		}
+
 	}
 
 }

@@ -236,9 +236,9 @@ class CallFlowsIT extends QueueServiceTestBase {
 				Map.of("name", "Ann", "reason", "help", "mode", "audioVideo"), headers);
 
 		assertThat(ann.status()).isEqualTo(201);
-		// the session and the caller's token
+		// the caller's token, and the session when the pool had none
 		assertThat(TOKEN_SERVICE.traceParents()).filteredOn((parent) -> parent.startsWith("00-" + traceId + "-"))
-			.hasSize(2);
+			.hasSizeBetween(1, 2);
 		// the event, relayed later by another thread, is sent within the dial's trace
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(CALL_EVENTS.received())

@@ -24,20 +24,23 @@ import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.QueueClient.Reply;
+import org.callcenter.queue.store.QueueKeys;
 import org.callcenter.testsupport.RealKafka;
 import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations
- * through both. Afterwards the whole state must be consistent, no caller lost, and the
- * call events on Kafka must tell each call's story without a gap.
+ * through both. Afterwards the whole state must be consistent, no caller lost, no session
+ * given to two calls (dials take them from the session pool both instances share), and
+ * the call events on Kafka must tell each call's story without a gap.
  */
 class ConcurrencyIT {
 
@@ -111,6 +114,7 @@ class ConcurrencyIT {
 			JsonNode snapshot = CLIENTS.get(0).snapshot().body();
 			assertEveryLiveCallerIsInExactlyOnePlace(snapshot);
 			assertNoCallerWasLost(snapshot, dialed);
+			assertEverySessionWentToOneCallOnly(sessions);
 			assertEventsTellEveryCallsStory(events, dialed);
 			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live%n",
 					THREADS * OPERATIONS_PER_THREAD, new java.util.TreeMap<>(outcomes), dialed.size(),
@@ -321,6 +325,24 @@ class ConcurrencyIT {
 				assertThat(CLIENTS.get(1).status(id).state()).as("call %s is live or ended", id).isEqualTo("ENDED");
 			}
 		}
+	}
+
+	/**
+	 * Dials on both instances take sessions from one pool (or create them when it is
+	 * empty): no two calls share a session, and no session still in the pool belongs to a
+	 * call.
+	 */
+	private static void assertEverySessionWentToOneCallOnly(Map<String, String> sessions) {
+		assertThat(sessions.values()).as("sessions of the calls dialed").doesNotHaveDuplicates();
+		StringRedisTemplate redis = INSTANCES.get(0).getBean(StringRedisTemplate.class);
+		QueueKeys keys = new QueueKeys("{" + NAMESPACE + "}");
+		// the refiller fills the pool again after the dials
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.opsForZSet().zCard(keys.sessionPool()) > 0);
+		Set<String> pooled = redis.opsForZSet().range(keys.sessionPool(), 0, -1);
+		assertThat(pooled).as("sessions in the pool").doesNotContainAnyElementsOf(sessions.values());
+		assertThat(pooled).allSatisfy((sessionId) -> assertThat(redis.hasKey(keys.space() + ":session:" + sessionId))
+			.as("a call owns pooled session %s", sessionId)
+			.isFalse());
 	}
 
 	private static void assertEventsTellEveryCallsStory(TopicRecorder<CallEvent> events, Set<String> dialed) {

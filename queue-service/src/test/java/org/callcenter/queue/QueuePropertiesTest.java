@@ -42,6 +42,9 @@ class QueuePropertiesTest {
 			assertThat(keys.outbox()).startsWith("{tenant-1}:");
 			assertThat(keys.pending()).startsWith("{tenant-1}:");
 			assertThat(keys.relayCursor()).startsWith("{tenant-1}:");
+			assertThat(keys.sessionPool()).startsWith("{tenant-1}:");
+			assertThat(keys.sessionPoolRefiller()).startsWith("{tenant-1}:");
+			assertThat(keys.sessionPoolDials()).startsWith("{tenant-1}:");
 		});
 	}
 
@@ -63,6 +66,39 @@ class QueuePropertiesTest {
 	void aNegativeCapIsRefused() {
 		this.context.withPropertyValues("queue.max-callers-per-agent=-1")
 			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("maxCallersPerAgent"));
+	}
+
+	@Test
+	void theSessionPoolKeepsTwentySessionsOfAtMostTwoHoursByDefault() {
+		this.context.run((started) -> {
+			QueueProperties.SessionPool pool = started.getBean(QueueProperties.class).sessionPool();
+			assertThat(pool.size()).isEqualTo(20);
+			assertThat(pool.maxSize()).isEqualTo(200);
+			assertThat(pool.maxAge()).isEqualTo(Duration.ofHours(2));
+			assertThat(pool.enabled()).isTrue();
+		});
+	}
+
+	@Test
+	void theSessionPoolGrowsWithRecentDialsUpToItsMaximumAndSizeZeroTurnsItOff() {
+		QueueProperties.SessionPool pool = new QueueProperties.SessionPool(20, 200, Duration.ofHours(2),
+				Duration.ofSeconds(1));
+		assertThat(pool.target(0)).isEqualTo(20);
+		assertThat(pool.target(75)).isEqualTo(75);
+		assertThat(pool.target(5_000)).isEqualTo(200);
+		assertThat(new QueueProperties.SessionPool(50, 10, Duration.ofHours(2), Duration.ofSeconds(1)).target(5_000))
+			.as("a maximum below the size")
+			.isEqualTo(50);
+		QueueProperties.SessionPool off = new QueueProperties.SessionPool(0, 200, Duration.ofHours(2),
+				Duration.ofSeconds(1));
+		assertThat(off.enabled()).isFalse();
+		assertThat(off.target(5_000)).isZero();
+	}
+
+	@Test
+	void aNegativeSessionPoolSizeIsRefused() {
+		this.context.withPropertyValues("queue.session-pool.size=-1")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("size"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

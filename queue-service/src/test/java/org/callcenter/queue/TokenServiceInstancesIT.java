@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * agents notice nothing. Each request carries queue-service's signed identity.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "queue.namespace=token-instances")
+		// no session pool: each dial asks for its session and its token, so the requests
+		// can
+		// be counted
+		properties = { "queue.namespace=token-instances", "queue.session-pool.size=0" })
 @Import({ RealRedisConnection.class, RealKafkaConnection.class })
 class TokenServiceInstancesIT {
 

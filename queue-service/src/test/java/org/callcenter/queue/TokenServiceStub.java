@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +45,9 @@ final class TokenServiceStub implements AutoCloseable {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
-	private final AtomicInteger sessionsCreated = new AtomicInteger();
+	private final List<String> createdSessionIds = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean refusingTokens = new AtomicBoolean();
 
 	private final SignedCredentials credentials = new SignedCredentials(QueueClient.SECRET, Clock.systemUTC());
 
@@ -74,8 +75,21 @@ final class TokenServiceStub implements AutoCloseable {
 		this.failing.set(failing);
 	}
 
+	/**
+	 * Answer token requests with 400, as token-service does for a session of another
+	 * OpenTok project.
+	 */
+	void refusingTokens(boolean refusing) {
+		this.refusingTokens.set(refusing);
+	}
+
 	int sessionsCreated() {
-		return this.sessionsCreated.get();
+		return this.createdSessionIds.size();
+	}
+
+	/** Every session created so far, in order. */
+	List<String> createdSessionIds() {
+		return List.copyOf(this.createdSessionIds);
 	}
 
 	/** The services whose signed identities came with the requests so far, in order. */
@@ -113,9 +127,12 @@ final class TokenServiceStub implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			Matcher tokens = TOKENS.matcher(path);
 			if ("POST".equals(exchange.getRequestMethod()) && "/sessions".equals(path)) {
-				this.sessionsCreated.incrementAndGet();
-				reply(exchange, 201,
-						this.json.writeValueAsString(new OpenTokSession("12345678", "1_stub-" + UUID.randomUUID())));
+				String sessionId = "1_stub-" + UUID.randomUUID();
+				this.createdSessionIds.add(sessionId);
+				reply(exchange, 201, this.json.writeValueAsString(new OpenTokSession("12345678", sessionId)));
+			}
+			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches() && this.refusingTokens.get()) {
+				reply(exchange, 400, "{\"title\":\"Bad Request\"}");
 			}
 			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches()) {
 				TokenRequest request = this.json.readValue(exchange.getRequestBody(), TokenRequest.class);

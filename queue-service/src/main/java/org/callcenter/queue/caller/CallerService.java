@@ -1,6 +1,7 @@
 package org.callcenter.queue.caller;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +11,15 @@ import org.slf4j.LoggerFactory;
 
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
-import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.sessionpool.PooledSession;
+import org.callcenter.queue.sessionpool.SessionPool;
 import org.callcenter.queue.store.Call;
 import org.callcenter.queue.store.CallStore;
 import org.callcenter.queue.store.NewCall;
 import org.callcenter.queue.tokens.TokenServiceClient;
+import org.callcenter.queue.tokens.TokenServiceUnavailable;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -31,6 +34,8 @@ class CallerService {
 
 	private final TokenServiceClient tokens;
 
+	private final SessionPool pool;
+
 	private final QueueProperties properties;
 
 	private final Clock clock;
@@ -39,8 +44,9 @@ class CallerService {
 
 	private final SignedCredentials credentials;
 
-	CallerService(CallStore store, TokenServiceClient tokens, QueueProperties properties, Clock clock,
+	CallerService(CallStore store, TokenServiceClient tokens, SessionPool pool, QueueProperties properties, Clock clock,
 			MeterRegistry meters, SignedCredentials credentials) {
+		this.pool = pool;
 		this.credentials = credentials;
 		this.store = store;
 		this.tokens = tokens;
@@ -52,16 +58,33 @@ class CallerService {
 	}
 
 	/**
-	 * The OpenTok session and token come first: if token-service fails, Redis is left
-	 * untouched. A session created for a dial that then fails in Redis is simply never
-	 * used.
+	 * The OpenTok session and token come first: if token-service fails, no call is
+	 * stored. The session comes from the pool (this dial then owns it: no other can have
+	 * taken it), or, when the pool is empty, is created now; either way token-service
+	 * makes the caller's token, without asking OpenTok. A pooled session whose token
+	 * could not be made because token-service failed goes back to the pool (one it
+	 * refused, say of another OpenTok project, is dropped, lest every later dial take it
+	 * again). Once the dial script has been sent, a session never goes back, even if
+	 * Redis failed: the script may have run and the call own it, so at worst one unused
+	 * session is lost.
 	 */
 	DialResponse dial(DialRequest request) {
 		String callId = UUID.randomUUID().toString();
-		OpenTokSession session = this.tokens.createSession();
-		SessionToken token = this.tokens.token(session.sessionId(), callId, UserType.caller);
+		Optional<PooledSession> pooled = this.pool.take();
+		String sessionId = pooled.map(PooledSession::sessionId)
+			.orElseGet(() -> this.tokens.createSession().sessionId());
+		SessionToken token;
+		try {
+			token = this.tokens.token(sessionId, callId, UserType.caller);
+		}
+		catch (TokenServiceUnavailable ex) {
+			if (!ex.refusedTheRequest()) {
+				pooled.ifPresent(this.pool::putBack);
+			}
+			throw ex;
+		}
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
-				request.mode(), session.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
+				request.mode(), sessionId, this.clock.instant().plus(this.properties.connectTimeout()));
 		Call stored = this.assignment.record(() -> this.store.dial(call));
 		// one line per dial, ids only: its trace id ties it to the gateway's and
 		// token-service's lines

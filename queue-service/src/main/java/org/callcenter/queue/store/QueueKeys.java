@@ -5,7 +5,8 @@ import org.callcenter.queue.QueueProperties;
 /**
  * The Redis keys Java code touches directly. Everything else is named inside the Lua
  * scripts (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending()} must
- * match lib.lua's {@code key('outbox')} and {@code key('pending')}.
+ * match lib.lua's {@code key('outbox')} and {@code key('pending')}. The session pool's
+ * keys are named here only: its scripts get them as KEYS.
  */
 public record QueueKeys(String space) {
 
@@ -29,6 +30,27 @@ public record QueueKeys(String space) {
 	/** Id of the last outbox entry Kafka acknowledged. */
 	public String relayCursor() {
 		return this.space + ":outbox:relay-cursor";
+	}
+
+	/**
+	 * OpenTok sessions created ahead of demand and not yet given to a call: a sorted set
+	 * of session ids scored by the epoch millisecond each was created.
+	 */
+	public String sessionPool() {
+		return this.space + ":session-pool";
+	}
+
+	/** Who refills the session pool (a lease, like {@link #relayOwner()}). */
+	public String sessionPoolRefiller() {
+		return this.space + ":session-pool:refiller";
+	}
+
+	/**
+	 * Prefix of the dial counters that size the session pool: one counter per demand
+	 * window, {@code <prefix>:<window number>}, each expiring after three windows.
+	 */
+	public String sessionPoolDials() {
+		return this.space + ":session-pool:dials";
 	}
 
 }
