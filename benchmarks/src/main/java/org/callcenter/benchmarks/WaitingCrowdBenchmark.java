@@ -142,7 +142,7 @@ public final class WaitingCrowdBenchmark {
 		}
 		pool.shutdown();
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		while (this.ready.get() < this.open.size() && System.nanoTime() < deadline) {
+		while (this.ready.get() < this.waiting.size() && System.nanoTime() < deadline) {
 			Thread.sleep(200);
 		}
 		System.out.printf("%d waiting, %d streams ready%n", this.waiting.size(), this.ready.get());
