@@ -19,6 +19,8 @@
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
+--   queue-version        counter: the moves of `pending` that changed some waiting call's place
+--                        (see queue_move), so that pages follow their place from pushed moves
 --   unconnected          zset: calls whose caller is not connected (never yet, or lost within the
 --                        grace period), score = deadline ms after which the call ends
 --   callers:seen         zset: calls whose caller page has an open event stream, score = last
@@ -103,6 +105,9 @@ local function call_reply(id)
   if rank then
     table.insert(flat, 'position')
     table.insert(flat, tostring(rank + 1))
+    -- read in the same step as the position: the page applies pushed moves numbered after it
+    table.insert(flat, 'queueVersion')
+    table.insert(flat, redis.call('GET', key('queue-version')) or '0')
   end
   table.insert(flat, 'agentsOnline')
   table.insert(flat, tostring(redis.call('ZCARD', key('agents'))))
@@ -129,15 +134,52 @@ end
 
 -- Appends the call's new state to the outbox in the same atomic step as the change itself.
 -- opts.reason is a CallEventReason wire name (contracts); ScriptReasonsTest keeps the scripts to them.
+-- opts.move, from join_pending or leave_pending, says how the change moved waiting callers' places.
 local function emit(id, type, opts)
   opts = opts or {}
   local seq = redis.call('HINCRBY', key('call', id), 'seq', 1)
   local c = call_of(id)
+  local move = opts.move or {}
   redis.call('XADD', key('outbox'), '*',
     'callId', id, 'seq', seq, 'type', type, 'state', c.state, 'agentId', c.agentId,
     'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
     'connected', c.connected, 'reason', opts.reason or '',
-    'queueChanged', opts.queueChanged and '1' or '0', 'at', NOW, 'trace', TRACE)
+    'queueChanged', opts.queueChanged and '1' or '0',
+    'moveVersion', move.version or '', 'moveArrival', move.arrival or '', 'moveJoined', move.joined and '1' or '0',
+    'at', NOW, 'trace', TRACE)
+end
+
+-- A waiting call's place is 1 + the number of waiting calls that arrived before it, so a call joining
+-- or leaving `pending` changes the places of exactly the calls behind it, by one each. A move with
+-- calls behind it gets the next queue version; one with nobody behind it (a new caller at the end of
+-- the line, the last one leaving) changes no place and gets none. Pages add up the numbered moves of
+-- calls that arrived before them (QueueMove in contracts). O(log n): one ZRANK.
+local function queue_move(id, joined)
+  local rank = redis.call('ZRANK', key('pending'), id)
+  if redis.call('ZCARD', key('pending')) - rank - 1 == 0 then
+    return nil
+  end
+  return {
+    version = redis.call('INCR', key('queue-version')),
+    arrival = redis.call('HGET', key('call', id), 'arrival'),
+    joined = joined
+  }
+end
+
+-- Puts a call in the queue by its arrival; returns its move (or nil).
+local function join_pending(id)
+  redis.call('ZADD', key('pending'), redis.call('HGET', key('call', id), 'arrival'), id)
+  return queue_move(id, true)
+end
+
+-- Takes a call out of the queue if it is there; returns its move (or nil).
+local function leave_pending(id)
+  if not redis.call('ZSCORE', key('pending'), id) then
+    return nil
+  end
+  local move = queue_move(id, false)
+  redis.call('ZREM', key('pending'), id)
+  return move
 end
 
 -- Appends an agent's presence change to the outbox, numbered per agent; agentsOnline lets pages say
@@ -176,9 +218,9 @@ local function place(id, previousAgentId, reason)
   if agentId then
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
   else
-    redis.call('ZADD', key('pending'), redis.call('HGET', key('call', id), 'arrival'), id)
+    local move = join_pending(id)
     set_state(id, 'WAITING', 'agentId', '')
-    emit(id, 'QUEUED', { previousAgentId = previousAgentId, reason = reason, queueChanged = true })
+    emit(id, 'QUEUED', { previousAgentId = previousAgentId, reason = reason, queueChanged = true, move = move })
   end
 end
 
@@ -193,13 +235,12 @@ local function drain_pending()
     if not agentId then
       return
     end
-    redis.call('ZREM', key('pending'), head)
-    assign(head, agentId, { queueChanged = true })
+    assign(head, agentId, { queueChanged = true, move = leave_pending(head) })
   end
 end
 
 local function end_call(id, c, reason)
-  redis.call('ZREM', key('pending'), id)
+  local move = leave_pending(id)
   if c.agentId ~= '' then
     redis.call('ZREM', key('agent', c.agentId, 'callers'), id)
     if redis.call('HGET', key('agent', c.agentId), 'activeCall') == id then
@@ -214,7 +255,7 @@ local function end_call(id, c, reason)
   redis.call('SREM', key('live'), id)
   redis.call('HDEL', key('call', id), 'reconnectBy')
   set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)
-  emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING' })
+  emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING', move = move })
   redis.call('EXPIRE', key('call', id), RETENTION)
   redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
   drain_pending()

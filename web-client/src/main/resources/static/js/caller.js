@@ -25,6 +25,7 @@
   var cameraFailed = false; // the camera stopped working during the call: audio only from then on
   var preview = null;       // the form's camera preview (a MediaStream)
   var devicesChecked = 0;   // counts device checks, so that only the latest one reports
+  var queuePlace = null;    // the place in line, followed from pushed queue moves (queue-place.js)
 
   var END_MESSAGES = {
     agentEnded: 'Your agent ended the call. Thank you for calling.',
@@ -34,6 +35,8 @@
   };
 
   // --- start: resume a kept call, or show the form ------------------------------------------
+
+  queuePlace = CallCenter.QueuePlace(function () { refresh(); });
 
   var kept = readStored();
   if (kept) {
@@ -294,7 +297,9 @@
     join();
   }
 
-  // Server push: any change to this call, or to the queue, makes the page read its call again.
+  // Server push: a change to this call (or the stream opening) makes the page read its call again;
+  // a queue move (which arrival joined or left the line) only updates the place in line, from the
+  // move itself, so that one move does not make every waiting page read its call (queue-place.js).
   // The stream's URL carries a ticket that opens it for a few seconds, never the caller credential
   // (URLs end up in logs); a stream that is refused later (the ticket expired while the browser
   // reconnected by itself) is opened again with a new ticket.
@@ -320,8 +325,16 @@
   function listen(ticket) {
     var source = new EventSource(callUrl() + '/events?ticket=' + encodeURIComponent(ticket));
     events = source;
-    ['ready', 'call', 'queue'].forEach(function (type) {
+    ['ready', 'call'].forEach(function (type) {
       source.addEventListener(type, refresh);
+    });
+    source.addEventListener('queue', function (event) {
+      var move = parseJson(event.data);
+      if (!move || typeof move.version !== 'number') {
+        refresh(); // a server that does not say what moved
+        return;
+      }
+      if (queuePlace.move(move)) renderPlace();
     });
     source.addEventListener('agents', function (event) {
       var data = parseJson(event.data);
@@ -367,6 +380,7 @@
   function render(current) {
     if (!current || ended) return;
     lastCall = current;
+    queuePlace.read(current);
     if (current.state === 'ENDED') {
       finish(current);
       return;
@@ -377,8 +391,7 @@
     $('screen-oncall').hidden = current.state !== 'ON_CALL';
     if (current.state === 'WAITING') {
       setText($('waiting-title'), 'You are in the queue');
-      $('position-line').hidden = current.queuePosition == null;
-      setText($('queue-position'), String(current.queuePosition));
+      renderPlace();
     } else if (current.state === 'ASSIGNED') {
       setText($('waiting-title'), 'An agent will be with you shortly');
       $('position-line').hidden = true;
@@ -393,6 +406,16 @@
       waitedTimer = null;
     }
     renderControls();
+  }
+
+  // The place from the latest read and the moves pushed since (a read older than those moves
+  // does not set it back).
+  function renderPlace() {
+    if (!lastCall || lastCall.state !== 'WAITING') return;
+    var place = queuePlace.place();
+    if (place === null) place = lastCall.queuePosition; // a server that numbers no moves
+    $('position-line').hidden = place == null;
+    setText($('queue-position'), String(place));
   }
 
   function renderWaited() {
@@ -608,6 +631,7 @@
     clearTimeout(retryTimer);
     if (events) events.close();
     if (waitedTimer) clearInterval(waitedTimer);
+    queuePlace.stop();
     stopPreview();
     var gone = publisher;
     publisher = null;

@@ -2,6 +2,7 @@ package org.callcenter.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.QueueClient.Reply;
@@ -38,9 +40,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations
- * through both. Afterwards the whole state must be consistent, no caller lost, no session
- * given to two calls (dials take them from the session pool both instances share), and
- * the call events on Kafka must tell each call's story without a gap.
+ * through both, with at most {@value #CAP} callers per agent. Afterwards the whole state
+ * must be consistent, no caller lost, no session given to two calls (dials take them from
+ * the session pool both instances share), and the call events on Kafka must tell each
+ * call's story without a gap.
  */
 class ConcurrencyIT {
 
@@ -51,6 +54,8 @@ class ConcurrencyIT {
 	private static final int OPERATIONS_PER_THREAD = 250;
 
 	private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4", "a5", "a6");
+
+	private static final int CAP = 3;
 
 	/**
 	 * Fewest successes of each kind of operation for a run to count. Holds and resumes
@@ -72,7 +77,9 @@ class ConcurrencyIT {
 					"--server.port=0", "--queue.namespace=" + NAMESPACE,
 					"--queue.token-service-urls=" + TOKEN_SERVICE.url(),
 					"--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
-					"--spring.data.redis.port=" + RealRedis.shared().port(),
+					// a cap, so that callers wait and the queue moves while agents are
+					// online
+					"--queue.max-callers-per-agent=" + CAP, "--spring.data.redis.port=" + RealRedis.shared().port(),
 					"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
 			INSTANCES.add(instance);
 			String port = instance.getEnvironment().getProperty("local.server.port");
@@ -116,6 +123,7 @@ class ConcurrencyIT {
 			assertNoCallerWasLost(snapshot, dialed);
 			assertEverySessionWentToOneCallOnly(sessions);
 			assertEventsTellEveryCallsStory(events, dialed);
+			assertPlacesFollowFromTheNumberedQueueMoves(events, dialed);
 			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live%n",
 					THREADS * OPERATIONS_PER_THREAD, new java.util.TreeMap<>(outcomes), dialed.size(),
 					snapshot.get("liveCalls").size());
@@ -137,6 +145,11 @@ class ConcurrencyIT {
 				if (reply.status() == 201) {
 					dialed.add(reply.callId());
 					sessions.put(reply.callId(), QueueServiceTestBase.sessionId(reply));
+					if ("WAITING".equals(reply.state())) {
+						JsonNode waiting = reply.call();
+						this.placeAtDial.put(reply.callId(), new long[] { waiting.get("queuePosition").asLong(),
+								waiting.get("queueVersion").asLong(), waiting.get("arrival").asLong() });
+					}
 					if (random.nextInt(10) < 8) { // most callers connect right away, some
 													// late or never
 						connect(reply.callId(), sessions.get(reply.callId()));
@@ -195,6 +208,11 @@ class ConcurrencyIT {
 	}
 
 	private final Set<String> lastSeenOnCall = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The place, queue version and arrival a dial answered for a caller who had to wait.
+	 */
+	private final Map<String, long[]> placeAtDial = new ConcurrentHashMap<>();
 
 	private final Set<String> lastSeenOnHold = ConcurrentHashMap.newKeySet();
 
@@ -273,14 +291,15 @@ class ConcurrencyIT {
 		snapshot.get("pendingCallIds").forEach((id) -> pending.add(id.asString()));
 		Map<String, List<String>> placements = new HashMap<>();
 		pending.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add("pending"));
-		boolean someoneOnline = false;
+		boolean someoneHasRoom = false;
 		for (JsonNode agent : snapshot.get("agents")) {
 			String agentId = agent.get("id").asString();
 			List<String> callIds = new ArrayList<>();
 			agent.get("callIds").forEach((id) -> callIds.add(id.asString()));
 			if (agent.get("online").asBoolean()) {
-				someoneOnline = true;
 				assertThat(agent.get("rankedLoad").asInt()).as("load of %s", agentId).isEqualTo(callIds.size());
+				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
+				someoneHasRoom |= callIds.size() < CAP;
 			}
 			else {
 				assertThat(callIds).as("callers of offline %s", agentId).isEmpty();
@@ -288,8 +307,8 @@ class ConcurrencyIT {
 			}
 			callIds.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add(agentId));
 		}
-		if (someoneOnline) {
-			assertThat(pending).as("nobody waits while an agent has room (no cap)").isEmpty();
+		if (someoneHasRoom) {
+			assertThat(pending).as("nobody waits while an agent has room").isEmpty();
 		}
 		Map<String, Long> onCallPerAgent = new HashMap<>();
 		for (JsonNode call : snapshot.get("liveCalls")) {
@@ -361,6 +380,63 @@ class ConcurrencyIT {
 				assertThat(story.get(story.size() - 1).state().name()).as("last event of %s", id).isEqualTo(state);
 			}
 		});
+	}
+
+	/**
+	 * The numbered queue moves run 1..n, each number once; and every caller still waiting
+	 * since it dialed is, at each read, where its dial's answer plus the moves numbered
+	 * after it (up to the read's version) say, as its page works it out.
+	 */
+	private void assertPlacesFollowFromTheNumberedQueueMoves(TopicRecorder<CallEvent> events, Set<String> dialed) {
+		Map<String, JsonNode> reads = new HashMap<>();
+		long newest = 0;
+		for (String id : this.placeAtDial.keySet()) {
+			JsonNode read = CLIENTS.get(0).status(id).call();
+			if ("WAITING".equals(read.get("state").asString())) {
+				reads.put(id, read);
+				newest = Math.max(newest, read.get("queueVersion").asLong());
+			}
+		}
+		long upTo = newest;
+		await().atMost(Duration.ofSeconds(60)).until(() -> queueMoves(events, dialed, upTo).size() >= upTo);
+		// later moves (a sweep's) may still be on their way
+		List<QueueMove> moves = queueMoves(events, dialed, upTo);
+		assertThat(moves).extracting(QueueMove::version)
+			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, upTo).boxed().toList());
+		Map<String, List<CallEvent>> byCall = events.values((e) -> dialed.contains(e.callId()))
+			.stream()
+			.collect(Collectors.groupingBy(CallEvent::callId));
+		int checked = 0;
+		for (Map.Entry<String, JsonNode> read : reads.entrySet()) {
+			boolean waitedThroughout = byCall.getOrDefault(read.getKey(), List.of())
+				.stream()
+				.allMatch((e) -> e.state().name().equals("WAITING"));
+			if (!waitedThroughout) {
+				continue;
+			}
+			long[] dial = this.placeAtDial.get(read.getKey());
+			long version = read.getValue().get("queueVersion").asLong();
+			long place = dial[0];
+			for (QueueMove move : moves) {
+				if (move.version() > dial[1] && move.version() <= version && move.arrival() < dial[2]) {
+					place += move.joined() ? 1 : -1;
+				}
+			}
+			assertThat(place).as("place of %s", read.getKey()).isEqualTo(read.getValue().get("queuePosition").asLong());
+			checked++;
+		}
+		System.out.printf("concurrency: %d numbered queue moves, %d waiting callers' places followed from them%n",
+				moves.size(), checked);
+	}
+
+	private static List<QueueMove> queueMoves(TopicRecorder<CallEvent> events, Set<String> dialed, long upTo) {
+		return events.values((e) -> dialed.contains(e.callId()))
+			.stream()
+			.map(CallEvent::queueMove)
+			.filter((move) -> move != null && move.version() <= upTo)
+			.distinct()
+			.sorted(Comparator.comparingLong(QueueMove::version))
+			.toList();
 	}
 
 	private static JsonNode agentNamed(JsonNode snapshot, String agentId) {

@@ -92,6 +92,28 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 	}
 
 	@Test
+	void aReportOfThousandsOfOpenPagesRecordsEveryLiveCallInIt() {
+		Reply first = this.api.dial("First");
+		Reply last = this.api.dial("Last");
+		List<String> reported = new java.util.ArrayList<>();
+		reported.add(first.callId());
+		for (int i = 0; i < 1_200; i++) {
+			reported.add(java.util.UUID.randomUUID().toString());
+		}
+		reported.add(last.callId());
+
+		assertThat(this.api.callersAlive(reported.toArray(String[]::new)).status()).isEqualTo(204);
+
+		assertThat(this.redis.opsForZSet().score(this.properties.keySpace() + ":callers:seen", first.callId()))
+			.isNotNull();
+		assertThat(this.redis.opsForZSet().score(this.properties.keySpace() + ":callers:seen", last.callId()))
+			.isNotNull();
+		assertThat(this.redis.opsForZSet().size(this.properties.keySpace() + ":callers:seen")).isEqualTo(2);
+		this.api.leave(first.callId());
+		this.api.leave(last.callId());
+	}
+
+	@Test
 	void callersReportedAliveNeedTheGatewaysIdentity() {
 		Reply ann = this.api.dial("Ann");
 		assertThat(this.api.send(HttpMethod.PUT, "/api/callers/alive", List.of(ann.callId())).status()).isEqualTo(401);

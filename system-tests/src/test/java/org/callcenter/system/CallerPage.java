@@ -2,6 +2,7 @@ package org.callcenter.system;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -49,6 +50,60 @@ final class CallerPage implements AutoCloseable {
 		}
 		this.devices = new boolean[] { camera, microphone };
 		return this;
+	}
+
+	/**
+	 * Opens the page counting, from the moment it loads, each read of the call
+	 * ({@code GET /api/calls/{id}}) and each pushed notice by its type (instead of
+	 * {@link #open}). See {@link #callReads} and {@link #notices}.
+	 */
+	CallerPage countingReads() {
+		if (this.browser != null) {
+			throw new IllegalStateException("countingReads must come before open or dial");
+		}
+		this.browser = Chromium.start();
+		this.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(function () {
+				  window.__callReads = 0;
+				  window.__notices = {};
+				  var fetchFirst = window.fetch;
+				  window.fetch = function (url, init) {
+				    var method = (init && init.method) || 'GET';
+				    if (method === 'GET' && /^\\/api\\/calls\\/[^\\/?]+$/.test(String(url))) window.__callReads++;
+				    return fetchFirst.apply(this, arguments);
+				  };
+				  var listen = EventSource.prototype.addEventListener;
+				  EventSource.prototype.addEventListener = function (type, listener, options) {
+				    if (typeof listener !== 'function') return listen.call(this, type, listener, options);
+				    return listen.call(this, type, function () {
+				      window.__notices[type] = (window.__notices[type] || 0) + 1;
+				      return listener.apply(this, arguments);
+				    }, options);
+				  };
+				})();"""));
+		return open();
+	}
+
+	/** How many times the page read its call since it loaded ({@link #countingReads}). */
+	long callReads() {
+		return ((Number) this.browser.executeScript("return window.__callReads;")).longValue();
+	}
+
+	/**
+	 * How many pushed notices of this type the page has had since it loaded
+	 * ({@link #countingReads}).
+	 */
+	long notices(String type) {
+		Object count = this.browser.executeScript("return window.__notices[arguments[0]] || 0;", type);
+		return ((Number) count).longValue();
+	}
+
+	/**
+	 * Runs a script in the page, for checking the page's own scripts (the page's globals,
+	 * such as {@code CallCenter}, are there).
+	 */
+	Object runScript(String script, Object... arguments) {
+		return this.browser.executeScript(script, arguments);
 	}
 
 	/** Starts the browser and loads the page, without dialing: the form shows. */

@@ -18,8 +18,20 @@ import java.time.Instant;
  * explaining
  * @param queueChanged true when this change moved the pending queue, so waiting callers'
  * positions may have changed
+ * @param queueMove how this change moved waiting callers' places, so that their pages
+ * need not read the queue again; null when it moved no waiting caller's place (absent in
+ * events written before it existed)
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
 		String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason, boolean queueChanged,
-		Instant occurredAt) {
+		Instant occurredAt, QueueMove queueMove) {
+
+	/** An event that moved no waiting caller's place. */
+	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
+			String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
+			boolean queueChanged, Instant occurredAt) {
+		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
+				queueChanged, occurredAt, null);
+	}
+
 }

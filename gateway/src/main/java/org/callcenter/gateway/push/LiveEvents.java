@@ -1,11 +1,18 @@
 package org.callcenter.gateway.push;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,18 +22,42 @@ import org.springframework.stereotype.Component;
  * Every call and agent event, as it happens, for the browsers connected to this instance.
  * Each gateway instance reads the whole topics in consumer groups of its own, so
  * whichever instance holds a browser's connection can update it.
+ *
+ * <p>
+ * Caller pages are many (thousands waiting), so nothing here does work per caller page
+ * for an event that is not for it: a call's own events go to the streams of that call
+ * alone (found by call id), and a queue move is the one thing every caller page gets.
  */
 @Component
 class LiveEvents {
 
 	private final Broadcast<CallEvent> calls = new Broadcast<>();
 
+	/** Each move as JSON, written once for all the caller pages it goes to. */
+	private final Broadcast<String> queueMoves = new Broadcast<>();
+
+	private final JsonMapper json;
+
+	/** The open streams of each call's pages, by call id. */
+	private final Map<String, Set<FluxSink<CallEvent>>> followers = new ConcurrentHashMap<>();
+
 	private final Broadcast<AgentEvent> agents = new Broadcast<>();
+
+	LiveEvents(JsonMapper json) {
+		this.json = json;
+	}
 
 	@KafkaListener(id = "gateway-push", idIsGroup = false, topics = Topics.CALL_EVENTS,
 			groupId = "gateway-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
 	void on(CallEvent event) {
 		this.calls.publish(event);
+		Set<FluxSink<CallEvent>> pages = this.followers.get(event.callId());
+		if (pages != null) {
+			pages.forEach((page) -> page.next(event));
+		}
+		if (event.queueMove() != null) {
+			this.queueMoves.publish(this.json.writeValueAsString(event.queueMove()));
+		}
 	}
 
 	@KafkaListener(id = "gateway-presence", idIsGroup = false, topics = Topics.AGENT_EVENTS,
@@ -38,6 +69,31 @@ class LiveEvents {
 
 	Flux<CallEvent> calls() {
 		return this.calls.subscribe();
+	}
+
+	/** The events of one call, for its caller's pages. */
+	Flux<CallEvent> calls(String callId) {
+		return Flux.create((FluxSink<CallEvent> page) -> {
+			// added and removed inside compute, so a set emptied by a page that closed is
+			// never the one a page that opens adds itself to
+			this.followers.compute(callId, (id, pages) -> {
+				Set<FluxSink<CallEvent>> open = (pages != null) ? pages : ConcurrentHashMap.newKeySet();
+				open.add(page);
+				return open;
+			});
+			page.onDispose(() -> this.followers.computeIfPresent(callId, (id, pages) -> {
+				pages.remove(page);
+				return pages.isEmpty() ? null : pages;
+			}));
+		}, FluxSink.OverflowStrategy.BUFFER);
+	}
+
+	/**
+	 * Every numbered move of the pending queue ({@link QueueMove} as JSON): each waiting
+	 * caller's page works out its own place from it.
+	 */
+	Flux<String> queueMoves() {
+		return this.queueMoves.subscribe();
 	}
 
 	Flux<AgentEvent> agents() {

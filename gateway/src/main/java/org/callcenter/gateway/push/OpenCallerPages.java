@@ -32,6 +32,12 @@ class OpenCallerPages implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OpenCallerPages.class);
 
 	/**
+	 * Calls per report: queue-service takes at most 10,000 in one, and ten thousand
+	 * waiting callers' pages fit in a few.
+	 */
+	static final int PER_REPORT = 2_000;
+
+	/**
 	 * Open streams per call: a caller may have the page open twice, for a moment, on a
 	 * reload.
 	 */
@@ -72,9 +78,13 @@ class OpenCallerPages implements SmartLifecycle {
 
 	private Mono<Void> report() {
 		List<String> callIds = List.copyOf(this.open.keySet());
-		if (callIds.isEmpty()) {
-			return Mono.empty();
-		}
+		return Flux.range(0, (callIds.size() + PER_REPORT - 1) / PER_REPORT)
+			.concatMap((part) -> report(
+					callIds.subList(part * PER_REPORT, Math.min(callIds.size(), (part + 1) * PER_REPORT))))
+			.then();
+	}
+
+	private Mono<Void> report(List<String> callIds) {
 		return this.queue.put()
 			.uri("/api/callers/alive")
 			.header(SignedCredentials.SERVICE_HEADER,

@@ -35,10 +35,11 @@ import org.springframework.web.server.WebSession;
 /**
  * Server-sent events instead of the old demo's polling. An agent's console hears about
  * changes to its own callers and to its own presence (every console of the agent hears
- * that it went offline); a caller's page about its own call, about queue moves (its
- * position may have changed) and about how many agents are online. Pages then read the
- * new state from the API. While an agent's stream is open, this instance holds the
- * agent's live connection and reports it alive to queue-service.
+ * that it went offline); a caller's page about its own call, about queue moves (which
+ * arrival joined or left the line, numbered, so that the page works out its own place
+ * without a read) and about how many agents are online. Pages read their own call's new
+ * state from the API. While an agent's stream is open, this instance holds the agent's
+ * live connection and reports it alive to queue-service.
  */
 @RestController
 class PushController {
@@ -139,11 +140,12 @@ class PushController {
 		if (!subject.equals(callId)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
-			.filter((event) -> callId.equals(event.callId()) || event.queueChanged())
-			.map((event) -> callId.equals(event.callId())
-					? ServerSentEvent.builder((Object) event).event("call").build()
-					: ServerSentEvent.builder((Object) Map.of()).event("queue").build());
+		Flux<ServerSentEvent<Object>> own = this.hub.calls(callId)
+			.map((event) -> ServerSentEvent.builder((Object) event).event("call").build());
+		// the same small notice, as JSON written once, for every caller page: the page,
+		// which knows its own arrival, works out its place from it (QueueMove)
+		Flux<ServerSentEvent<Object>> queue = this.hub.queueMoves()
+			.map((move) -> ServerSentEvent.builder((Object) move).event("queue").build());
 		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
 			.map((event) -> ServerSentEvent.builder((Object) Map.of("agentsOnline", event.agentsOnline()))
 				.event("agents")
@@ -151,8 +153,8 @@ class PushController {
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		Flux<ServerSentEvent<Object>> stream = Flux
-			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()),
-					changes, agentsOnline, keepAlive)
+			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()), own,
+					queue, agentsOnline, keepAlive)
 			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
 			.doFinally((signal) -> this.callerPages.closed(callId));
 		// a call that no longer exists (ended long ago) has nothing to follow: 404, not

@@ -16,6 +16,7 @@ import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.CallState;
 import org.callcenter.gateway.GatewayTestBase;
 import org.callcenter.trust.SignedCredentials;
@@ -196,9 +197,10 @@ class EventStreamAccessIT extends GatewayTestBase {
 	}
 
 	@Test
-	void aCallersStreamTellsOfItsOwnCallAndOfQueueMovesButNothingOfOtherCalls() {
+	void aCallersStreamTellsOfItsOwnCallAndOfNumberedQueueMovesButNothingOfOtherCalls() {
 		String call = UUID.randomUUID().toString();
 		String movedTheQueue = UUID.randomUUID().toString();
+		String joinedAtTheEnd = UUID.randomUUID().toString();
 		String elsewhere = UUID.randomUUID().toString();
 		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket(call)).exchange()
 			.expectStatus()
@@ -208,6 +210,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
 			this.hub.on(event(elsewhere, "bob", null));
 			this.hub.on(queueMove(movedTheQueue));
+			this.hub.on(joinedAtTheEnd(joinedAtTheEnd));
 			this.hub.on(event(call, "alice", null));
 			this.hub.on(new AgentEvent("bob:1", "bob", 1, AgentEventType.ONLINE, null, 2, Instant.now()));
 		});
@@ -222,11 +225,13 @@ class EventStreamAccessIT extends GatewayTestBase {
 			assertThat(heard).filteredOn((event) -> "call".equals(event.event()))
 				.allSatisfy((event) -> assertThat(event.data()).contains(call));
 			assertThat(heard).filteredOn((event) -> "queue".equals(event.event()))
-				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{}"));
+				.allSatisfy((event) -> assertThat(event.data())
+					.isEqualTo("{\"version\":7,\"arrival\":3,\"joined\":false}"));
 			assertThat(heard).filteredOn((event) -> "agents".equals(event.event()))
 				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2}"));
 			assertThat(heard).noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(movedTheQueue))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(elsewhere))
+				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(joinedAtTheEnd))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains("bob"));
 		}
 		finally {
@@ -270,7 +275,14 @@ class EventStreamAccessIT extends GatewayTestBase {
 			.getResponseBody();
 	}
 
+	/** A waiting call, third in arrival, left the line with callers behind it. */
 	static CallEvent queueMove(String callId) {
+		return new CallEvent(callId + ":2", callId, 2, CallEventType.ENDED, CallState.ENDED, null, null, "1_session",
+				false, null, true, Instant.now(), new QueueMove(7, 3, false));
+	}
+
+	/** A new caller at the end of the line: the queue changed, but nobody's place. */
+	static CallEvent joinedAtTheEnd(String callId) {
 		return new CallEvent(callId + ":1", callId, 1, CallEventType.QUEUED, CallState.WAITING, null, null, "1_session",
 				false, null, true, Instant.now());
 	}

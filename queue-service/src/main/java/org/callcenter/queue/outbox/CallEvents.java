@@ -10,6 +10,7 @@ import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
+import org.callcenter.contracts.calls.QueueMove;
 
 /**
  * Turns an outbox entry into the event published on Kafka: a call event (lib.lua's
@@ -40,7 +41,20 @@ final class CallEvents {
 				CallState.valueOf(entry.get("state")), blankToNull(entry.get("agentId")),
 				blankToNull(entry.get("previousAgentId")), entry.get("sessionId"), "1".equals(entry.get("connected")),
 				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
-				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
+				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry));
+	}
+
+	/**
+	 * The move lib.lua's {@code queue_move} numbered, or null: none, or an entry written
+	 * before moves were.
+	 */
+	private static QueueMove queueMove(Map<String, String> entry) {
+		String version = blankToNull(entry.get("moveVersion"));
+		if (version == null) {
+			return null;
+		}
+		return new QueueMove(Long.parseLong(version), Long.parseLong(entry.get("moveArrival")),
+				"1".equals(entry.get("moveJoined")));
 	}
 
 	private static String blankToNull(String value) {

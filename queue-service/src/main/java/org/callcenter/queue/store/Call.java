@@ -18,10 +18,15 @@ import org.callcenter.contracts.calls.CallState;
  * comes back
  * @param agentsOnline how many agents were online when the call was read (so a waiting
  * caller can be told that nobody is there yet)
+ * @param arrival the call's place in the order callers are served in (it keeps it when it
+ * goes back to the queue); the pushed queue moves name calls by it
+ * @param queueVersion while {@code WAITING}: the queue version {@code queuePosition} was
+ * read at, so the caller's page applies only the pushed moves numbered after it
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
-		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline) {
+		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline,
+		Long arrival, Long queueVersion) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -32,7 +37,12 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				instant(fields.get("joinedAt")), instant(fields.get("callStartedAt")), instant(fields.get("endedAt")),
 				CallEventReason.fromWireName(fields.get("endReason")),
 				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))), instant(fields.get("reconnectBy")),
-				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")));
+				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")), longOrNull(fields.get("arrival")),
+				longOrNull(fields.get("queueVersion")));
+	}
+
+	private static Long longOrNull(String value) {
+		return (value != null) ? Long.valueOf(value) : null;
 	}
 
 	private static Instant instant(String epochMillis) {

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallStore {
 
+	/** Calls per callers-alive script (see {@link #callersAlive}). */
+	static final int ALIVE_PER_SCRIPT = 500;
+
 	private static final long LOAD_UNIT = 1L << 32;
 
 	private final StringRedisTemplate redis;
@@ -69,9 +72,17 @@ public class CallStore {
 
 	/**
 	 * Records that these callers' pages are still open; answers how many were live calls.
+	 * In scripts of {@value #ALIVE_PER_SCRIPT} calls each: a script holds Redis for its
+	 * whole run, and one over ten thousand waiting callers' pages would hold up every
+	 * dial and leave meanwhile.
 	 */
 	public long callersAlive(List<String> callIds) {
-		return (Long) run("callers-alive", callIds.toArray(String[]::new)).get(1);
+		long recorded = 0;
+		for (int from = 0; from < callIds.size(); from += ALIVE_PER_SCRIPT) {
+			List<String> some = callIds.subList(from, Math.min(callIds.size(), from + ALIVE_PER_SCRIPT));
+			recorded += (Long) run("callers-alive", some.toArray(String[]::new)).get(1);
+		}
+		return recorded;
 	}
 
 	/**

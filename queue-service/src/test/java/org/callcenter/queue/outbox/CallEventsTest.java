@@ -13,6 +13,7 @@ import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
+import org.callcenter.contracts.calls.QueueMove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,50 @@ class CallEventsTest {
 			.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE", "reason",
 					"agentLoggedOut", "agentsOnline", "0", "at", "1"))
 			.reason()).isEqualTo(OfflineReason.AGENT_LOGGED_OUT);
+	}
+
+	@Test
+	void aNumberedQueueMoveTravelsWithTheEventSoPagesNeedNotReadTheirCall() {
+		JsonMapper json = JsonMapper.builder().build();
+		CallEvent left = CallEvents.from(entry("callId", "c-1", "seq", "2", "type", "ASSIGNED", "state", "ASSIGNED",
+				"agentId", "bob", "previousAgentId", "", "sessionId", "1_s", "connected", "1", "reason", "",
+				"queueChanged", "1", "moveVersion", "41", "moveArrival", "7", "moveJoined", "0", "at", "1"));
+		CallEvent returned = CallEvents
+			.from(entry("callId", "c-2", "seq", "3", "type", "QUEUED", "state", "WAITING", "agentId", "",
+					"previousAgentId", "alice", "sessionId", "1_t", "connected", "1", "reason", "heartbeatLost",
+					"queueChanged", "1", "moveVersion", "42", "moveArrival", "3", "moveJoined", "1", "at", "1"));
+
+		assertThat(left.queueMove()).isEqualTo(new QueueMove(41, 7, false));
+		assertThat(returned.queueMove()).isEqualTo(new QueueMove(42, 3, true));
+		String written = json.writeValueAsString(returned);
+		assertThat(written).contains("\"queueMove\":{\"version\":42,\"arrival\":3,\"joined\":true}");
+		assertThat(json.readValue(written, CallEvent.class)).isEqualTo(returned);
+	}
+
+	@Test
+	void aMoveNobodyIsBehindAndAnEntryWrittenBeforeMovesCarryNone() {
+		CallEvent atTheEnd = CallEvents.from(entry("callId", "c-1", "seq", "1", "type", "QUEUED", "state", "WAITING",
+				"agentId", "", "previousAgentId", "", "sessionId", "1_s", "connected", "0", "reason", "",
+				"queueChanged", "1", "moveVersion", "", "moveArrival", "", "moveJoined", "1", "at", "1"));
+		CallEvent older = CallEvents.from(entry("callId", "c-1", "seq", "1", "type", "QUEUED", "state", "WAITING",
+				"agentId", "", "previousAgentId", "", "sessionId", "1_s", "connected", "0", "reason", "",
+				"queueChanged", "1", "at", "1"));
+
+		assertThat(atTheEnd.queueMove()).isNull();
+		assertThat(atTheEnd.queueChanged()).isTrue();
+		assertThat(older.queueMove()).isNull();
+	}
+
+	@Test
+	void anEventWrittenBeforeQueueMovesExistedIsStillRead() {
+		JsonMapper json = JsonMapper.builder().build();
+		String old = "{\"eventId\":\"c-1:1\",\"callId\":\"c-1\",\"seq\":1,\"type\":\"QUEUED\",\"state\":\"WAITING\","
+				+ "\"sessionId\":\"1_s\",\"callerConnected\":false,\"queueChanged\":true,\"occurredAt\":\"2026-01-01T00:00:00Z\"}";
+
+		CallEvent event = json.readValue(old, CallEvent.class);
+
+		assertThat(event.queueChanged()).isTrue();
+		assertThat(event.queueMove()).isNull();
 	}
 
 	private static Map<String, String> entry(String... keysAndValues) {
