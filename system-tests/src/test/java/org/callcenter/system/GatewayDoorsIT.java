@@ -184,7 +184,9 @@ class GatewayDoorsIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(linesOfTrace("gateway", traceId))
 				.anyMatch((line) -> line.contains("dial forwarded to queue-service: 201"));
-			assertThat(linesOfTrace("token-service", traceId)).anyMatch((line) -> line.contains("created a session"))
+			// the session usually comes from queue-service's pool (made ahead, in another
+			// trace); the caller's token is made within the dial
+			assertThat(linesOfTrace("token-service", traceId))
 				.anyMatch((line) -> line.contains("issued a token for the caller"));
 		});
 		for (String service : List.of("gateway", "queue-service", "token-service")) {
