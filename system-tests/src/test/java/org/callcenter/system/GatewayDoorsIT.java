@@ -184,8 +184,8 @@ class GatewayDoorsIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(linesOfTrace("gateway", traceId))
 				.anyMatch((line) -> line.contains("dial forwarded to queue-service: 201"));
-			// the session usually comes from queue-service's pool (made ahead, in another
-			// trace); the caller's token is made within the dial
+			// the session comes from the pool (made ahead, in another trace);
+			// the caller's token is made within the dial
 			assertThat(linesOfTrace("token-service", traceId))
 				.anyMatch((line) -> line.contains("issued a token for the caller"));
 		});
