@@ -81,6 +81,11 @@ class Routes {
 	}
 
 	@Bean
+	static RateLimitScriptReadOnce rateLimitScriptReadOnce() {
+		return new RateLimitScriptReadOnce();
+	}
+
+	@Bean
 	RedisRateLimiter dialLimiter(GatewayProperties properties) {
 		return new RedisRateLimiter(properties.dialsPerSecond(), properties.dialBurst());
 	}

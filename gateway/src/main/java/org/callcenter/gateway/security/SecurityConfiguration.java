@@ -3,11 +3,12 @@ package org.callcenter.gateway.security;
 import java.net.URI;
 import java.util.List;
 
+import org.callcenter.gateway.pages.StaticPages;
 import org.callcenter.gateway.system.GatewayProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -101,8 +102,8 @@ class SecurityConfiguration {
 
 	/** The sign-in page, a static file of the web client. */
 	@Bean
-	RouterFunction<ServerResponse> signInPage() {
-		ClassPathResource page = new ClassPathResource("static/login.html");
+	RouterFunction<ServerResponse> signInPage(StaticPages pages) {
+		Resource page = pages.find("login.html").orElseThrow();
 		return RouterFunctions.route()
 			.GET("/login", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))
 			.build();

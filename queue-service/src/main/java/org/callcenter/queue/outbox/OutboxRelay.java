@@ -18,11 +18,11 @@ import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
 import org.callcenter.queue.system.TraceParents;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.ByteRecord;
@@ -193,7 +193,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("redis/" + name + ".lua"), type);
+		return LuaScripts.script(name, type);
 	}
 
 }

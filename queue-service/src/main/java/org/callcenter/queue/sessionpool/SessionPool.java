@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -156,7 +156,7 @@ public class SessionPool {
 	}
 
 	private static RedisScript<List> script(String name) {
-		return RedisScript.of(new ClassPathResource("redis/" + name + ".lua"), List.class);
+		return LuaScripts.script(name, List.class);
 	}
 
 }

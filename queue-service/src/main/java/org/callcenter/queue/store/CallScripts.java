@@ -1,13 +1,9 @@
 package org.callcenter.queue.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -17,21 +13,13 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class CallScripts {
 
-	private final String library = read("lib");
+	private final String library = LuaScripts.text("lib");
 
 	private final Map<String, RedisScript<List>> scripts = new ConcurrentHashMap<>();
 
 	RedisScript<List> named(String name) {
-		return this.scripts.computeIfAbsent(name, (key) -> RedisScript.of(this.library + "\n" + read(key), List.class));
-	}
-
-	private static String read(String name) {
-		try {
-			return new ClassPathResource("redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("missing script redis/" + name + ".lua", ex);
-		}
+		return this.scripts.computeIfAbsent(name,
+				(key) -> RedisScript.of(this.library + "\n" + LuaScripts.text(key), List.class));
 	}
 
 }
