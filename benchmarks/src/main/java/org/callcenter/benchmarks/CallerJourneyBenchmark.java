@@ -1,11 +1,6 @@
 package org.callcenter.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,12 +42,10 @@ public final class CallerJourneyBenchmark {
 
 	private static final String DIAL = "{\"name\":\"Benchmark caller\",\"reason\":\"load\",\"mode\":\"audioVideo\"}";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final String queue;
+	private final QueueServiceClient queue;
 
 	private CallerJourneyBenchmark(String queue) {
-		this.queue = queue;
+		this.queue = new QueueServiceClient(queue, HttpClient.newHttpClient(), INTERNAL_SECRET);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -74,13 +67,14 @@ public final class CallerJourneyBenchmark {
 	}
 
 	private void run(int requests) throws Exception {
-		measure("warm-up", requests / 2, (i) -> get("/actuator/health"));
-		measure("warm-up", requests / 2, (i) -> post("/api/calls", DIAL));
+		measure("warm-up", requests / 2, (i) -> this.queue.get("/actuator/health"));
+		measure("warm-up", requests / 2, (i) -> this.queue.dial(DIAL));
 
-		Latencies baseline = measure("baseline: GET /actuator/health", requests, (i) -> get("/actuator/health"));
+		Latencies baseline = measure("baseline: GET /actuator/health", requests,
+				(i) -> this.queue.get("/actuator/health"));
 		List<JsonNode> calls = new ArrayList<>();
 		Latencies dial = measure("dial: POST /api/calls (session + token + assignment)", requests,
-				(i) -> calls.add(JSON.readTree(post("/api/calls", DIAL))));
+				(i) -> calls.add(JSON.readTree(this.queue.dial(DIAL))));
 		Latencies status = measure("read call: GET /api/calls/{id}", requests, (i) -> authorized("GET", calls.get(i)));
 		Latencies leave = measure("leave: DELETE /api/calls/{id}", requests, (i) -> authorized("DELETE", calls.get(i)));
 		Latencies concurrent = concurrently("dial, 8 callers at once", 8, requests);
@@ -122,7 +116,7 @@ public final class CallerJourneyBenchmark {
 			work.add(pool.submit(() -> {
 				for (int i = 0; i < count / threads; i++) {
 					long before = System.nanoTime();
-					post("/api/calls", DIAL);
+					this.queue.dial(DIAL);
 					micros.add((System.nanoTime() - before) / 1000);
 				}
 				return null;
@@ -136,45 +130,8 @@ public final class CallerJourneyBenchmark {
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
-	private String get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.queue + path)).GET().build(), 200);
-	}
-
-	/** Straight to queue-service, signed as the gateway signs the dials it forwards. */
-	private String post(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.queue + path))
-			.header("Content-Type", "application/json")
-			.header(org.callcenter.trust.SignedCredentials.SERVICE_HEADER,
-					new org.callcenter.trust.SignedCredentials(INTERNAL_SECRET, java.time.Clock.systemUTC()).issue(
-							org.callcenter.trust.SignedCredentials.Purpose.SERVICE, "gateway",
-							java.time.Duration.ofMinutes(1)))
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), 201);
-	}
-
 	private String authorized(String method, JsonNode dialed) {
-		return send(HttpRequest.newBuilder(URI.create(this.queue + "/api/calls/" + dialed.at("/call/id").asString()))
-			.header("Authorization", "Bearer " + dialed.get("callerToken").asString())
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), 200);
-	}
-
-	private String send(HttpRequest request, int expected) {
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != expected) {
-				throw new IllegalStateException(
-						request.uri() + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.queue.asCaller(method, dialed.at("/call/id").asString(), dialed.get("callerToken").asString());
 	}
 
 	@FunctionalInterface

@@ -1,7 +1,5 @@
 package org.callcenter.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.launcher.ServiceJars;
@@ -61,12 +58,10 @@ public final class WaitingCrowdBenchmark {
 
 	private final SignedCredentials credentials = new SignedCredentials(INTERNAL_SECRET, Clock.systemUTC());
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	/** The event streams: one connection each, as each page holds one. */
 	private final HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private final String queue;
+	private final QueueServiceClient queue;
 
 	private final String gateway;
 
@@ -79,7 +74,8 @@ public final class WaitingCrowdBenchmark {
 	private final AtomicLong queueNotices = new AtomicLong();
 
 	private WaitingCrowdBenchmark(String queue, String gateway) {
-		this.queue = queue;
+		this.queue = new QueueServiceClient(queue, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+				INTERNAL_SECRET);
 		this.gateway = gateway;
 	}
 
@@ -186,20 +182,11 @@ public final class WaitingCrowdBenchmark {
 	}
 
 	private String dial() {
-		JsonNode dialed = JSON.readTree(send(HttpRequest.newBuilder(URI.create(this.queue + "/api/calls"))
-			.header("Content-Type", "application/json")
-			.header(SignedCredentials.SERVICE_HEADER,
-					this.credentials.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)))
-			.POST(HttpRequest.BodyPublishers.ofString(DIAL))
-			.build(), 201));
-		return dialed.at("/call/id").asString();
+		return JSON.readTree(this.queue.dial(DIAL)).at("/call/id").asString();
 	}
 
 	private void leave(String callId) {
-		send(HttpRequest.newBuilder(URI.create(this.queue + "/api/calls/" + callId))
-			.header("Authorization", "Bearer " + this.credentials.issue(Purpose.CALLER, callId, Duration.ofMinutes(1)))
-			.DELETE()
-			.build(), 200);
+		this.queue.asCaller("DELETE", callId, this.credentials.issue(Purpose.CALLER, callId, Duration.ofMinutes(1)));
 	}
 
 	/** Opens the call's event stream at the gateway, as its page does. */
@@ -248,24 +235,6 @@ public final class WaitingCrowdBenchmark {
 		if (stream != null) {
 			stream.cancel();
 			this.ready.decrementAndGet();
-		}
-	}
-
-	private String send(HttpRequest request, int expected) {
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != expected) {
-				throw new IllegalStateException(
-						request.uri() + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

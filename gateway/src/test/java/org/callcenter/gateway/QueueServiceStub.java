@@ -1,20 +1,12 @@
 package org.callcenter.gateway;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.callcenter.testsupport.StubHttpServer;
+import org.callcenter.testsupport.StubHttpServer.Reply;
+import org.callcenter.testsupport.StubHttpServer.Request;
 
 /**
  * Stands in for queue-service (and callback-service) behind the gateway: a real HTTP
@@ -24,35 +16,27 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class QueueServiceStub implements AutoCloseable {
 
-	private final HttpServer server;
-
-	private final List<Received> received = new CopyOnWriteArrayList<>();
+	private static final String HEALTH = "/actuator/health";
 
 	private volatile Duration heartbeatDelay = Duration.ZERO;
 
+	/** Last, so that it answers only once every field is set. */
+	private final StubHttpServer server = new StubHttpServer("/", 4, this::answer);
+
 	QueueServiceStub() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
-		this.server.createContext("/", this::handle);
-		this.server.start();
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/** Requests received since the last {@link #clear()}, oldest first. */
-	public List<Received> received() {
-		return List.copyOf(this.received);
+	public List<Request> received() {
+		return this.server.received().stream().filter((request) -> !request.path().equals(HEALTH)).toList();
 	}
 
-	public List<Received> received(String method, String pathPrefix) {
-		return this.received.stream()
+	public List<Request> received(String method, String pathPrefix) {
+		return received().stream()
 			.filter((request) -> request.method().equals(method) && request.path().startsWith(pathPrefix))
 			.toList();
 	}
@@ -67,67 +51,31 @@ public final class QueueServiceStub implements AutoCloseable {
 
 	/** Forgets what was received and answers at once again. */
 	public void clear() {
-		this.received.clear();
+		this.server.clear();
 		this.heartbeatDelay = Duration.ZERO;
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String method = exchange.getRequestMethod();
-			String path = exchange.getRequestURI().getPath();
-			exchange.getRequestBody().readAllBytes();
-			if (path.equals("/actuator/health")) {
-				reply(exchange, 200, "{\"status\":\"UP\"}");
-				return;
+	private Reply answer(Request request) {
+		if (request.path().equals(HEALTH)) {
+			return new Reply(200, "{\"status\":\"UP\"}");
+		}
+		if (request.path().endsWith("/heartbeat") && !this.heartbeatDelay.isZero()) {
+			try {
+				Thread.sleep(this.heartbeatDelay.toMillis());
 			}
-			Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
-			this.received.add(new Received(method, path, headers));
-			if (path.endsWith("/heartbeat") && !this.heartbeatDelay.isZero()) {
-				try {
-					Thread.sleep(this.heartbeatDelay.toMillis());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-			if (method.equals("POST") && path.equals("/api/calls")) {
-				reply(exchange, 201, "{\"call\":{\"id\":\"" + UUID.randomUUID() + "\",\"state\":\"WAITING\"}}");
-			}
-			else {
-				reply(exchange, 200, "{}");
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
-	}
-
-	private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
+		if (request.method().equals("POST") && request.path().equals("/api/calls")) {
+			return new Reply(201, "{\"call\":{\"id\":\"" + UUID.randomUUID() + "\",\"state\":\"WAITING\"}}");
 		}
+		return new Reply(200, "{}");
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-	}
-
-	/**
-	 * One request as the service received it; header names as the JDK server keeps them
-	 * (first letter upper).
-	 */
-	public record Received(String method, String path, Map<String, List<String>> headers) {
-
-		public String header(String name) {
-			return this.headers.entrySet()
-				.stream()
-				.filter((header) -> header.getKey().equalsIgnoreCase(name))
-				.map((header) -> header.getValue().get(0))
-				.findFirst()
-				.orElse(null);
-		}
-
+		this.server.close();
 	}
 
 }

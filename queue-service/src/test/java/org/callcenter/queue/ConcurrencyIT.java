@@ -28,11 +28,8 @@ import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.QueueClient.Reply;
 import org.callcenter.queue.store.QueueKeys;
 import org.callcenter.testsupport.RealKafka;
-import org.callcenter.testsupport.RealRedis;
 import org.callcenter.testsupport.TopicRecorder;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,30 +63,22 @@ class ConcurrencyIT {
 
 	private static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
 
-	private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+	private static QueueServiceInstances instances;
 
-	private static final List<QueueClient> CLIENTS = new ArrayList<>();
+	private static List<QueueClient> clients;
 
 	@BeforeAll
 	static void startTwoInstances() {
-		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext instance = SpringApplication.run(QueueServiceApplication.class,
-					"--server.port=0", "--queue.namespace=" + NAMESPACE,
-					"--queue.token-service-urls=" + TOKEN_SERVICE.url(),
-					"--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
-					// a cap, so that callers wait and the queue moves while agents are
-					// online
-					"--queue.max-callers-per-agent=" + CAP, "--spring.data.redis.port=" + RealRedis.shared().port(),
-					"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers());
-			INSTANCES.add(instance);
-			String port = instance.getEnvironment().getProperty("local.server.port");
-			CLIENTS.add(new QueueClient("http://127.0.0.1:" + port));
-		}
+		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
+				// a cap, so that callers wait and the queue moves while agents are
+				// online
+				"--queue.max-callers-per-agent=" + CAP);
+		clients = instances.clients();
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		INSTANCES.forEach(ConfigurableApplicationContext::close);
+		instances.close();
 		TOKEN_SERVICE.close();
 	}
 
@@ -118,7 +107,7 @@ class ConcurrencyIT {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> RealKafka.shared().caughtUp("queue-service-" + NAMESPACE, Topics.SESSION_EVENTS));
 
-			JsonNode snapshot = CLIENTS.get(0).snapshot().body();
+			JsonNode snapshot = clients.get(0).snapshot().body();
 			assertEveryLiveCallerIsInExactlyOnePlace(snapshot);
 			assertNoCallerWasLost(snapshot, dialed);
 			assertEverySessionWentToOneCallOnly(sessions);
@@ -133,7 +122,7 @@ class ConcurrencyIT {
 	private void runRandomOperations(Random random, Set<String> dialed, Map<String, String> sessions,
 			List<String> unexpected, Map<String, Integer> outcomes) {
 		for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
-			QueueClient api = CLIENTS.get(random.nextInt(CLIENTS.size()));
+			QueueClient api = clients.get(random.nextInt(clients.size()));
 			String agent = AGENTS.get(random.nextInt(AGENTS.size()));
 			String call = pick(random, dialed);
 			int roll = random.nextInt(100);
@@ -341,7 +330,7 @@ class ConcurrencyIT {
 		assertThat(dialed).containsAll(live);
 		for (String id : dialed) {
 			if (!live.contains(id)) {
-				assertThat(CLIENTS.get(1).status(id).state()).as("call %s is live or ended", id).isEqualTo("ENDED");
+				assertThat(clients.get(1).status(id).state()).as("call %s is live or ended", id).isEqualTo("ENDED");
 			}
 		}
 	}
@@ -353,7 +342,7 @@ class ConcurrencyIT {
 	 */
 	private static void assertEverySessionWentToOneCallOnly(Map<String, String> sessions) {
 		assertThat(sessions.values()).as("sessions of the calls dialed").doesNotHaveDuplicates();
-		StringRedisTemplate redis = INSTANCES.get(0).getBean(StringRedisTemplate.class);
+		StringRedisTemplate redis = instances.bean(StringRedisTemplate.class);
 		QueueKeys keys = new QueueKeys("{" + NAMESPACE + "}");
 		// the refiller fills the pool again after the dials
 		await().atMost(Duration.ofSeconds(20)).until(() -> redis.opsForZSet().zCard(keys.sessionPool()) > 0);
@@ -376,7 +365,7 @@ class ConcurrencyIT {
 				for (int i = 0; i < story.size(); i++) {
 					assertThat(story.get(i).seq()).as("seq of event %d of %s", i, id).isEqualTo(i + 1);
 				}
-				String state = CLIENTS.get(0).status(id).state();
+				String state = clients.get(0).status(id).state();
 				assertThat(story.get(story.size() - 1).state().name()).as("last event of %s", id).isEqualTo(state);
 			}
 		});
@@ -391,7 +380,7 @@ class ConcurrencyIT {
 		Map<String, JsonNode> reads = new HashMap<>();
 		long newest = 0;
 		for (String id : this.placeAtDial.keySet()) {
-			JsonNode read = CLIENTS.get(0).status(id).call();
+			JsonNode read = clients.get(0).status(id).call();
 			if ("WAITING".equals(read.get("state").asString())) {
 				reads.put(id, read);
 				newest = Math.max(newest, read.get("queueVersion").asLong());

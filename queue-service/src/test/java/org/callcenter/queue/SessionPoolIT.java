@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.callcenter.queue.QueueClient.Reply;
 import org.callcenter.queue.store.QueueKeys;
 import org.callcenter.testsupport.RealKafka;
-import org.callcenter.testsupport.RealRedis;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,34 +41,25 @@ class SessionPoolIT {
 
 	private static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
 
-	private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+	private static QueueServiceInstances instances;
 
-	private static final List<QueueClient> CLIENTS = new ArrayList<>();
+	private static List<QueueClient> clients;
 
 	private static StringRedisTemplate redis;
 
 	@BeforeAll
 	static void startTwoInstances() {
-		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext instance = SpringApplication.run(QueueServiceApplication.class,
-					"--server.port=0", "--queue.namespace=" + NAMESPACE,
-					"--queue.token-service-urls=" + TOKEN_SERVICE.url(),
-					"--queue.internal-secret=" + QueueClient.SECRET, "--spring.data.redis.host=127.0.0.1",
-					"--spring.data.redis.port=" + RealRedis.shared().port(),
-					"--spring.kafka.bootstrap-servers=" + RealKafka.shared().bootstrapServers(),
-					// a fixed target, whatever the dials of the last window
-					"--queue.session-pool.size=" + POOL_SIZE, "--queue.session-pool.max-size=" + POOL_SIZE,
-					"--queue.session-pool.refill-interval=100ms");
-			INSTANCES.add(instance);
-			String port = instance.getEnvironment().getProperty("local.server.port");
-			CLIENTS.add(new QueueClient("http://127.0.0.1:" + port));
-		}
-		redis = INSTANCES.get(0).getBean(StringRedisTemplate.class);
+		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
+				// a fixed target, whatever the dials of the last window
+				"--queue.session-pool.size=" + POOL_SIZE, "--queue.session-pool.max-size=" + POOL_SIZE,
+				"--queue.session-pool.refill-interval=100ms");
+		clients = instances.clients();
+		redis = instances.bean(StringRedisTemplate.class);
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		INSTANCES.forEach(ConfigurableApplicationContext::close);
+		instances.close();
 		TOKEN_SERVICE.close();
 	}
 
@@ -157,7 +145,7 @@ class SessionPoolIT {
 		Set<String> before = pool();
 		TOKEN_SERVICE.failing(true);
 
-		Reply failed = CLIENTS.get(0).dial("Ann");
+		Reply failed = clients.get(0).dial("Ann");
 
 		assertThat(failed.status()).isEqualTo(502);
 		assertThat(pool()).as("the pool, its taken session back").isEqualTo(before);
@@ -170,7 +158,7 @@ class SessionPoolIT {
 		Set<String> before = pool();
 		TOKEN_SERVICE.refusingTokens(true);
 
-		Reply failed = CLIENTS.get(1).dial("Ann");
+		Reply failed = clients.get(1).dial("Ann");
 
 		assertThat(failed.status()).isEqualTo(502);
 		// a session token-service refuses would fail every dial that took it again
@@ -200,7 +188,7 @@ class SessionPoolIT {
 	private static List<String> dialOneByOne(int dials) {
 		List<String> sessions = new ArrayList<>();
 		for (int i = 0; i < dials; i++) {
-			Reply dialed = CLIENTS.get(i % CLIENTS.size()).dial("caller " + i);
+			Reply dialed = clients.get(i % clients.size()).dial("caller " + i);
 			assertThat(dialed.status()).isEqualTo(201);
 			sessions.add(QueueServiceTestBase.sessionId(dialed));
 		}
@@ -212,7 +200,7 @@ class SessionPoolIT {
 		try {
 			List<Future<Reply>> replies = new ArrayList<>();
 			for (int i = 0; i < dials; i++) {
-				QueueClient api = CLIENTS.get(i % CLIENTS.size());
+				QueueClient api = clients.get(i % clients.size());
 				String name = "caller " + i;
 				replies.add(pool.submit(() -> api.dial(name)));
 			}

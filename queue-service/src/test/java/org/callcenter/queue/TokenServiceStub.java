@@ -1,29 +1,23 @@
 package org.callcenter.queue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.tokens.OpenTokSession;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.contracts.tokens.TokenRequest;
+import org.callcenter.testsupport.StubHttpServer;
+import org.callcenter.testsupport.StubHttpServer.Reply;
+import org.callcenter.testsupport.StubHttpServer.Request;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -41,8 +35,6 @@ final class TokenServiceStub implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
-
 	private final AtomicBoolean failing = new AtomicBoolean();
 
 	private final List<String> createdSessionIds = new CopyOnWriteArrayList<>();
@@ -55,20 +47,11 @@ final class TokenServiceStub implements AutoCloseable {
 
 	private final List<String> traceParents = new CopyOnWriteArrayList<>();
 
-	TokenServiceStub() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newFixedThreadPool(8));
-		this.server.createContext("/sessions", this::handle);
-		this.server.start();
-	}
+	/** Last, so that it answers only once every field is set. */
+	private final StubHttpServer server = new StubHttpServer("/sessions", 8, this::answer);
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	void failing(boolean failing) {
@@ -109,57 +92,39 @@ final class TokenServiceStub implements AutoCloseable {
 		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			Optional<String> sender = this.credentials.verify(Purpose.SERVICE,
-					exchange.getRequestHeaders().getFirst(SignedCredentials.SERVICE_HEADER));
-			if (sender.isEmpty()) {
-				reply(exchange, 401, "{\"title\":\"Unauthorized\"}");
-				return;
-			}
-			this.senders.add(sender.get());
-			String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
-			this.traceParents.add((traceParent != null) ? traceParent : "");
-			if (this.failing.get()) {
-				reply(exchange, 502, "{\"title\":\"OpenTok unavailable\"}");
-				return;
-			}
-			String path = exchange.getRequestURI().getPath();
-			Matcher tokens = TOKENS.matcher(path);
-			if ("POST".equals(exchange.getRequestMethod()) && "/sessions".equals(path)) {
-				String sessionId = "1_stub-" + UUID.randomUUID();
-				this.createdSessionIds.add(sessionId);
-				reply(exchange, 201, this.json.writeValueAsString(new OpenTokSession("12345678", sessionId)));
-			}
-			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches() && this.refusingTokens.get()) {
-				reply(exchange, 400, "{\"title\":\"Bad Request\"}");
-			}
-			else if ("POST".equals(exchange.getRequestMethod()) && tokens.matches()) {
-				TokenRequest request = this.json.readValue(exchange.getRequestBody(), TokenRequest.class);
-				String sessionId = tokens.group(1);
-				reply(exchange, 201,
-						this.json.writeValueAsString(new SessionToken("12345678", sessionId,
-								tokenFor(sessionId, request.userType().name(), request.userId()),
-								Instant.now().plusSeconds(3600))));
-			}
-			else {
-				reply(exchange, 404, "{}");
-			}
+	private Reply answer(Request request) {
+		Optional<String> sender = this.credentials.verify(Purpose.SERVICE,
+				request.header(SignedCredentials.SERVICE_HEADER));
+		if (sender.isEmpty()) {
+			return new Reply(401, "{\"title\":\"Unauthorized\"}");
 		}
-	}
-
-	private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
+		this.senders.add(sender.get());
+		String traceParent = request.header("traceparent");
+		this.traceParents.add((traceParent != null) ? traceParent : "");
+		if (this.failing.get()) {
+			return new Reply(502, "{\"title\":\"OpenTok unavailable\"}");
 		}
+		Matcher tokens = TOKENS.matcher(request.path());
+		if ("POST".equals(request.method()) && "/sessions".equals(request.path())) {
+			String sessionId = "1_stub-" + UUID.randomUUID();
+			this.createdSessionIds.add(sessionId);
+			return new Reply(201, this.json.writeValueAsString(new OpenTokSession("12345678", sessionId)));
+		}
+		if ("POST".equals(request.method()) && tokens.matches() && this.refusingTokens.get()) {
+			return new Reply(400, "{\"title\":\"Bad Request\"}");
+		}
+		if ("POST".equals(request.method()) && tokens.matches()) {
+			TokenRequest token = this.json.readValue(request.body(), TokenRequest.class);
+			String sessionId = tokens.group(1);
+			return new Reply(201, this.json.writeValueAsString(new SessionToken("12345678", sessionId,
+					tokenFor(sessionId, token.userType().name(), token.userId()), Instant.now().plusSeconds(3600))));
+		}
+		return new Reply(404, "{}");
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 }

@@ -62,17 +62,7 @@ class TwoBrowsersIT {
 	@Test
 	void twoPagesSeeEachOthersVideoAndReceiveASignalFromTokenService() {
 		RestClient tokenService = ServiceIdentity.client(this.port);
-		String sessionId = tokenService.post()
-			.uri("/sessions")
-			.retrieve()
-			.body(JsonNode.class)
-			.get("sessionId")
-			.asString();
-		this.caller = Chromium.start();
-		this.agent = Chromium.start();
-
-		this.caller.get(playground(tokenService, sessionId, "call-1", "caller", false));
-		this.agent.get(playground(tokenService, sessionId, "alice", "agent", false));
+		String sessionId = openCallerAndAgent(tokenService, "call-1", false, "alice");
 
 		await().atMost(MEDIA_PATIENCE)
 			.until(() -> remoteVideoWidth(this.caller) > 0 && remoteVideoWidth(this.agent) > 0);
@@ -94,7 +84,22 @@ class TwoBrowsersIT {
 
 	@Test
 	void anAudioOnlyPublisherSendsLiveAudioAndNoVideo() {
-		RestClient tokenService = ServiceIdentity.client(this.port);
+		openCallerAndAgent(ServiceIdentity.client(this.port), "call-2", true, "bob");
+
+		await().atMost(MEDIA_PATIENCE)
+			.until(() -> "1 live audio, 0 video"
+				.equals(this.agent.executeScript("var v = document.querySelector('.OT_subscriber video');"
+						+ "if (!v || !v.srcObject) return 'nothing';"
+						+ "var a = v.srcObject.getAudioTracks().filter(function (t) { return t.readyState === 'live'; });"
+						+ "return a.length + ' live audio, ' + v.srcObject.getVideoTracks().length + ' video';")));
+	}
+
+	/**
+	 * Creates a session through token-service and opens the emulator's playground in a
+	 * browser for the caller and one for the agent, each with its token: the session id.
+	 */
+	private String openCallerAndAgent(RestClient tokenService, String callerId, boolean callerAudioOnly,
+			String agentId) {
 		String sessionId = tokenService.post()
 			.uri("/sessions")
 			.retrieve()
@@ -104,15 +109,9 @@ class TwoBrowsersIT {
 		this.caller = Chromium.start();
 		this.agent = Chromium.start();
 
-		this.caller.get(playground(tokenService, sessionId, "call-2", "caller", true));
-		this.agent.get(playground(tokenService, sessionId, "bob", "agent", false));
-
-		await().atMost(MEDIA_PATIENCE)
-			.until(() -> "1 live audio, 0 video"
-				.equals(this.agent.executeScript("var v = document.querySelector('.OT_subscriber video');"
-						+ "if (!v || !v.srcObject) return 'nothing';"
-						+ "var a = v.srcObject.getAudioTracks().filter(function (t) { return t.readyState === 'live'; });"
-						+ "return a.length + ' live audio, ' + v.srcObject.getVideoTracks().length + ' video';")));
+		this.caller.get(playground(tokenService, sessionId, callerId, "caller", callerAudioOnly));
+		this.agent.get(playground(tokenService, sessionId, agentId, "agent", false));
+		return sessionId;
 	}
 
 	private String playground(RestClient tokenService, String sessionId, String userId, String userType,

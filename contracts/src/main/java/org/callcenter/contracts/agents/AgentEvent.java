@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.callcenter.contracts.WireNames;
 import org.callcenter.contracts.calls.Topics;
 
 /**
@@ -43,6 +44,9 @@ public record AgentEvent(String eventId, String agentId, long seq, AgentEventTyp
 		/** No console of the agent was heard from for the grace period. */
 		HEARTBEAT_LOST("heartbeatLost");
 
+		private static final WireNames<OfflineReason> WIRE_NAMES = WireNames.of(values(), OfflineReason::wireName,
+				"offline reason");
+
 		private final String wireName;
 
 		OfflineReason(String wireName) {
@@ -57,15 +61,7 @@ public record AgentEvent(String eventId, String agentId, long seq, AgentEventTyp
 
 		/** The reason named {@code wireName}; null for none (null or empty). */
 		public static OfflineReason fromWireName(String wireName) {
-			if (wireName == null || wireName.isEmpty()) {
-				return null;
-			}
-			for (OfflineReason reason : values()) {
-				if (reason.wireName.equals(wireName)) {
-					return reason;
-				}
-			}
-			throw new IllegalArgumentException("No offline reason '" + wireName + "'");
+			return WIRE_NAMES.find(wireName);
 		}
 
 	}

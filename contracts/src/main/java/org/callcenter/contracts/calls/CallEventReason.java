@@ -1,11 +1,8 @@
 package org.callcenter.contracts.calls;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.callcenter.contracts.WireNames;
 
 /**
  * Why a call ended, was put on hold or moved: {@link CallEvent#reason()}, and a call's
@@ -47,8 +44,8 @@ public enum CallEventReason {
 	 */
 	HEARTBEAT_LOST("heartbeatLost");
 
-	private static final Map<String, CallEventReason> BY_WIRE_NAME = Arrays.stream(values())
-		.collect(Collectors.toUnmodifiableMap(CallEventReason::wireName, Function.identity()));
+	private static final WireNames<CallEventReason> WIRE_NAMES = WireNames.of(values(), CallEventReason::wireName,
+			"call event reason");
 
 	private final String wireName;
 
@@ -64,14 +61,7 @@ public enum CallEventReason {
 
 	/** The reason named {@code wireName}; null for none (null or empty). */
 	public static CallEventReason fromWireName(String wireName) {
-		if (wireName == null || wireName.isEmpty()) {
-			return null;
-		}
-		CallEventReason reason = BY_WIRE_NAME.get(wireName);
-		if (reason == null) {
-			throw new IllegalArgumentException("No call event reason '" + wireName + "'");
-		}
-		return reason;
+		return WIRE_NAMES.find(wireName);
 	}
 
 }

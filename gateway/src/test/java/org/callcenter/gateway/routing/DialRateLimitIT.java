@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.callcenter.gateway.GatewayTestBase;
-import org.callcenter.gateway.QueueServiceStub.Received;
+import org.callcenter.testsupport.StubHttpServer.Request;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -47,7 +47,7 @@ class DialRateLimitIT extends GatewayTestBase {
 
 		dial().header(SignedCredentials.AGENT_HEADER, smuggled).exchange().expectStatus().isCreated();
 
-		Received forwarded = QUEUE_SERVICE.received("POST", "/api/calls").get(0);
+		Request forwarded = QUEUE_SERVICE.received("POST", "/api/calls").get(0);
 		assertThat(forwarded.header(SignedCredentials.AGENT_HEADER)).isNull();
 		assertThat(CREDENTIALS.verify(Purpose.SERVICE, forwarded.header(SignedCredentials.SERVICE_HEADER)))
 			.hasValue("gateway");

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +20,7 @@ import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.RedisLease;
 import org.callcenter.queue.system.TraceParents;
 
 import org.springframework.context.SmartLifecycle;
@@ -64,15 +65,9 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final TraceParents traces;
 
-	private final String owner = UUID.randomUUID().toString();
-
-	private final RedisScript<String> lease = script("relay-lease", String.class);
+	private final RedisLease lease;
 
 	private final RedisScript<Long> advance = script("relay-advance", Long.class);
-
-	private volatile boolean running;
-
-	private Thread worker;
 
 	OutboxRelay(StringRedisTemplate redis, RedisConnectionFactory connections, KafkaTemplate<String, Object> kafka,
 			QueueProperties properties, TraceParents traces) {
@@ -82,45 +77,34 @@ class OutboxRelay implements SmartLifecycle {
 		this.properties = properties;
 		this.keys = new QueueKeys(properties);
 		this.traces = traces;
+		this.lease = new RedisLease(redis, this.keys.relayOwner(), properties.relayLease());
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.worker = new Thread(this::relayUntilStopped, "outbox-relay");
-		this.worker.setDaemon(true);
-		this.worker.start();
+		this.lease.start("outbox-relay", this::relayUntilStopped);
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		if (this.worker != null) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(BLOCK.multipliedBy(3).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.lease.stop(BLOCK.multipliedBy(3));
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.lease.running();
 	}
 
 	private void relayUntilStopped() {
-		while (this.running) {
+		while (this.lease.running()) {
 			// A connection of its own: blocking reads must not hold up the shared one.
 			try (RedisConnection connection = this.connections.getConnection()) {
-				while (this.running) {
+				while (this.lease.running()) {
 					relayOnce(connection);
 				}
 			}
 			catch (RuntimeException ex) {
-				if (this.running) {
+				if (this.lease.running()) {
 					log.warn("outbox relay paused: {}", ex.toString());
 					pause(Duration.ofSeconds(1));
 				}
@@ -129,12 +113,12 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void relayOnce(RedisConnection connection) {
-		String cursor = this.redis.execute(this.lease, List.of(this.keys.relayOwner(), this.keys.relayCursor()),
-				this.owner, String.valueOf(this.properties.relayLease().toMillis()));
-		if (cursor == null) {
+		if (!this.lease.hold()) {
 			pause(this.properties.relayLease().dividedBy(3));
 			return;
 		}
+		// only the holder advances the cursor, so it cannot move under this read
+		String cursor = Objects.requireNonNullElse(this.redis.opsForValue().get(this.keys.relayCursor()), "0-0");
 		List<ByteRecord> entries = connection.streamCommands()
 			.xRead(StreamReadOptions.empty().count(this.properties.relayBatchSize()).block(BLOCK),
 					StreamOffset.create(bytes(this.keys.outbox()), ReadOffset.from(cursor)));
@@ -160,7 +144,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		String last = entries.get(entries.size() - 1).getId().getValue();
 		this.redis.execute(this.advance, List.of(this.keys.relayOwner(), this.keys.relayCursor(), this.keys.outbox()),
-				this.owner, last);
+				this.lease.owner(), last);
 	}
 
 	private CompletableFuture<?> send(Map<String, String> fields) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.RedisLease;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -118,21 +119,24 @@ public class SessionPool {
 	}
 
 	/**
-	 * Takes or renews the refiller lease for {@code owner}; empty when another instance
-	 * holds it, else how far the pool is below its target.
+	 * The lease that makes one instance at a time the refiller
+	 * ({@link QueueKeys#sessionPoolRefiller()}), lasting {@code length} unless renewed.
 	 */
-	Optional<Integer> missing(String owner, Duration lease) {
-		List<?> reply = this.redis.execute(this.refill,
-				List.of(this.keys.sessionPool(), this.keys.sessionPoolRefiller(), this.keys.sessionPoolDials()),
+	RedisLease refillerLease(Duration length) {
+		return new RedisLease(this.redis, this.keys.sessionPoolRefiller(), length);
+	}
+
+	/**
+	 * How far the pool is below its target, once sessions past their age are dropped; for
+	 * the holder of the {@link #refillerLease refiller lease}.
+	 */
+	int missing() {
+		List<?> reply = this.redis.execute(this.refill, List.of(this.keys.sessionPool(), this.keys.sessionPoolDials()),
 				String.valueOf(this.clock.millis()), String.valueOf(this.settings.maxAge().toMillis()),
-				String.valueOf(QueueProperties.SessionPool.DEMAND_WINDOW.toMillis()), owner,
-				String.valueOf(lease.toMillis()));
-		if (reply == null || reply.isEmpty()) {
-			return Optional.empty();
-		}
+				String.valueOf(QueueProperties.SessionPool.DEMAND_WINDOW.toMillis()));
 		long size = (Long) reply.get(0);
 		long recentDials = (Long) reply.get(1);
-		return Optional.of((int) Math.max(0, this.settings.target(recentDials) - size));
+		return (int) Math.max(0, this.settings.target(recentDials) - size);
 	}
 
 	/** Adds a session just created. */

@@ -3,8 +3,6 @@ package org.callcenter.queue.sessionpool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.queue.system.RedisLease;
 import org.callcenter.queue.tokens.TokenServiceClient;
 
 import org.springframework.context.SmartLifecycle;
@@ -42,16 +41,13 @@ class SessionPoolRefiller implements SmartLifecycle {
 
 	private final TokenServiceClient tokens;
 
-	private final String owner = UUID.randomUUID().toString();
-
 	private final Duration interval;
 
-	/** Long enough to outlast a round of {@link #PARALLEL} session creations. */
-	private final Duration lease;
-
-	private volatile boolean running;
-
-	private Thread worker;
+	/**
+	 * Long enough (10 s, or 5 intervals if longer) to outlast a round of
+	 * {@link #PARALLEL} session creations.
+	 */
+	private final RedisLease lease;
 
 	private ExecutorService creators;
 
@@ -61,7 +57,7 @@ class SessionPoolRefiller implements SmartLifecycle {
 		this.pool = pool;
 		this.tokens = tokens;
 		this.interval = pool.settings().refillInterval();
-		this.lease = max(Duration.ofSeconds(10), this.interval.multipliedBy(5));
+		this.lease = pool.refillerLease(max(Duration.ofSeconds(10), this.interval.multipliedBy(5)));
 	}
 
 	@Override
@@ -69,34 +65,25 @@ class SessionPoolRefiller implements SmartLifecycle {
 		if (!this.pool.settings().enabled()) {
 			return;
 		}
-		this.running = true;
 		this.creators = Executors.newFixedThreadPool(PARALLEL, (task) -> daemon(task, "session-pool-creator"));
-		this.worker = daemon(this::refillUntilStopped, "session-pool-refiller");
-		this.worker.start();
+		this.lease.start("session-pool-refiller", this::refillUntilStopped);
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		if (this.worker != null) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		this.lease.stop(Duration.ofSeconds(5));
+		if (this.creators != null) {
 			this.creators.shutdownNow();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.lease.running();
 	}
 
 	private void refillUntilStopped() {
-		while (this.running) {
+		while (this.lease.running()) {
 			try {
 				refill();
 				this.pool.awaitRunningLow(this.interval);
@@ -118,10 +105,10 @@ class SessionPoolRefiller implements SmartLifecycle {
 	 * there. A failure of token-service ends the round; the next one tries again.
 	 */
 	private void refill() throws InterruptedException {
-		Optional<Integer> missing;
-		while (this.running && (missing = this.pool.missing(this.owner, this.lease)).isPresent() && missing.get() > 0) {
+		int missing;
+		while (this.lease.running() && this.lease.hold() && (missing = this.pool.missing()) > 0) {
 			List<CompletableFuture<Void>> batch = new ArrayList<>();
-			for (int i = 0; i < Math.min(PARALLEL, missing.get()); i++) {
+			for (int i = 0; i < Math.min(PARALLEL, missing); i++) {
 				batch.add(CompletableFuture.runAsync(() -> this.pool.add(this.tokens.createSession().sessionId()),
 						this.creators));
 			}
@@ -143,7 +130,7 @@ class SessionPoolRefiller implements SmartLifecycle {
 
 	/** Says so once per failing spell, not once per round. */
 	private void failed(RuntimeException ex) {
-		if (!this.failing && this.running) {
+		if (!this.failing && this.lease.running()) {
 			log.warn("session pool not refilled, dials create their sessions meanwhile: {}", ex.toString());
 		}
 		this.failing = true;
