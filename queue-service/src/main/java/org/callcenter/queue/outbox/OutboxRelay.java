@@ -18,8 +18,8 @@ import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.queue.QueueProperties;
-import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.LuaScripts;
 import org.callcenter.queue.system.RedisLease;
 import org.callcenter.queue.system.TraceParents;
 

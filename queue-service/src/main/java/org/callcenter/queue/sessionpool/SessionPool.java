@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.callcenter.queue.QueueProperties;
-import org.callcenter.queue.store.LuaScripts;
 import org.callcenter.queue.store.QueueKeys;
+import org.callcenter.queue.system.LuaScripts;
 import org.callcenter.queue.system.RedisLease;
 
 import org.springframework.dao.DataAccessException;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.callcenter.queue.system.LuaScripts;
+
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -19,7 +18,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisLease {
 
-	private static final RedisScript<Long> TAKE = RedisScript.of(new ClassPathResource("redis/lease.lua"), Long.class);
+	private static final RedisScript<Long> TAKE = LuaScripts.script("lease", Long.class);
 
 	private final StringRedisTemplate redis;
 

@@ -1,4 +1,4 @@
-package org.callcenter.queue.store;
+package org.callcenter.queue.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ public final class LuaScripts {
 		return RedisScript.of(text(name), resultType);
 	}
 
-	static String text(String name) {
+	public static String text(String name) {
 		try {
 			return new ClassPathResource("redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
 		}
