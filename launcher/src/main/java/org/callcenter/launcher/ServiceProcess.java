@@ -39,8 +39,16 @@ final class ServiceProcess implements AutoCloseable {
 	 * Together: the whole stack idles at about 1.25 GB instead of 1.7 GB and dials about
 	 * 30 % faster.
 	 */
-	static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
-			"-XX:TieredStopAtLevel=1");
+	static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+	/**
+	 * The gateway holds every page's event stream open, about 30 KB of heap each with
+	 * Spring WebFlux and Security (measured with 10,000 waiting callers' streams): it may
+	 * grow to 1 GB. The others stay small. A heap grows only as far as it is used.
+	 */
+	static String maxHeap(String name) {
+		return name.startsWith("gateway") ? "-Xmx1g" : "-Xmx384m";
+	}
 
 	private volatile Process process;
 
@@ -64,6 +72,7 @@ final class ServiceProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
+		command.add(maxHeap(name));
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		try {
