@@ -329,12 +329,18 @@
       source.addEventListener(type, refresh);
     });
     source.addEventListener('queue', function (event) {
-      var move = parseJson(event.data);
-      if (!move || typeof move.version !== 'number') {
-        refresh(); // a server that does not say what moved
-        return;
+      // a notice carries the moves of a moment, in order (one object from an older gateway)
+      var data = parseJson(event.data);
+      var moves = Array.isArray(data) ? data : [data];
+      var changed = false;
+      for (var i = 0; i < moves.length; i++) {
+        if (!moves[i] || typeof moves[i].version !== 'number') {
+          refresh(); // a server that does not say what moved
+          return;
+        }
+        if (queuePlace.move(moves[i])) changed = true;
       }
-      if (queuePlace.move(move)) renderPlace();
+      if (changed) renderPlace();
     });
     source.addEventListener('agents', function (event) {
       var data = parseJson(event.data);

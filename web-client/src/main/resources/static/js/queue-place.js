@@ -1,5 +1,5 @@
 /* CallCenter.QueuePlace follows a waiting caller's place in line from the queue moves the server
-   pushes (event `queue`: {version, arrival, joined}), so that a move does not make every waiting
+   pushes (event `queue`: an array of {version, arrival, joined}), so that a move does not make every waiting
    page read its call again.
 
    A waiting caller's place is 1 + the number of waiting calls that arrived before it. A move of a

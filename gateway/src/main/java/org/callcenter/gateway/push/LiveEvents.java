@@ -3,6 +3,10 @@ package org.callcenter.gateway.push;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.annotation.PreDestroy;
 
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -14,6 +18,7 @@ import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
+import org.callcenter.gateway.system.GatewayProperties;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,8 +38,19 @@ class LiveEvents {
 
 	private final Broadcast<CallEvent> calls = new Broadcast<>();
 
-	/** Each move as JSON, written once for all the caller pages it goes to. */
+	/**
+	 * Queue notices: the moves of one interval as a JSON array, written once for all the
+	 * caller pages it goes to.
+	 */
 	private final Broadcast<String> queueMoves = new Broadcast<>();
+
+	private final CoalescedMoves moves;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "queue-notices");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final JsonMapper json;
 
@@ -43,8 +59,15 @@ class LiveEvents {
 
 	private final Broadcast<AgentEvent> agents = new Broadcast<>();
 
-	LiveEvents(JsonMapper json) {
+	LiveEvents(JsonMapper json, GatewayProperties properties) {
 		this.json = json;
+		this.moves = new CoalescedMoves(properties.queueMoveInterval(), this.timer, System::nanoTime,
+				(moves) -> this.queueMoves.publish(this.json.writeValueAsString(moves)));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.timer.shutdownNow();
 	}
 
 	@KafkaListener(id = "gateway-push", idIsGroup = false, topics = Topics.CALL_EVENTS,
@@ -56,7 +79,7 @@ class LiveEvents {
 			pages.forEach((page) -> page.next(event));
 		}
 		if (event.queueMove() != null) {
-			this.queueMoves.publish(this.json.writeValueAsString(event.queueMove()));
+			this.moves.add(event.queueMove());
 		}
 	}
 
@@ -89,8 +112,9 @@ class LiveEvents {
 	}
 
 	/**
-	 * Every numbered move of the pending queue ({@link QueueMove} as JSON): each waiting
-	 * caller's page works out its own place from it.
+	 * Every numbered move of the pending queue, in notices of one or more moves (a JSON
+	 * array of {@link QueueMove}): each waiting caller's page works out its own place
+	 * from them.
 	 */
 	Flux<String> queueMoves() {
 		return this.queueMoves.subscribe();

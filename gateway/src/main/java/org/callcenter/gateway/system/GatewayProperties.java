@@ -43,6 +43,9 @@ import org.springframework.validation.annotation.Validated;
  * info; none when empty (health alone is public)
  * @param allowedOrigins origins, besides the gateway's own, from which pages may change
  * state
+ * @param queueMoveInterval the least time between two queue notices to the waiting
+ * callers' pages: moves that come faster go out together (each page does work per notice,
+ * and the gateway per open page)
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -54,7 +57,7 @@ public record GatewayProperties(@NotEmpty @DefaultValue("http://localhost:8082")
 		@Positive @DefaultValue("5") int signInFailuresPerAccount,
 		@Positive @DefaultValue("30") int signInFailuresPerAddress,
 		@NotNull @DefaultValue("15m") Duration signInLockout, String monitoringPassword,
-		@NotNull @DefaultValue List<URI> allowedOrigins) {
+		@NotNull @DefaultValue List<URI> allowedOrigins, @NotNull @DefaultValue("500ms") Duration queueMoveInterval) {
 
 	/**
 	 * @param passwordHash in Spring Security's format, for example
