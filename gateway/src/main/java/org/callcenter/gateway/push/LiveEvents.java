@@ -1,8 +1,6 @@
 package org.callcenter.gateway.push;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -10,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +26,25 @@ import org.springframework.stereotype.Component;
  * whichever instance holds a browser's connection can update it.
  *
  * <p>
- * Caller pages are many (thousands waiting), so nothing here does work per caller page
- * for an event that is not for it: a call's own events go to the streams of that call
- * alone (found by call id), and a queue move is the one thing every caller page gets.
+ * Streams are many (thousands of waiting callers, hundreds of agents), so nothing here
+ * does work per stream for an event that is not for it: a call's events go to that call's
+ * pages and to its agent's consoles alone (found by id), an agent's presence to its own
+ * consoles; what every caller page gets is the queue moves and the number of agents
+ * online.
  */
 @Component
 class LiveEvents {
 
-	private final Broadcast<CallEvent> calls = new Broadcast<>();
+	/** Each call's events, for its caller's pages. */
+	private final Followers<CallEvent> callPages = new Followers<>();
+
+	/**
+	 * Call events, for the consoles of the agent the call is with (or was taken from).
+	 */
+	private final Followers<CallEvent> agentCalls = new Followers<>();
+
+	/** Each agent's own presence events, for its consoles. */
+	private final Followers<AgentEvent> agentPresence = new Followers<>();
 
 	/**
 	 * Queue notices: the moves of one interval as a JSON array, written once for all the
@@ -54,9 +62,6 @@ class LiveEvents {
 
 	private final JsonMapper json;
 
-	/** The open streams of each call's pages, by call id. */
-	private final Map<String, Set<FluxSink<CallEvent>>> followers = new ConcurrentHashMap<>();
-
 	private final Broadcast<AgentEvent> agents = new Broadcast<>();
 
 	LiveEvents(JsonMapper json, GatewayProperties properties) {
@@ -73,10 +78,10 @@ class LiveEvents {
 	@KafkaListener(id = "gateway-push", idIsGroup = false, topics = Topics.CALL_EVENTS,
 			groupId = "gateway-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
 	void on(CallEvent event) {
-		this.calls.publish(event);
-		Set<FluxSink<CallEvent>> pages = this.followers.get(event.callId());
-		if (pages != null) {
-			pages.forEach((page) -> page.next(event));
+		this.callPages.deliver(event.callId(), event);
+		this.agentCalls.deliver(event.agentId(), event);
+		if (!Objects.equals(event.previousAgentId(), event.agentId())) {
+			this.agentCalls.deliver(event.previousAgentId(), event);
 		}
 		if (event.queueMove() != null) {
 			this.moves.add(event.queueMove());
@@ -88,27 +93,22 @@ class LiveEvents {
 					"spring.json.value.default.type=org.callcenter.contracts.agents.AgentEvent" })
 	void on(AgentEvent event) {
 		this.agents.publish(event);
-	}
-
-	Flux<CallEvent> calls() {
-		return this.calls.subscribe();
+		this.agentPresence.deliver(event.agentId(), event);
 	}
 
 	/** The events of one call, for its caller's pages. */
 	Flux<CallEvent> calls(String callId) {
-		return Flux.create((FluxSink<CallEvent> page) -> {
-			// added and removed inside compute, so a set emptied by a page that closed is
-			// never the one a page that opens adds itself to
-			this.followers.compute(callId, (id, pages) -> {
-				Set<FluxSink<CallEvent>> open = (pages != null) ? pages : ConcurrentHashMap.newKeySet();
-				open.add(page);
-				return open;
-			});
-			page.onDispose(() -> this.followers.computeIfPresent(callId, (id, pages) -> {
-				pages.remove(page);
-				return pages.isEmpty() ? null : pages;
-			}));
-		}, FluxSink.OverflowStrategy.BUFFER);
+		return this.callPages.follow(callId);
+	}
+
+	/** The events of the calls an agent has or just lost, for its consoles. */
+	Flux<CallEvent> callsOfAgent(String agentId) {
+		return this.agentCalls.follow(agentId);
+	}
+
+	/** An agent's own presence events, for its consoles. */
+	Flux<AgentEvent> presenceOf(String agentId) {
+		return this.agentPresence.follow(agentId);
 	}
 
 	/**
@@ -120,6 +120,7 @@ class LiveEvents {
 		return this.queueMoves.subscribe();
 	}
 
+	/** Every agent's presence events (caller pages show how many agents are online). */
 	Flux<AgentEvent> agents() {
 		return this.agents.subscribe();
 	}

@@ -83,27 +83,25 @@ class PushController {
 	Flux<ServerSentEvent<Object>> agentEvents(Principal agent, WebSession session) {
 		String agentId = agent.getName();
 		// a stream must not outlive its sign-in: once the session is gone (signed out in
-		// any way, or
-		// expired), the stream ends and stops reporting the agent alive
+		// any
+		// way, or expired), the stream ends and stops reporting the agent alive
 		String sessionId = session.getId();
 		Mono<Void> signedOut = Flux.interval(this.properties.heartbeatInterval())
 			.filterWhen((tick) -> this.sessions.findById(sessionId).hasElement().map((present) -> !present))
 			.next()
 			.then();
-		Flux<ServerSentEvent<Object>> changes = this.hub.calls()
-			.filter((event) -> agentId.equals(event.agentId()) || agentId.equals(event.previousAgentId()))
+		Flux<ServerSentEvent<Object>> changes = this.hub.callsOfAgent(agentId)
 			.map((event) -> ServerSentEvent.builder((Object) event).event("callers").id(event.eventId()).build());
-		Flux<ServerSentEvent<Object>> presence = this.hub.agents()
-			.filter((event) -> agentId.equals(event.agentId()))
+		Flux<ServerSentEvent<Object>> presence = this.hub.presenceOf(agentId)
 			.map((event) -> ServerSentEvent.builder((Object) event).event("presence").id(event.eventId()).build());
 		// each heartbeat's answer says what the console should show about the call center
-		// itself; a
-		// change of it (session-monitoring webhooks missing, or back) is sent on as a
-		// `monitoring` event
+		// itself; a change of it (session-monitoring webhooks missing, or back) is sent
+		// on
+		// as a `monitoring` event
 		AtomicReference<Map<String, Object>> shown = new AtomicReference<>();
 		// a heartbeat answered slower than the interval skips a tick: without the drop,
-		// the interval
-		// overflowed and ended the console's stream with an error
+		// the
+		// interval overflowed and ended the console's stream with an error
 		Flux<ServerSentEvent<Object>> alive = Flux.interval(Duration.ZERO, this.properties.heartbeatInterval())
 			.onBackpressureDrop()
 			.concatMap((tick) -> heartbeat(agentId))
