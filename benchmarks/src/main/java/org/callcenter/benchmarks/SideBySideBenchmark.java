@@ -37,7 +37,7 @@ import org.callcenter.trust.SignedCredentials;
  * from the repository root after {@code ./mvnw -DskipTests package}:
  * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [options]} ({@link Options});
  * {@code journey [requests]} as the first argument runs {@link CallerJourneyBenchmark}
- * instead.
+ * instead, {@code startup [idle seconds]} {@link StartupBenchmark}.
  */
 public final class SideBySideBenchmark {
 
@@ -58,6 +58,10 @@ public final class SideBySideBenchmark {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && args[0].equals("journey")) {
 			CallerJourneyBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && args[0].equals("startup")) {
+			StartupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
 		Options options;

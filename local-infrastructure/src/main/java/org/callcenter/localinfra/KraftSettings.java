@@ -42,6 +42,18 @@ public final class KraftSettings {
 		config.put("num.partitions", "4");
 		config.put("auto.create.topics.enable", "true");
 		config.put("group.initial.rebalance.delay.ms", "0");
+		// sized for one machine's call center, not a data center's cluster: Kafka's
+		// defaults
+		// gave the committed-offsets topic 50 partitions, its log cleaner a 128 MB buffer
+		// and the broker 8 request threads and 10 background threads, a large share of
+		// the
+		// whole local stack's idle memory (docs/benchmarks.md, start-up)
+		config.put("offsets.topic.num.partitions", "4");
+		config.put("transaction.state.log.num.partitions", "4");
+		config.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+		config.put("num.io.threads", "2");
+		config.put("num.network.threads", "2");
+		config.put("background.threads", "2");
 		return config;
 	}
 
