@@ -41,10 +41,17 @@
 --   seen-event:<id>      string with a TTL: a session event already applied
 --
 -- The session pool's keys, named by QueueKeys and used only by session-pool-take.lua,
--- session-pool-refill.lua and SessionPool (none of them prefixed with this file):
+-- session-pool-add.lua, session-pool-refill.lua and SessionPool (none of them prefixed with this
+-- file):
 --   session-pool         zset: OpenTok sessions created ahead of demand that no call owns yet,
---                        score = epoch ms created; a dial takes one with ZPOPMIN (one atomic step,
---                        so each goes to one dial), older ones than the max age are dropped unused
+--                        score = epoch ms the entry was begun; a dial takes one with ZPOPMIN (one
+--                        atomic step, so each goes to one dial), older ones than the max age are
+--                        dropped unused
+--   session-pool:entry:<sessionId> hash with a TTL: the rest of that session's pool entry, made
+--                        ahead like it: callId (a call id no call has yet), apiKey, token (the
+--                        caller's OpenTok token for the session, whose connection data names that
+--                        call id), expiresAt (epoch ms), usableUntil (epoch ms: begun + the max
+--                        age the token was made for); added, taken and dropped with its member
 --   session-pool:refiller string with a TTL: the instance that refills the pool (a lease)
 --   session-pool:dials:<n> counter with a TTL: dials in demand window n (epoch ms / window), which
 --                        size the pool
@@ -53,8 +60,9 @@
 -- `callers`; its hash's agentId names that agent (empty while pending); the load part of an online
 -- agent's `agents` score equals ZCARD of its `callers`; an agent's activeCall, if any, is one of its
 -- callers and the only one of them ON_CALL; while `pending` is not empty no online agent has room.
--- A session id in `session-pool` has no `session:<sessionId>` (no call owns it), and a call's
--- session was handed out once: from the pool to that dial, or created for it.
+-- A session id in `session-pool` has no `session:<sessionId>` (no call owns it) and its entry's
+-- call id no `call:<id>`, and a call's session and call id were handed out once: from the pool to
+-- that dial, or made for it.
 
 local KS = KEYS[1]
 local NOW = tonumber(ARGV[1])

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,8 +43,8 @@ import org.springframework.validation.annotation.Validated;
  * @param internalSecret the secret shared with the gateway: it signs agent identities and
  * caller credentials; set it in production (at least 16 characters)
  * @param callerCredentialValidity how long a caller's credential for its call is valid
- * @param sessionPool OpenTok sessions created ahead of demand, so that a dial need not
- * wait for one
+ * @param sessionPool OpenTok sessions and callers' tokens made ahead of demand, so that a
+ * dial need not wait for them
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -72,18 +74,21 @@ public record QueueProperties(
 	/**
 	 * The pool of OpenTok sessions created ahead of demand (see {@code SessionPool}).
 	 *
-	 * @param size how many sessions the pool keeps ready when dials are few; 0 turns the
-	 * pool off (every dial creates its session)
+	 * @param size how many sessions (each with a call id and the caller's token for it)
+	 * the pool keeps ready when dials are few; 0 turns the pool off (every dial creates
+	 * its session and token)
 	 * @param maxSize the most the pool grows to when the dials of the last
 	 * {@link #DEMAND_WINDOW} ask for more than {@code size}
-	 * @param maxAge a pooled session older than this is dropped unused: OpenTok keeps
+	 * @param maxAge a pool entry older than this is dropped unused: OpenTok keeps
 	 * sessions for much longer, but a session is only as good as the project it was
-	 * created in, and a young one costs nothing
+	 * created in, and a young one costs nothing; the caller's token made with it is valid
+	 * this much longer than a dial's (at most a week: token-service's bound)
 	 * @param refillInterval how often the refiller looks at the pool at the latest (a
 	 * dial that leaves the pool below half its size wakes it sooner)
 	 */
 	public record SessionPool(@PositiveOrZero @DefaultValue("20") int size,
-			@PositiveOrZero @DefaultValue("200") int maxSize, @NotNull @DefaultValue("2h") Duration maxAge,
+			@PositiveOrZero @DefaultValue("200") int maxSize,
+			@NotNull @DurationMin(seconds = 1) @DurationMax(days = 7) @DefaultValue("2h") Duration maxAge,
 			@NotNull @DefaultValue("1s") Duration refillInterval) {
 
 		/** Dials are counted per window of this length to size the pool. */

@@ -338,7 +338,7 @@ class ConcurrencyIT {
 	/**
 	 * Dials on both instances take sessions from one pool (or create them when it is
 	 * empty): no two calls share a session, and no session still in the pool belongs to a
-	 * call.
+	 * call, nor its entry's call id to a call dialed.
 	 */
 	private static void assertEverySessionWentToOneCallOnly(Map<String, String> sessions) {
 		assertThat(sessions.values()).as("sessions of the calls dialed").doesNotHaveDuplicates();
@@ -351,6 +351,10 @@ class ConcurrencyIT {
 		assertThat(pooled).allSatisfy((sessionId) -> assertThat(redis.hasKey(keys.space() + ":session:" + sessionId))
 			.as("a call owns pooled session %s", sessionId)
 			.isFalse());
+		assertThat(pooled).allSatisfy(
+				(sessionId) -> assertThat((String) redis.opsForHash().get(keys.sessionPoolEntry(sessionId), "callId"))
+					.as("call id of pooled session %s", sessionId)
+					.isNotIn(sessions.keySet()));
 	}
 
 	private static void assertEventsTellEveryCallsStory(TopicRecorder<CallEvent> events, Set<String> dialed) {

@@ -101,6 +101,14 @@ class QueuePropertiesTest {
 			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("size"));
 	}
 
+	@Test
+	void aSessionPoolMaxAgeBeyondAWeekIsRefused() {
+		// the callers' tokens made for the pool are valid that much longer, and
+		// token-service makes them at most a week longer
+		this.context.withPropertyValues("queue.session-pool.max-age=8d")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("maxAge"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(QueueProperties.class)
 	static class WithQueueProperties {

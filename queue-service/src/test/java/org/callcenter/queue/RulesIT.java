@@ -11,8 +11,12 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input and illegal transitions get problem details and change nothing. */
-@TestPropertySource(properties = "queue.namespace=rules")
+/**
+ * Bad input and illegal transitions get problem details and change nothing. Without the
+ * session pool, so that every dial asks token-service and meets its failures
+ * (SessionPoolIT tests dials from the pool).
+ */
+@TestPropertySource(properties = { "queue.namespace=rules", "queue.session-pool.size=0" })
 class RulesIT extends QueueServiceTestBase {
 
 	@Test

@@ -1,7 +1,12 @@
 package org.callcenter.queue;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.tokens.OpenTokSession;
@@ -24,20 +30,27 @@ import org.callcenter.trust.SignedCredentials.Purpose;
 /**
  * Stands in for token-service at its HTTP contract (contracts module,
  * {@code TokenServiceApi}), so queue-service is tested over real HTTP without an OpenTok
- * account. Tokens are opaque strings that name the session and user, which lets tests
- * check who a token was made for. Like token-service, it answers 401 to a request without
- * a signed service identity ({@link QueueClient#SECRET}). It can be told to fail, to test
- * that a token-service outage changes nothing.
+ * account. Tokens have the SDK's {@code T1==} form, unsigned: they name the session and
+ * carry the connection data, which lets tests check who a token was made for
+ * ({@link #connectionData}). Tokens last an hour, plus the request's {@code heldFor}.
+ * Like token-service, it answers 401 to a request without a signed service identity
+ * ({@link QueueClient#SECRET}). It can be told to fail, to test that a token-service
+ * outage changes nothing.
  */
 final class TokenServiceStub implements AutoCloseable {
 
 	private static final Pattern TOKENS = Pattern.compile("/sessions/([^/]+)/tokens");
+
+	/** How long a token lasts once it is handed out, as token-service's default. */
+	static final Duration LIFETIME = Duration.ofHours(1);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
 	private final List<String> createdSessionIds = new CopyOnWriteArrayList<>();
+
+	private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean refusingTokens = new AtomicBoolean();
 
@@ -75,6 +88,11 @@ final class TokenServiceStub implements AutoCloseable {
 		return List.copyOf(this.createdSessionIds);
 	}
 
+	/** Every token request answered with a token so far, in order. */
+	List<TokenRequest> tokenRequests() {
+		return List.copyOf(this.tokenRequests);
+	}
+
 	/** The services whose signed identities came with the requests so far, in order. */
 	List<String> senders() {
 		return List.copyOf(this.senders);
@@ -88,8 +106,31 @@ final class TokenServiceStub implements AutoCloseable {
 		return List.copyOf(this.traceParents);
 	}
 
+	/** The token this stub makes for the user of a session. */
 	static String tokenFor(String sessionId, String userType, String userId) {
-		return "stub-token:" + sessionId + ":" + userType + ":" + userId;
+		String data = "{\"userId\":\"" + userId + "\",\"userType\":\"" + userType + "\"}";
+		String signed = "session_id=" + sessionId + "&role=publisher&connection_data="
+				+ URLEncoder.encode(data, StandardCharsets.UTF_8);
+		return "T1==" + Base64.getUrlEncoder()
+			.encodeToString(("partner_id=12345678&sig=stub:" + signed).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The connection data of a {@code T1==} token, as the SDK writes it (and the emulator
+	 * reads it): URL-safe Base64 of {@code partner_id=…&sig=…:} and then URL-encoded
+	 * fields, one of them {@code connection_data}.
+	 */
+	static JsonNode connectionData(String token) {
+		String inner = new String(Base64.getUrlDecoder().decode(token.substring("T1==".length())),
+				StandardCharsets.UTF_8);
+		for (String field : inner.substring(inner.indexOf(':') + 1).split("&")) {
+			if (field.startsWith("connection_data=")) {
+				return JsonMapper.builder()
+					.build()
+					.readTree(URLDecoder.decode(field.substring("connection_data=".length()), StandardCharsets.UTF_8));
+			}
+		}
+		throw new IllegalArgumentException("no connection data in " + token);
 	}
 
 	private Reply answer(Request request) {
@@ -115,9 +156,13 @@ final class TokenServiceStub implements AutoCloseable {
 		}
 		if ("POST".equals(request.method()) && tokens.matches()) {
 			TokenRequest token = this.json.readValue(request.body(), TokenRequest.class);
+			this.tokenRequests.add(token);
 			String sessionId = tokens.group(1);
-			return new Reply(201, this.json.writeValueAsString(new SessionToken("12345678", sessionId,
-					tokenFor(sessionId, token.userType().name(), token.userId()), Instant.now().plusSeconds(3600))));
+			Duration heldFor = (token.heldFor() != null) ? token.heldFor() : Duration.ZERO;
+			return new Reply(201,
+					this.json.writeValueAsString(new SessionToken("12345678", sessionId,
+							tokenFor(sessionId, token.userType().name(), token.userId()),
+							Instant.now().plus(LIFETIME).plus(heldFor))));
 		}
 		return new Reply(404, "{}");
 	}

@@ -170,7 +170,7 @@ class GatewayDoorsIT {
 	}
 
 	@Test
-	void aDialIsOneTraceInTheLogsOfTheGatewayQueueServiceAndTokenServiceAndNoClientChoosesIt() throws Exception {
+	void aDialIsOneTraceInTheLogsOfTheServicesItReachesAndNoClientChoosesIt() throws Exception {
 		String chosen = "4bf92f3577b34da6a3ce929d0e0e4736";
 		JsonNode dialed = JSON
 			.readTree(send("POST", "/api/calls", "application/json", "{\"name\":\"Traced\",\"mode\":\"audioOnly\"}",
@@ -184,11 +184,17 @@ class GatewayDoorsIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(linesOfTrace("gateway", traceId))
 				.anyMatch((line) -> line.contains("dial forwarded to queue-service: 201"));
-			// the session comes from the pool (made ahead, in another trace);
-			// the caller's token is made within the dial
-			assertThat(linesOfTrace("token-service", traceId))
-				.anyMatch((line) -> line.contains("issued a token for the caller"));
 		});
+		// the session and the caller's token come from the pool (made ahead, in other
+		// traces): the dial reaches no token-service; only with the pool empty would it
+		// ask
+		// for both within its trace
+		List<String> tokenService = linesOfTrace("token-service", traceId);
+		assertThat(
+				tokenService.isEmpty() || (tokenService.stream().anyMatch((line) -> line.contains("created a session"))
+						&& tokenService.stream().anyMatch((line) -> line.contains("issued a token for the caller"))))
+			.as("token-service's lines in the dial's trace: %s", tokenService)
+			.isTrue();
 		for (String service : List.of("gateway", "queue-service", "token-service")) {
 			assertThat(linesOfTrace(service, chosen)).as(service).isEmpty();
 		}

@@ -75,6 +75,28 @@ class TokenServiceIT {
 	}
 
 	@Test
+	void aTokenMadeAheadIsValidForItsTimeHeldPlusAFullLifetime() {
+		String sessionId = post("/sessions", null).body().get("sessionId").asString();
+
+		Reply token = post("/sessions/" + sessionId + "/tokens",
+				Map.of("userId", "call-2", "userType", "caller", "heldFor", "PT2H"));
+
+		assertThat(token.status()).isEqualTo(201);
+		Instant expiresAt = Instant.parse(token.body().get("expiresAt").asString());
+		// the lifetime is 1 h: handed out 2 h after it was made, 1 h is left
+		assertThat(expiresAt).isBetween(Instant.now().plusSeconds(3 * 3600 - 60), Instant.now().plusSeconds(3 * 3600));
+		ClientToken grant = Emulator.tokens().verify(token.body().get("token").asString(), sessionId);
+		assertThat(grant.expiresAt()).isEqualTo(expiresAt.getEpochSecond());
+		// at most a week ahead (OpenTok refuses expiry times beyond 30 days)
+		assertThat(post("/sessions/" + sessionId + "/tokens",
+				Map.of("userId", "call-2", "userType", "caller", "heldFor", "P8D"))
+			.status()).isEqualTo(400);
+		assertThat(post("/sessions/" + sessionId + "/tokens",
+				Map.of("userId", "call-2", "userType", "caller", "heldFor", "-PT1H"))
+			.status()).isEqualTo(400);
+	}
+
+	@Test
 	void onlyTheSuitesOwnServicesMayUseItAnythingElseIs401() {
 		RestClient stranger = RestClient.create("http://127.0.0.1:" + this.port);
 		String sessionId = post("/sessions", null).body().get("sessionId").asString();

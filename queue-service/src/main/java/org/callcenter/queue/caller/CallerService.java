@@ -2,7 +2,6 @@ package org.callcenter.queue.caller;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,8 +17,8 @@ import org.callcenter.queue.sessionpool.SessionPool;
 import org.callcenter.queue.store.Call;
 import org.callcenter.queue.store.CallStore;
 import org.callcenter.queue.store.NewCall;
+import org.callcenter.queue.system.Ids;
 import org.callcenter.queue.tokens.TokenServiceClient;
-import org.callcenter.queue.tokens.TokenServiceUnavailable;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -58,36 +57,37 @@ class CallerService {
 	}
 
 	/**
-	 * The OpenTok session and token come first: if token-service fails, no call is
-	 * stored. The session comes from the pool (this dial then owns it: no other can have
-	 * taken it), or, when the pool is empty, is created now; either way token-service
-	 * makes the caller's token, without asking OpenTok. A pooled session whose token
-	 * could not be made because token-service failed goes back to the pool (one it
-	 * refused, say of another OpenTok project, is dropped, lest every later dial take it
-	 * again). Once the dial script has been sent, a session never goes back, even if
-	 * Redis failed: the script may have run and the call own it, so at worst one unused
-	 * session is lost.
+	 * The OpenTok session and the caller's token come first: a call is stored only with
+	 * them. They come from the session pool, made ahead with the call id this dial then
+	 * uses, so the dial calls nobody (this dial owns the entry: no other can have taken
+	 * it); a dial refused or failing after that gives the entry back, unless its call was
+	 * stored after all (see {@link SessionPool#putBack}). With the pool empty (or off),
+	 * token-service creates the session and the token now, and if it fails, no call is
+	 * stored.
 	 */
 	DialResponse dial(DialRequest request) {
-		String callId = UUID.randomUUID().toString();
 		Optional<PooledSession> pooled = this.pool.take();
-		String sessionId = pooled.map(PooledSession::sessionId)
-			.orElseGet(() -> this.tokens.createSession().sessionId());
-		SessionToken token;
-		try {
-			token = this.tokens.token(sessionId, callId, UserType.caller);
+		if (pooled.isEmpty()) {
+			String callId = Ids.newCallId();
+			String sessionId = this.tokens.createSession().sessionId();
+			return dial(request, callId, this.tokens.token(sessionId, callId, UserType.caller));
 		}
-		catch (TokenServiceUnavailable ex) {
-			if (!ex.refusedTheRequest()) {
-				pooled.ifPresent(this.pool::putBack);
-			}
+		PooledSession entry = pooled.get();
+		try {
+			return dial(request, entry.callId(), entry.callerToken());
+		}
+		catch (RuntimeException ex) {
+			this.pool.putBack(entry);
 			throw ex;
 		}
+	}
+
+	private DialResponse dial(DialRequest request, String callId, SessionToken token) {
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
-				request.mode(), sessionId, this.clock.instant().plus(this.properties.connectTimeout()));
+				request.mode(), token.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
 		Call stored = this.assignment.record(() -> this.store.dial(call));
-		// one line per dial, ids only: its trace id ties it to the gateway's and
-		// token-service's lines
+		// one line per dial, ids only: its trace id ties it to the gateway's lines (and
+		// token-service's, when the pool was empty)
 		log.info("call {} dialed: {}", callId, stored.state());
 		return new DialResponse(stored, token,
 				this.credentials.issue(Purpose.CALLER, callId, this.properties.callerCredentialValidity()));

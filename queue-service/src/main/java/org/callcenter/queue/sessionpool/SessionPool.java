@@ -2,6 +2,7 @@ package org.callcenter.queue.sessionpool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.store.QueueKeys;
 import org.callcenter.queue.system.LuaScripts;
@@ -23,11 +25,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * OpenTok sessions created ahead of demand, kept in Redis
- * ({@link QueueKeys#sessionPool()}, shared by every instance), so that most dials need no
- * session from OpenTok. A session leaves the pool in one atomic step
- * ({@code session-pool-take.lua}): it goes to one dial only, which then owns it. Sessions
- * older than {@code queue.session-pool.max-age} are dropped unused.
+ * OpenTok sessions created ahead of demand, each with the caller's credentials made ahead
+ * too (a call id and the caller's token for that session and call), kept in Redis
+ * ({@link QueueKeys#sessionPool()} and {@link QueueKeys#sessionPoolEntries() its
+ * entries}, shared by every instance), so that a dial from the pool calls nobody: one
+ * Redis script to take the entry, one to store the call. An entry leaves the pool in one
+ * atomic step ({@code session-pool-take.lua}): it goes to one dial only, which then owns
+ * it. Entries older than {@code queue.session-pool.max-age} are dropped unused.
  * {@link SessionPoolRefiller} fills the pool.
  */
 @Component
@@ -46,6 +50,8 @@ public class SessionPool {
 	private final RedisScript<List> take = script("session-pool-take");
 
 	private final RedisScript<List> refill = script("session-pool-refill");
+
+	private final RedisScript<Long> add = LuaScripts.script("session-pool-add", Long.class);
 
 	/**
 	 * Released by a dial that left the pool below half its size, so the refiller wakes up
@@ -69,16 +75,17 @@ public class SessionPool {
 	}
 
 	/**
-	 * A pooled session for a dial, now owned by it, or empty when the pool is empty or
-	 * off (the dial then creates its session). Every dial asks, so the pool knows the
-	 * demand.
+	 * A pool entry for a dial, now owned by it, or empty when the pool is empty or off
+	 * (the dial then creates its session and token). Every dial asks, so the pool knows
+	 * the demand.
 	 */
 	public Optional<PooledSession> take() {
 		if (!this.settings.enabled()) {
 			this.created.increment();
 			return Optional.empty();
 		}
-		List<?> reply = this.redis.execute(this.take, List.of(this.keys.sessionPool(), this.keys.sessionPoolDials()),
+		List<?> reply = this.redis.execute(this.take,
+				List.of(this.keys.sessionPool(), this.keys.sessionPoolDials(), this.keys.sessionPoolEntries()),
 				String.valueOf(this.clock.millis()), String.valueOf(this.settings.maxAge().toMillis()),
 				String.valueOf(QueueProperties.SessionPool.DEMAND_WINDOW.toMillis()));
 		if (reply == null || reply.isEmpty()) {
@@ -90,25 +97,33 @@ public class SessionPool {
 			this.dials.release();
 		}
 		this.fromPool.increment();
-		return Optional.of(new PooledSession((String) reply.get(0), (long) Double.parseDouble((String) reply.get(1))));
+		String sessionId = (String) reply.get(0);
+		SessionToken callerToken = new SessionToken((String) reply.get(4), sessionId, (String) reply.get(5),
+				Instant.ofEpochMilli(Long.parseLong((String) reply.get(6))));
+		return Optional.of(new PooledSession((String) reply.get(3), callerToken,
+				(long) Double.parseDouble((String) reply.get(1)), Long.parseLong((String) reply.get(7))));
 	}
 
 	/**
-	 * Gives back a session whose dial failed before its call was stored (token-service
-	 * did not make the caller's token): no call owns it and nobody holds a token for it,
-	 * so it is as good as new. If Redis fails here, the session is lost: an unused
-	 * OpenTok session costs nothing.
+	 * Gives back an entry whose dial was refused or failed after taking it: unless a call
+	 * owns its session or has its call id (the dial's script may have run before the
+	 * failure; then the entry is that call's), nobody used it, and nobody saw its token,
+	 * so it is as good as new; otherwise, or when it is past its age, it is dropped. If
+	 * Redis fails here, the entry is lost: an unused OpenTok session and token cost
+	 * nothing.
 	 */
-	public void putBack(PooledSession session) {
+	public void putBack(PooledSession entry) {
 		try {
-			this.redis.opsForZSet().add(this.keys.sessionPool(), session.sessionId(), session.createdAt());
+			if (!add(entry)) {
+				log.info("a pool entry its dial did not use is dropped: a call has it, or it is too old");
+			}
 		}
 		catch (DataAccessException ex) {
-			log.warn("a pooled session could not go back to the pool and is dropped: {}", ex.getMessage());
+			log.warn("a pool entry could not go back to the pool and is dropped: {}", ex.getMessage());
 		}
 	}
 
-	/** Sessions in the pool now. */
+	/** Entries in the pool now. */
 	public long size() {
 		Long size = this.redis.opsForZSet().zCard(this.keys.sessionPool());
 		return (size != null) ? size : 0;
@@ -131,7 +146,8 @@ public class SessionPool {
 	 * the holder of the {@link #refillerLease refiller lease}.
 	 */
 	int missing() {
-		List<?> reply = this.redis.execute(this.refill, List.of(this.keys.sessionPool(), this.keys.sessionPoolDials()),
+		List<?> reply = this.redis.execute(this.refill,
+				List.of(this.keys.sessionPool(), this.keys.sessionPoolDials(), this.keys.sessionPoolEntries()),
 				String.valueOf(this.clock.millis()), String.valueOf(this.settings.maxAge().toMillis()),
 				String.valueOf(QueueProperties.SessionPool.DEMAND_WINDOW.toMillis()));
 		long size = (Long) reply.get(0);
@@ -139,9 +155,21 @@ public class SessionPool {
 		return (int) Math.max(0, this.settings.target(recentDials) - size);
 	}
 
-	/** Adds a session just created. */
-	void add(String sessionId) {
-		this.redis.opsForZSet().add(this.keys.sessionPool(), sessionId, this.clock.millis());
+	/**
+	 * Adds an entry, with its session's member of the pool, in one step
+	 * ({@code session-pool-add.lua}); answers false if it was dropped instead: past its
+	 * age (or the one its token was made for), or a call owns its session or has its call
+	 * id.
+	 */
+	boolean add(PooledSession entry) {
+		SessionToken token = entry.callerToken();
+		Long added = this.redis.execute(this.add,
+				List.of(this.keys.sessionPool(), this.keys.sessionPoolEntry(entry.sessionId()),
+						this.keys.call(entry.callId()), this.keys.sessionOwner(entry.sessionId())),
+				String.valueOf(this.clock.millis()), String.valueOf(this.settings.maxAge().toMillis()),
+				entry.sessionId(), String.valueOf(entry.createdAt()), entry.callId(), token.apiKey(), token.token(),
+				String.valueOf(token.expiresAt().toEpochMilli()), String.valueOf(entry.usableUntil()));
+		return added != null && added == 1;
 	}
 
 	/**

@@ -5,8 +5,9 @@ import org.callcenter.queue.QueueProperties;
 /**
  * The Redis keys Java code touches directly. Everything else is named inside the Lua
  * scripts (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending()} must
- * match lib.lua's {@code key('outbox')} and {@code key('pending')}. The session pool's
- * keys are named here only: its scripts get them as KEYS.
+ * match lib.lua's {@code key('outbox')} and {@code key('pending')}, and so must
+ * {@link #call} and {@link #sessionOwner}. The session pool's keys are named here only:
+ * its scripts get them as KEYS.
  */
 public record QueueKeys(String space) {
 
@@ -38,6 +39,37 @@ public record QueueKeys(String space) {
 	 */
 	public String sessionPool() {
 		return this.space + ":session-pool";
+	}
+
+	/**
+	 * Prefix of the session pool's entries: {@code <prefix>:<session id>} is a hash of
+	 * what a dial needs besides the session (the call id made ahead, the caller's token
+	 * for it and when that expires), added and taken with its session's member of
+	 * {@link #sessionPool()} in one script.
+	 */
+	public String sessionPoolEntries() {
+		return this.space + ":session-pool:entry";
+	}
+
+	/** The entry of one pooled session (see {@link #sessionPoolEntries()}). */
+	public String sessionPoolEntry(String sessionId) {
+		return sessionPoolEntries() + ":" + sessionId;
+	}
+
+	/**
+	 * The hash of one call; must match lib.lua's {@code key('call', id)}. The session
+	 * pool reads it only to see whether a call exists.
+	 */
+	public String call(String callId) {
+		return this.space + ":call:" + callId;
+	}
+
+	/**
+	 * The call that owns an OpenTok session; must match lib.lua's
+	 * {@code key('session', sessionId)}.
+	 */
+	public String sessionOwner(String sessionId) {
+		return this.space + ":session:" + sessionId;
 	}
 
 	/** Who refills the session pool (a lease, like {@link #relayOwner()}). */

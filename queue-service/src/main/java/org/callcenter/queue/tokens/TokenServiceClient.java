@@ -73,6 +73,14 @@ public class TokenServiceClient {
 		return call((tokenService) -> tokenService.token(sessionId, new TokenRequest(userId, userType)));
 	}
 
+	/**
+	 * A token that waits up to {@code heldFor} before its user gets it (the session
+	 * pool's), so token-service makes it valid that much longer.
+	 */
+	public SessionToken tokenHeldFor(String sessionId, String userId, UserType userType, Duration heldFor) {
+		return call((tokenService) -> tokenService.token(sessionId, new TokenRequest(userId, userType, heldFor)));
+	}
+
 	private <T> T call(Function<TokenServiceApi, T> request) {
 		int first = Math.floorMod(this.next.getAndIncrement(), this.instances.size());
 		RestClientException last = null;

@@ -1,6 +1,7 @@
 package org.callcenter.token.opentok;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import com.opentok.MediaMode;
@@ -61,7 +62,17 @@ public class VideoPlatform {
 	 * as JSON.
 	 */
 	public SessionToken token(String sessionId, ConnectionData who) {
-		Instant expires = this.clock.instant().plus(this.properties.tokenLifetime());
+		return token(sessionId, who, Duration.ZERO);
+	}
+
+	/**
+	 * A publisher token as {@link #token(String, ConnectionData)}, for a user who gets it
+	 * up to {@code heldFor} after it is made (a caller's token made ahead for
+	 * queue-service's session pool): it is valid for that long plus the token lifetime,
+	 * so whenever it is handed out, a full lifetime is left.
+	 */
+	public SessionToken token(String sessionId, ConnectionData who, Duration heldFor) {
+		Instant expires = this.clock.instant().plus(heldFor).plus(this.properties.tokenLifetime());
 		try {
 			String token = this.openTok.generateToken(sessionId,
 					new TokenOptions.Builder().role(Role.PUBLISHER)

@@ -1,5 +1,7 @@
 package org.callcenter.token.sessions;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -7,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +56,20 @@ class SessionController {
 	@Operation(summary = "A client token for the session, carrying who connects as connection data")
 	SessionToken token(@PathVariable @Pattern(regexp = OpenTokIds.SESSION_ID) String sessionId,
 			@Valid @RequestBody NewToken request) {
-		SessionToken token = this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()));
+		SessionToken token = this.platform.token(sessionId, new ConnectionData(request.userId(), request.userType()),
+				(request.heldFor() != null) ? request.heldFor() : Duration.ZERO);
 		log.info("issued a token for the {}", request.userType());
 		return token;
 	}
 
-	/** The body of a token request (the contract's {@code TokenRequest}, validated). */
+	/**
+	 * The body of a token request (the contract's {@code TokenRequest}, validated). A
+	 * token may wait unused for a week at most: OpenTok refuses expiry times more than 30
+	 * days ahead, and a pool holds its entries for hours.
+	 */
 	record NewToken(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String userId,
-			@NotNull ConnectionData.UserType userType) {
+			@NotNull ConnectionData.UserType userType,
+			@DurationMin(seconds = 0) @DurationMax(days = 7) Duration heldFor) {
 	}
 
 }

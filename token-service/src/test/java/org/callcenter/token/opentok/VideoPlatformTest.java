@@ -79,6 +79,18 @@ class VideoPlatformTest {
 	}
 
 	@Test
+	void aTokenMadeAheadLastsItsTimeHeldLonger() throws Exception {
+		ArgumentCaptor<TokenOptions> options = ArgumentCaptor.forClass(TokenOptions.class);
+		when(this.openTok.generateToken(eq(SESSION), options.capture())).thenReturn("T1==token");
+
+		SessionToken token = this.platform.token(SESSION, new ConnectionData("call-1", UserType.caller),
+				Duration.ofHours(2));
+
+		assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(options.getValue().getExpireTime()).isEqualTo(NOW.plus(Duration.ofHours(3)).getEpochSecond());
+	}
+
+	@Test
 	void aTokenForASessionOfAnotherProjectIsAnInvalidRequest() throws Exception {
 		when(this.openTok.generateToken(anyString(), any(TokenOptions.class)))
 			.thenThrow(new InvalidArgumentException("Session ID is not valid for this API key"));
