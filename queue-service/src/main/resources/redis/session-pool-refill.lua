@@ -1,6 +1,6 @@
 -- session-pool-refill: drops entries past their age and tells the refiller how full the pool is and
 -- how many dials there were lately. Only the holder of the refiller lease (session-pool:refiller,
--- lease.lua) calls it, so two instances do not both fill the same gap. Not prefixed with lib.lua.
+-- lease.lua) calls it, so two instances do not both fill the same gap. Prefixed with session-pool-lib.lua, not lib.lua.
 -- KEYS[1] the pool (zset: session id, score = epoch ms the entry was begun)
 -- KEYS[2] prefix of the dial counters (one per demand window)
 -- KEYS[3] prefix of the entries (hash <prefix>:<session id>)
@@ -9,11 +9,7 @@
 -- before)}.
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[3])
-local limit = '(' .. string.format('%.0f', now - tonumber(ARGV[2]))
-for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', limit)) do
-  redis.call('DEL', KEYS[3] .. ':' .. old)
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', limit)
+drop_expired(KEYS[1], KEYS[3], now, tonumber(ARGV[2]))
 local current = math.floor(now / window)
 local dials = math.max(tonumber(redis.call('GET', KEYS[2] .. ':' .. string.format('%.0f', current)) or '0'),
   tonumber(redis.call('GET', KEYS[2] .. ':' .. string.format('%.0f', current - 1)) or '0'))

@@ -3,7 +3,7 @@
 -- session, and the same atomic step reads and deletes its entry, so however many instances dial at
 -- once, each entry goes to one dial only; that dial then owns it (session-pool-add.lua, through
 -- SessionPool.putBack, is its only way back). Also counts the dial, taken or not, to size the pool
--- by demand. Not prefixed with lib.lua.
+-- by demand. Prefixed with session-pool-lib.lua, not lib.lua.
 -- KEYS[1] the pool (zset: session id, score = epoch ms the entry was begun, before its session was
 --         created)
 -- KEYS[2] prefix of the dial counters (one per demand window)
@@ -14,13 +14,7 @@
 -- usable until epoch ms}, or {} when the pool holds no entry young enough.
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[3])
--- entries past their age are dropped unused, never handed out (their tokens were made to be valid
--- a full lifetime after the max age, not longer)
-local limit = '(' .. string.format('%.0f', now - tonumber(ARGV[2]))
-for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', limit)) do
-  redis.call('DEL', KEYS[3] .. ':' .. old)
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', limit)
+drop_expired(KEYS[1], KEYS[3], now, tonumber(ARGV[2]))
 local counter = KEYS[2] .. ':' .. string.format('%.0f', math.floor(now / window))
 redis.call('INCR', counter)
 redis.call('PEXPIRE', counter, string.format('%.0f', 3 * window))

@@ -188,7 +188,7 @@ public class SessionPool {
 	}
 
 	private static RedisScript<List> script(String name) {
-		return LuaScripts.script(name, List.class);
+		return LuaScripts.script(name, List.class, "session-pool-lib");
 	}
 
 }

@@ -19,8 +19,16 @@ public final class LuaScripts {
 	private LuaScripts() {
 	}
 
-	public static <T> RedisScript<T> script(String name, Class<T> resultType) {
-		return RedisScript.of(text(name), resultType);
+	/**
+	 * The script {@code redis/<name>.lua}, after the text of each of {@code libraries}
+	 * (scripts of shared local functions), in order.
+	 */
+	public static <T> RedisScript<T> script(String name, Class<T> resultType, String... libraries) {
+		StringBuilder text = new StringBuilder();
+		for (String library : libraries) {
+			text.append(text(library)).append('\n');
+		}
+		return RedisScript.of(text.append(text(name)).toString(), resultType);
 	}
 
 	public static String text(String name) {
