@@ -78,6 +78,12 @@ class QueueServiceOutageIT {
 
 		RunningSuite.get().restart("queue-service");
 
+		// as the agent would, wait until the call center answers again: the gateway
+		// routes
+		// to the instance again from its next health check (every 2 s), and an accept
+		// sent
+		// before then is answered "reconnecting" once more
+		await().atMost(Duration.ofSeconds(30)).until(this::gatewayReachesQueueService);
 		await().atMost(Duration.ofSeconds(30)).until(() -> ServerState.agentOnline("alice"));
 		assertThat(ServerState.call(callId).get("state").asString()).as(QuietQueue.snapshot())
 			.isIn("WAITING", "ASSIGNED");
@@ -86,6 +92,14 @@ class QueueServiceOutageIT {
 		this.console.accept("Outage");
 		this.console.awaitBadge("Outage", "On call");
 		this.caller.awaitOnCallWithAgentVideo();
+	}
+
+	/** queue-service's own answer (401 without a credential), not the gateway's 503. */
+	private boolean gatewayReachesQueueService() throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/calls/" + this.caller.callId())).GET().build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode() != 503;
 	}
 
 }
