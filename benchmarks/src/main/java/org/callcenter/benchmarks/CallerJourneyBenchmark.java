@@ -15,11 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.launcher.ServiceJars;
-import org.callcenter.launcher.Suite;
-import org.callcenter.launcher.SuiteSettings;
-import org.callcenter.localinfra.FreePorts;
-import org.callcenter.localinfra.LocalRedis;
-import org.callcenter.localinfra.SecuredKafka;
 
 /**
  * Walks the caller's journey against the whole suite (every service in its own JVM, real
@@ -36,7 +31,7 @@ import org.callcenter.localinfra.SecuredKafka;
  */
 public final class CallerJourneyBenchmark {
 
-	private static final String INTERNAL_SECRET = "benchmark-internal-secret";
+	private static final String INTERNAL_SECRET = BenchmarkSuite.INTERNAL_SECRET;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,19 +45,8 @@ public final class CallerJourneyBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int requests = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
-		LocalRedis redis = LocalRedis.ephemeral(FreePorts.next());
-		// the broker ./run uses (SASL/SCRAM, ACLs), so the numbers are those of a real
-		// local run
-		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
-		SuiteSettings settings = new SuiteSettings(redis.host(), redis.port(), SuiteSettings.Kafka.servicesOf(kafka),
-				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "benchmark", INTERNAL_SECRET);
-		try (Suite suite = Suite.start(settings, ServiceJars.locate(), Path.of("benchmarks", "target", "logs"))) {
-			new CallerJourneyBenchmark(suite.url("queue-service")).run(requests);
-		}
-		finally {
-			kafka.close();
-			redis.stop();
-		}
+		BenchmarkSuite.run("benchmark", (settings) -> settings,
+				(suite) -> new CallerJourneyBenchmark(suite.url("queue-service")).run(requests));
 		System.exit(0);
 	}
 

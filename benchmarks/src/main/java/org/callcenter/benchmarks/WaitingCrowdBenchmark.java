@@ -22,12 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.callcenter.launcher.ServiceJars;
-import org.callcenter.launcher.Suite;
-import org.callcenter.launcher.SuiteSettings;
-import org.callcenter.localinfra.FreePorts;
-import org.callcenter.localinfra.LocalRedis;
-import org.callcenter.localinfra.SecuredKafka;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
 
@@ -50,7 +44,7 @@ import org.callcenter.trust.SignedCredentials.Purpose;
  */
 public final class WaitingCrowdBenchmark {
 
-	private static final String INTERNAL_SECRET = "benchmark-internal-secret";
+	private static final String INTERNAL_SECRET = BenchmarkSuite.INTERNAL_SECRET;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,17 +77,9 @@ public final class WaitingCrowdBenchmark {
 		int crowd = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		int steps = (args.length > 1) ? Integer.parseInt(args[1]) : 300;
 		double rate = (args.length > 2) ? Double.parseDouble(args[2]) : 10;
-		LocalRedis redis = LocalRedis.ephemeral(FreePorts.next());
-		SecuredKafka kafka = SecuredKafka.start(SecuredKafka.randomPassword());
-		SuiteSettings settings = new SuiteSettings(redis.host(), redis.port(), SuiteSettings.Kafka.servicesOf(kafka),
-				SuiteSettings.Ports.free(), SuiteSettings.OpenTok.emulator(), "crowd", INTERNAL_SECRET);
-		try (Suite suite = Suite.start(settings, ServiceJars.locate(), Path.of("benchmarks", "target", "logs"))) {
-			new WaitingCrowdBenchmark(suite.url("queue-service"), suite.gatewayUrl()).run(crowd, steps, rate);
-		}
-		finally {
-			kafka.close();
-			redis.stop();
-		}
+		BenchmarkSuite.run("crowd", (settings) -> settings,
+				(suite) -> new WaitingCrowdBenchmark(suite.url("queue-service"), suite.gatewayUrl()).run(crowd, steps,
+						rate));
 		System.exit(0);
 	}
 
