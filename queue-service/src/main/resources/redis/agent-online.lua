@@ -1,12 +1,16 @@
--- agent-online: an agent starts taking calls, and takes waiting calls while it has room.
--- Going online again only renames the agent and counts as a heartbeat.
--- ARGV[4] agent id, [5] display name
+-- agent-online: an agent starts taking calls, AVAILABLE, and takes waiting calls while it has room.
+-- Going online again (a reload, a second console) renames the agent, updates its wrap-up time and
+-- counts as a heartbeat; it keeps the agent's state (AWAY stays AWAY).
+-- ARGV[4] agent id, [5] display name, [6] the agent's wrap-up time in ms (0 = none)
 -- Returns {'OK', agent}.
 local agentId = ARGV[4]
-redis.call('HSET', key('agent', agentId), 'id', agentId, 'displayName', ARGV[5])
+redis.call('HSET', key('agent', agentId), 'id', agentId, 'displayName', ARGV[5], 'wrapUpMs', ARGV[6])
 if redis.call('HGET', key('agent', agentId), 'online') ~= '1' then
-  redis.call('HSET', key('agent', agentId), 'online', '1', 'tick', next_seq())
+  redis.call('HSET', key('agent', agentId), 'online', '1', 'tick', next_seq(), 'state', 'AVAILABLE',
+    'stateSince', NOW)
+  redis.call('HDEL', key('agent', agentId), 'awayReason', 'wrapUpUntil')
   redis.call('SADD', key('agents', 'known'), agentId)
+  redis.call('ZADD', key('agents', 'seen'), NOW, agentId)
   rescore_agent(agentId)
   emit_agent(agentId, 'ONLINE')
 end

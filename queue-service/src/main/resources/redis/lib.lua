@@ -31,9 +31,14 @@
 --   monitoring           hash: lastWebhookAt (a verified session webhook arrived), missedAt (a
 --                        page-confirmed connection got no webhook in time)
 --   agent:<id>           hash: id, displayName, online, tick (order of last assignment), activeCall,
---                        seq (its last agent event)
+--                        seq (its last agent event), and while online: state (AVAILABLE, AWAY or
+--                        WRAP_UP; absent in hashes written before states existed: AVAILABLE),
+--                        stateSince (ms), awayReason while AWAY, wrapUpUntil (ms) while WRAP_UP,
+--                        wrapUpMs (the agent's wrap-up time, set when it goes online; 0 = none)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
---   agents               zset: online agents, score = load * 2^32 + tick (least load, then idle longest)
+--   agents               zset: the AVAILABLE agents (the only ones given new callers),
+--                        score = load * 2^32 + tick (least load, then idle longest)
+--   wrap-ups             zset: agents in WRAP_UP, score = wrapUpUntil (the sweep ends them then)
 --   agents:seen          zset: online agents, score = last heartbeat ms
 --   agents:known         set: every agent that was ever online
 --   outbox               stream: one entry per call or agent event (field kind; field trace, the
@@ -57,9 +62,12 @@
 --                        size the pool
 --
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
--- `callers`; its hash's agentId names that agent (empty while pending); the load part of an online
--- agent's `agents` score equals ZCARD of its `callers`; an agent's activeCall, if any, is one of its
--- callers and the only one of them ON_CALL; while `pending` is not empty no online agent has room.
+-- `callers`; its hash's agentId names that agent (empty while pending); `agents` holds exactly the
+-- online agents whose state is AVAILABLE, and the load part of each one's score equals ZCARD of its
+-- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP; an agent's activeCall, if any, is
+-- one of its callers and the only one of them ON_CALL; while `pending` is not empty no AVAILABLE
+-- agent has room; a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
+-- the callers it has, an offline one has none).
 -- A session id in `session-pool` has no `session:<sessionId>` (no call owns it) and its entry's
 -- call id no `call:<id>`, and a call's session and call id were handed out once: from the pool to
 -- that dial, or made for it.
@@ -118,7 +126,7 @@ local function call_reply(id)
     table.insert(flat, redis.call('GET', key('queue-version')) or '0')
   end
   table.insert(flat, 'agentsOnline')
-  table.insert(flat, tostring(redis.call('ZCARD', key('agents'))))
+  table.insert(flat, tostring(redis.call('ZCARD', key('agents', 'seen'))))
   return { 'OK', flat }
 end
 
@@ -129,7 +137,18 @@ local function agent_reply(agentId)
   return { 'OK', flat }
 end
 
+-- An online agent's state; hashes written before states existed have none and were AVAILABLE.
+local function agent_state(agentId)
+  return redis.call('HGET', key('agent', agentId), 'state') or 'AVAILABLE'
+end
+
+-- Puts an online agent in `agents` by its load if it is AVAILABLE, takes it out otherwise: the one
+-- place that decides who can be given callers.
 local function rescore_agent(agentId)
+  if agent_state(agentId) ~= 'AVAILABLE' then
+    redis.call('ZREM', key('agents'), agentId)
+    return
+  end
   local tick = tonumber(redis.call('HGET', key('agent', agentId), 'tick'))
   local load = redis.call('ZCARD', key('agent', agentId, 'callers'))
   redis.call('ZADD', key('agents'), string.format('%.0f', load * TWO32 + tick), agentId)
@@ -150,6 +169,7 @@ local function emit(id, type, opts)
   local move = opts.move or {}
   redis.call('XADD', key('outbox'), '*',
     'callId', id, 'seq', seq, 'type', type, 'state', c.state, 'agentId', c.agentId,
+    'outcome', c.outcome or '', 'notes', c.notes or '',
     'previousAgentId', opts.previousAgentId or '', 'sessionId', c.sessionId,
     'connected', c.connected, 'reason', opts.reason or '',
     'queueChanged', opts.queueChanged and '1' or '0',
@@ -190,12 +210,17 @@ local function leave_pending(id)
   return move
 end
 
--- Appends an agent's presence change to the outbox, numbered per agent; agentsOnline lets pages say
--- whether anyone is there to take a call without reading the queue again.
+-- Appends an agent's presence or state change to the outbox, numbered per agent, with the state it
+-- leaves the agent in; agentsOnline lets pages say whether anyone is there to take a call without
+-- reading the queue again (`agents:seen` holds exactly the online agents).
 local function emit_agent(agentId, type, reason)
+  local a = as_table(redis.call('HGETALL', key('agent', agentId)))
   local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
   redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
-    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents')), 'at', NOW, 'trace', TRACE)
+    'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents', 'seen')),
+    'agentsAvailable', redis.call('ZCARD', key('agents')),
+    'state', a.online == '1' and (a.state or 'AVAILABLE') or 'OFFLINE',
+    'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
 end
 
 -- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.
@@ -247,8 +272,45 @@ local function drain_pending()
   end
 end
 
+-- Every change of an online agent's state goes through here: it keeps `agents` and `wrap-ups` to the
+-- state, tells it on the agent events, and lets an agent that becomes AVAILABLE take waiting calls.
+-- awayReason only with AWAY, wrapUpUntil (ms) only with WRAP_UP.
+local function set_agent_state(agentId, state, awayReason, wrapUpUntil)
+  local k = key('agent', agentId)
+  redis.call('HSET', k, 'state', state, 'stateSince', NOW)
+  if awayReason then
+    redis.call('HSET', k, 'awayReason', awayReason)
+  else
+    redis.call('HDEL', k, 'awayReason')
+  end
+  if wrapUpUntil then
+    redis.call('HSET', k, 'wrapUpUntil', string.format('%.0f', wrapUpUntil))
+    redis.call('ZADD', key('wrap-ups'), string.format('%.0f', wrapUpUntil), agentId)
+  else
+    redis.call('HDEL', k, 'wrapUpUntil')
+    redis.call('ZREM', key('wrap-ups'), agentId)
+  end
+  rescore_agent(agentId)
+  emit_agent(agentId, 'STATE_CHANGED')
+  if state == 'AVAILABLE' then
+    drain_pending()
+  end
+end
+
+-- After a call it talked on ends, an online agent with a wrap-up time takes no new callers for that
+-- long (a later call's end starts it again); an AWAY agent stays AWAY.
+local function start_wrap_up(agentId)
+  local a = agent_of(agentId)
+  local wrapUpMs = tonumber(a.wrapUpMs or '0')
+  if a.online ~= '1' or wrapUpMs <= 0 or a.state == 'AWAY' then
+    return
+  end
+  set_agent_state(agentId, 'WRAP_UP', nil, NOW + wrapUpMs)
+end
+
 local function end_call(id, c, reason)
   local move = leave_pending(id)
+  local talked = c.agentId ~= '' and (c.state == 'ON_CALL' or c.state == 'ON_HOLD')
   if c.agentId ~= '' then
     redis.call('ZREM', key('agent', c.agentId, 'callers'), id)
     if redis.call('HGET', key('agent', c.agentId), 'activeCall') == id then
@@ -266,6 +328,9 @@ local function end_call(id, c, reason)
   emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING', move = move })
   redis.call('EXPIRE', key('call', id), RETENTION)
   redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
+  if talked then
+    start_wrap_up(c.agentId)
+  end
   drain_pending()
 end
 
@@ -287,10 +352,11 @@ end
 
 local function go_offline(agentId, reason)
   redis.call('ZREM', key('agents'), agentId)
-  emit_agent(agentId, 'OFFLINE', reason)
   redis.call('ZREM', key('agents', 'seen'), agentId)
-  redis.call('HSET', key('agent', agentId), 'online', '0')
-  redis.call('HDEL', key('agent', agentId), 'activeCall')
+  redis.call('ZREM', key('wrap-ups'), agentId)
+  redis.call('HSET', key('agent', agentId), 'online', '0', 'stateSince', NOW)
+  redis.call('HDEL', key('agent', agentId), 'activeCall', 'state', 'awayReason', 'wrapUpUntil')
+  emit_agent(agentId, 'OFFLINE', reason)
   local callers = redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)
   redis.call('DEL', key('agent', agentId, 'callers'))
   for _, id in ipairs(callers) do

@@ -3,6 +3,7 @@ package org.callcenter.queue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +46,7 @@ import org.springframework.validation.annotation.Validated;
  * @param callerCredentialValidity how long a caller's credential for its call is valid
  * @param sessionPool OpenTok sessions and callers' tokens made ahead of demand, so that a
  * dial need not wait for them
+ * @param agentWorkflow agents' wrap-up time, away reasons and call outcomes
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -61,7 +63,8 @@ public record QueueProperties(
 		@NotNull @DefaultValue("10s") Duration relayLease,
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
 		@NotNull @DefaultValue("12h") Duration callerCredentialValidity,
-		@Valid @NotNull @DefaultValue SessionPool sessionPool) {
+		@Valid @NotNull @DefaultValue SessionPool sessionPool,
+		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow) {
 
 	/**
 	 * The Redis key prefix: a hash tag, so that every key of one call center lands in one
@@ -109,6 +112,37 @@ public record QueueProperties(
 			}
 			long ceiling = Math.max(this.size, this.maxSize);
 			return (int) Math.min(ceiling, Math.max(this.size, recentDials));
+		}
+
+	}
+
+	/**
+	 * What agents do around their calls besides talking.
+	 *
+	 * @param wrapUp how long an agent takes no new callers after a call it talked on ends
+	 * (after-call work), unless it says it is ready sooner; 0 turns wrap-up off
+	 * @param wrapUpByAgent wrap-up times of particular agents (by agent id), overriding
+	 * {@code wrapUp}
+	 * @param awayReasons the reasons an agent may give for going away, as ids (the
+	 * console shows them readably)
+	 * @param outcomes the outcome codes an agent may record on a call it handled
+	 */
+	public record AgentWorkflow(@NotNull @DurationMax(hours = 1) @DefaultValue("0s") Duration wrapUp,
+			Map<String, @NotNull @DurationMax(hours = 1) Duration> wrapUpByAgent, @NotEmpty @DefaultValue( {
+					"break", "lunch", "training", "meeting" }) List<@Pattern(regexp = CODE) String> awayReasons,
+			@NotEmpty @DefaultValue({ "resolved", "follow-up", "escalated",
+					"not-resolved" }) List<@Pattern(regexp = CODE) String> outcomes){
+
+		/** What an away reason or an outcome looks like: a short lower-case id. */
+		public static final String CODE = "[a-z][a-z0-9-]{0,39}";
+
+		public AgentWorkflow {
+			wrapUpByAgent = (wrapUpByAgent != null) ? Map.copyOf(wrapUpByAgent) : Map.of();
+		}
+
+		/** The wrap-up time of one agent. */
+		public Duration wrapUpOf(String agentId) {
+			return this.wrapUpByAgent.getOrDefault(agentId, this.wrapUp);
 		}
 
 	}

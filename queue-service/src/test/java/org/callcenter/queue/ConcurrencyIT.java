@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
@@ -72,7 +73,10 @@ class ConcurrencyIT {
 		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
 				// a cap, so that callers wait and the queue moves while agents are
 				// online
-				"--queue.max-callers-per-agent=" + CAP);
+				"--queue.max-callers-per-agent=" + CAP,
+				// wrap-ups that end while the run goes on (swept every 100 ms)
+				"--queue.sweep-interval=100ms", "--queue.agent-workflow.wrap-up-by-agent.a1=300ms",
+				"--queue.agent-workflow.wrap-up-by-agent.a2=300ms");
 		clients = instances.clients();
 	}
 
@@ -88,8 +92,11 @@ class ConcurrencyIT {
 		Map<String, String> sessions = new ConcurrentHashMap<>();
 		List<String> unexpected = new CopyOnWriteArrayList<>();
 		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+		java.time.Instant start = java.time.Instant.now();
 		try (TopicRecorder<CallEvent> events = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
-				Topics.CALL_EVENTS, CallEvent.class)) {
+				Topics.CALL_EVENTS, CallEvent.class);
+				TopicRecorder<AgentEvent> agentEvents = new TopicRecorder<>(RealKafka.shared().bootstrapServers(),
+						Topics.AGENT_EVENTS, AgentEvent.class)) {
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 			List<Future<?>> work = new ArrayList<>();
 			for (int t = 0; t < THREADS; t++) {
@@ -112,6 +119,8 @@ class ConcurrencyIT {
 			assertNoCallerWasLost(snapshot, dialed);
 			assertEverySessionWentToOneCallOnly(sessions);
 			assertEventsTellEveryCallsStory(events, dialed);
+			assertAgentEventsTellEveryAgentsStates(agentEvents, start);
+			assertWrapUpsAreExactlyTheAgentsInWrapUp();
 			assertPlacesFollowFromTheNumberedQueueMoves(events, dialed);
 			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live%n",
 					THREADS * OPERATIONS_PER_THREAD, new java.util.TreeMap<>(outcomes), dialed.size(),
@@ -178,15 +187,24 @@ class ConcurrencyIT {
 			}
 			else if (roll < 90) {
 				operation = "end";
-				reply = api.end(ownerOr(api, call, agent, unexpected), call);
+				reply = random.nextBoolean() ? api.end(ownerOr(api, call, agent, unexpected), call) : api
+					.end(ownerOr(api, call, agent, unexpected), call, Map.of("outcome", "resolved", "notes", "n" + i));
 			}
-			else if (roll < 96) {
+			else if (roll < 93) {
 				operation = "online";
 				reply = api.goOnline(agent);
 			}
-			else {
+			else if (roll < 95) {
 				operation = "offline";
 				reply = api.goOffline(agent);
+			}
+			else if (roll < 98) {
+				operation = "away";
+				reply = api.goAway(agent, "break", random.nextBoolean());
+			}
+			else {
+				operation = "available";
+				reply = api.becomeAvailable(agent);
 			}
 			outcomes.merge(operation + ":" + reply.status(), 1, Integer::sum);
 			remember(reply);
@@ -246,7 +264,8 @@ class ConcurrencyIT {
 	 * for them to mean anything.
 	 */
 	private static void assertEveryTransitionHappenedOften(Map<String, Integer> outcomes) {
-		for (String operation : List.of("dial", "accept", "hold", "resume", "end", "leave", "online", "offline")) {
+		for (String operation : List.of("dial", "accept", "hold", "resume", "end", "leave", "online", "offline", "away",
+				"available")) {
 			int succeeded = outcomes.entrySet()
 				.stream()
 				.filter((outcome) -> outcome.getKey().startsWith(operation + ":2"))
@@ -285,19 +304,29 @@ class ConcurrencyIT {
 			String agentId = agent.get("id").asString();
 			List<String> callIds = new ArrayList<>();
 			agent.get("callIds").forEach((id) -> callIds.add(id.asString()));
-			if (agent.get("online").asBoolean()) {
+			String state = agent.get("state").asString();
+			if ("AVAILABLE".equals(state)) {
 				assertThat(agent.get("rankedLoad").asInt()).as("load of %s", agentId).isEqualTo(callIds.size());
 				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
 				someoneHasRoom |= callIds.size() < CAP;
 			}
+			else if (agent.get("online").asBoolean()) {
+				// AWAY or WRAP_UP: keeps its callers, is never ranked for new ones
+				assertThat(state).as("state of online %s", agentId).isIn("AWAY", "WRAP_UP");
+				assertThat(agent.path("rankedLoad").isNull() || agent.path("rankedLoad").isMissingNode())
+					.as("%s %s is not ranked for new callers", state, agentId)
+					.isTrue();
+				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
+			}
 			else {
+				assertThat(state).isEqualTo("OFFLINE");
 				assertThat(callIds).as("callers of offline %s", agentId).isEmpty();
 				assertThat(agent.path("activeCallId").isNull() || agent.path("activeCallId").isMissingNode()).isTrue();
 			}
 			callIds.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add(agentId));
 		}
 		if (someoneHasRoom) {
-			assertThat(pending).as("nobody waits while an agent has room").isEmpty();
+			assertThat(pending).as("nobody waits while an AVAILABLE agent has room").isEmpty();
 		}
 		Map<String, Long> onCallPerAgent = new HashMap<>();
 		for (JsonNode call : snapshot.get("liveCalls")) {
@@ -372,6 +401,45 @@ class ConcurrencyIT {
 				String state = clients.get(0).status(id).state();
 				assertThat(story.get(story.size() - 1).state().name()).as("last event of %s", id).isEqualTo(state);
 			}
+		});
+	}
+
+	/**
+	 * Each agent's events of this run are numbered without a gap, and the last one tells
+	 * the state the agent is in.
+	 */
+	private static void assertAgentEventsTellEveryAgentsStates(TopicRecorder<AgentEvent> events,
+			java.time.Instant start) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode snapshot = clients.get(0).snapshot().body();
+			for (String agentId : AGENTS) {
+				List<AgentEvent> told = events
+					.values((e) -> e.agentId().equals(agentId) && !e.occurredAt().isBefore(start))
+					.stream()
+					.distinct()
+					.sorted(Comparator.comparingLong(AgentEvent::seq))
+					.toList();
+				assertThat(told).as("events of %s", agentId).isNotEmpty();
+				for (int i = 1; i < told.size(); i++) {
+					assertThat(told.get(i).seq()).as("seq after %s", told.get(i - 1))
+						.isEqualTo(told.get(i - 1).seq() + 1);
+				}
+				assertThat(told.get(told.size() - 1).state().name()).as("last event of %s", agentId)
+					.isEqualTo(agentNamed(snapshot, agentId).get("state").asString());
+			}
+		});
+	}
+
+	private static void assertWrapUpsAreExactlyTheAgentsInWrapUp() {
+		StringRedisTemplate redis = instances.bean(StringRedisTemplate.class);
+		QueueKeys keys = new QueueKeys("{" + NAMESPACE + "}");
+		// a sweep may end a wrap-up between the two reads: read until both agree
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Set<String> inWrapUp = stream(clients.get(0).snapshot().body().get("agents"))
+				.filter((a) -> "WRAP_UP".equals(a.get("state").asString()))
+				.map((a) -> a.get("id").asString())
+				.collect(Collectors.toSet());
+			assertThat(redis.opsForZSet().range(keys.wrapUps(), 0, -1)).isEqualTo(inWrapUp);
 		});
 	}
 

@@ -121,6 +121,28 @@ final class QueueClient {
 		return callAction(agentId, callId, "end");
 	}
 
+	/** Ends with an outcome and notes (either may be absent from the map). */
+	Reply end(String agentId, String callId, Map<String, String> notes) {
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/end", notes);
+	}
+
+	Reply wrapUp(String agentId, String callId, Map<String, String> notes) {
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/wrap-up", notes);
+	}
+
+	Reply goAway(String agentId, String reason, boolean handBack) {
+		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId + "/state",
+				Map.of("state", "AWAY", "reason", reason, "handBack", handBack));
+	}
+
+	Reply becomeAvailable(String agentId) {
+		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId + "/state", Map.of("state", "AVAILABLE"));
+	}
+
+	Reply workflow(String agentId) {
+		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/workflow", null);
+	}
+
 	Reply snapshot() {
 		return asAgent("supervisor", HttpMethod.GET, "/api/queue", null);
 	}

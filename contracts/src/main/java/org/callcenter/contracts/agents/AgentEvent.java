@@ -8,27 +8,48 @@ import org.callcenter.contracts.WireNames;
 import org.callcenter.contracts.calls.Topics;
 
 /**
- * One change of an agent's presence, published on {@link Topics#AGENT_EVENTS} keyed by
- * {@code agentId}. {@code seq} grows by one with every change of the same agent, so a
- * consumer drops anything at or below the highest it has seen; {@code eventId} is
- * {@code agentId:seq}.
+ * One change of an agent's presence or state, published on {@link Topics#AGENT_EVENTS}
+ * keyed by {@code agentId}. {@code seq} grows by one with every change of the same agent,
+ * so a consumer drops anything at or below the highest it has seen; {@code eventId} is
+ * {@code agentId:seq}. Every event carries the agent's state after it, so the time an
+ * agent spent in each state is the time between consecutive events.
  *
- * @param reason why an agent went offline; null when online
- * @param agentsOnline how many agents are online after this change
+ * @param reason why an agent went offline; null otherwise
+ * @param agentsOnline how many agents are online (in any state) after this change
+ * @param agentsAvailable how many of them are {@link AgentState#AVAILABLE} (absent in
+ * events written before agent states existed: 0)
+ * @param state the agent's state after this change (null in events written before agent
+ * states existed)
+ * @param awayReason while {@link AgentState#AWAY}: why (one of queue-service's configured
+ * away reasons, or {@code missedOffers}); null otherwise
+ * @param wrapUpUntil while {@link AgentState#WRAP_UP}: when it ends by itself; null
+ * otherwise
  */
 public record AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
-		int agentsOnline, Instant occurredAt) {
+		int agentsOnline, Instant occurredAt, int agentsAvailable, AgentState state, String awayReason,
+		Instant wrapUpUntil) {
+
+	/** A presence change as events told it before agent states existed. */
+	public AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
+			int agentsOnline, Instant occurredAt) {
+		this(eventId, agentId, seq, type, reason, agentsOnline, occurredAt, 0, null, null, null);
+	}
 
 	/** What happened to an agent. */
 	public enum AgentEventType {
 
-		/** The agent started taking callers. */
+		/** The agent signed in and is {@link AgentState#AVAILABLE}. */
 		ONLINE,
 		/**
 		 * The agent stopped taking callers; its callers went to other agents or back to
 		 * the queue.
 		 */
-		OFFLINE
+		OFFLINE,
+		/**
+		 * An online agent's state changed: it went away or came back, or a wrap-up began
+		 * or ended.
+		 */
+		STATE_CHANGED
 
 	}
 

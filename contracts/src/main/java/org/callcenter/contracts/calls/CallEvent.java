@@ -21,10 +21,21 @@ import java.time.Instant;
  * @param queueMove how this change moved waiting callers' places, so that their pages
  * need not read the queue again; null when it moved no waiting caller's place (absent in
  * events written before it existed)
+ * @param outcome the outcome code the agent recorded for the call (one of queue-service's
+ * configured outcomes), on an {@code ENDED} or {@code WRAPPED} event; null when none
+ * @param notes the agent's free-text notes on the call, like {@code outcome}
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
 		String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason, boolean queueChanged,
-		Instant occurredAt, QueueMove queueMove) {
+		Instant occurredAt, QueueMove queueMove, String outcome, String notes) {
+
+	/** An event without the agent's notes. */
+	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
+			String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
+			boolean queueChanged, Instant occurredAt, QueueMove queueMove) {
+		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
+				queueChanged, occurredAt, queueMove, null, null);
+	}
 
 	/** An event that moved no waiting caller's place. */
 	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
@@ -32,6 +43,19 @@ public record CallEvent(String eventId, String callId, long seq, CallEventType t
 			boolean queueChanged, Instant occurredAt) {
 		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
 				queueChanged, occurredAt, null);
+	}
+
+	/**
+	 * This event as the caller's page may see it: the agent's outcome and notes are for
+	 * the call center, not for the caller.
+	 */
+	public CallEvent withoutAgentNotes() {
+		if (this.outcome == null && this.notes == null) {
+			return this;
+		}
+		return new CallEvent(this.eventId, this.callId, this.seq, this.type, this.state, this.agentId,
+				this.previousAgentId, this.sessionId, this.callerConnected, this.reason, this.queueChanged,
+				this.occurredAt, this.queueMove, null, null);
 	}
 
 }

@@ -39,6 +39,11 @@ public enum CallEventReason {
 	 */
 	AGENT_LOGGED_OUT("agentLoggedOut"),
 	/**
+	 * {@code ASSIGNED} or {@code QUEUED} again: the call's agent went away and handed
+	 * back the callers it had not accepted yet.
+	 */
+	AGENT_AWAY("agentAway"),
+	/**
 	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard
 	 * from for the grace period (its {@code AgentEvent} carries the same reason).
 	 */

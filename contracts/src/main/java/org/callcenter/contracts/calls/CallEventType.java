@@ -31,6 +31,11 @@ public enum CallEventType {
 	/** The agent took the call back from hold. */
 	RESUMED,
 	/** The call is over; {@link CallEvent#reason()} says why. */
-	ENDED
+	ENDED,
+	/**
+	 * The agent recorded an outcome and notes for the ended call (during its wrap-up or
+	 * later); the call's state stays {@code ENDED}.
+	 */
+	WRAPPED
 
 }

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.gateway.system.GatewayProperties;
@@ -78,7 +79,10 @@ class LiveEvents {
 	@KafkaListener(id = "gateway-push", idIsGroup = false, topics = Topics.CALL_EVENTS,
 			groupId = "gateway-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
 	void on(CallEvent event) {
-		this.callPages.deliver(event.callId(), event);
+		// the agent's outcome and notes are not the caller's to read
+		if (event.type() != CallEventType.WRAPPED) {
+			this.callPages.deliver(event.callId(), event.withoutAgentNotes());
+		}
 		this.agentCalls.deliver(event.agentId(), event);
 		if (!Objects.equals(event.previousAgentId(), event.agentId())) {
 			this.agentCalls.deliver(event.previousAgentId(), event);

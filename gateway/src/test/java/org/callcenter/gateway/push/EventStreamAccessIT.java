@@ -245,6 +245,38 @@ class EventStreamAccessIT extends GatewayTestBase {
 		}
 	}
 
+	@Test
+	void aCallersStreamNeverCarriesTheAgentsOutcomeOrNotes() {
+		String call = UUID.randomUUID().toString();
+		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket(call)).exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody();
+		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
+			this.hub.on(withNotes(call, 3, CallEventType.WRAPPED, "wrapped-notes"));
+			this.hub.on(withNotes(call, 2, CallEventType.ENDED, "ended-notes"));
+		});
+		try {
+			List<ServerSentEvent<String>> heard = stream.filter((event) -> "call".equals(event.event()))
+				.take(3)
+				.collectList()
+				.block(Duration.ofSeconds(15));
+
+			assertThat(heard).allSatisfy((event) -> assertThat(event.data()).contains("\"type\":\"ENDED\"")
+				.doesNotContain("ended-notes", "wrapped-notes", "follow-up", "WRAPPED"));
+		}
+		finally {
+			happening.dispose();
+		}
+	}
+
+	/** An event with the agent's outcome and notes, for the call center only. */
+	static CallEvent withNotes(String callId, long seq, CallEventType type, String notes) {
+		return new CallEvent(callId + ":" + seq, callId, seq, type, CallState.ENDED, "alice", null, "1_session", true,
+				null, false, Instant.now(), null, "follow-up", notes);
+	}
+
 	private String ticket(String callId) {
 		return ticketRequest(callId, CREDENTIALS.issue(Purpose.CALLER, callId, Duration.ofMinutes(1))).exchange()
 			.expectStatus()

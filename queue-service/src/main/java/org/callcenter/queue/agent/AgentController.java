@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/agents/{agentId}")
-@Tag(name = "Agents", description = "Go online and offline, take, hold, resume and end calls")
+@Tag(name = "Agents", description = "Go online, away and offline, take, hold, resume and end calls, record outcomes")
 class AgentController {
 
 	private final AgentService agents;
@@ -50,6 +50,21 @@ class AgentController {
 	@Operation(summary = "Go offline: assigned callers move to other agents or back to the queue")
 	Agent goOffline(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
 		return this.agents.goOffline(agentId);
+	}
+
+	@PutMapping("/state")
+	@Operation(
+			summary = "Say whether you take new callers: AVAILABLE (also: ready after a wrap-up) or AWAY with a reason",
+			description = "Going away keeps your callers unless handBack gives back those not accepted yet.")
+	Agent changeState(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@Valid @RequestBody StateRequest request) {
+		return this.agents.changeState(agentId, request);
+	}
+
+	@GetMapping("/workflow")
+	@Operation(summary = "The away reasons and outcomes to choose from, and your wrap-up time")
+	AgentWorkflowSettings workflow(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		return this.agents.workflowOf(agentId);
 	}
 
 	@PutMapping("/heartbeat")
@@ -90,10 +105,18 @@ class AgentController {
 	}
 
 	@PostMapping("/callers/{callId}/end")
-	@Operation(summary = "End the call; the caller is told to leave")
+	@Operation(summary = "End the call, with an outcome and notes if you have them; the caller is told to leave")
 	Call end(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
-			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
-		return this.agents.end(agentId, callId);
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId,
+			@Valid @RequestBody(required = false) NotesRequest notes) {
+		return this.agents.end(agentId, callId, (notes != null) ? notes : NotesRequest.NONE);
+	}
+
+	@PostMapping("/callers/{callId}/wrap-up")
+	@Operation(summary = "Record the outcome and notes of a call you handled that has ended")
+	Call wrapUp(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId, @Valid @RequestBody NotesRequest notes) {
+		return this.agents.wrapUp(agentId, callId, notes);
 	}
 
 }

@@ -10,8 +10,11 @@ import io.micrometer.core.instrument.Timer;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.SessionToken;
+import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.QueueProperties.AgentWorkflow;
 import org.callcenter.queue.store.Agent;
 import org.callcenter.queue.store.Call;
+import org.callcenter.queue.store.CallNotes;
 import org.callcenter.queue.store.CallStore;
 import org.callcenter.queue.tokens.TokenServiceClient;
 
@@ -26,16 +29,32 @@ class AgentService {
 
 	private final Timer waitTime;
 
-	AgentService(CallStore store, TokenServiceClient tokens, MeterRegistry meters) {
+	private final AgentWorkflow workflow;
+
+	AgentService(CallStore store, TokenServiceClient tokens, MeterRegistry meters, QueueProperties properties) {
 		this.store = store;
 		this.tokens = tokens;
+		this.workflow = properties.agentWorkflow();
 		this.waitTime = Timer.builder("callcenter.wait.time")
 			.description("Time from dialing to being accepted by an agent the first time")
 			.register(meters);
 	}
 
 	Agent goOnline(String agentId, String displayName) {
-		return this.store.goOnline(agentId, displayName);
+		return this.store.goOnline(agentId, displayName, this.workflow.wrapUpOf(agentId));
+	}
+
+	Agent changeState(String agentId, StateRequest request) {
+		return switch (request.state()) {
+			case AVAILABLE -> this.store.becomeAvailable(agentId);
+			case AWAY -> this.store.goAway(agentId,
+					checked("away reason", request.reason(), this.workflow.awayReasons()), request.handsBack());
+		};
+	}
+
+	AgentWorkflowSettings workflowOf(String agentId) {
+		return new AgentWorkflowSettings(this.workflow.awayReasons(), this.workflow.outcomes(),
+				this.workflow.wrapUpOf(agentId).toSeconds());
 	}
 
 	Agent goOffline(String agentId) {
@@ -71,8 +90,27 @@ class AgentService {
 		return this.store.hold(agentId, callId);
 	}
 
-	Call end(String agentId, String callId) {
-		return this.store.end(agentId, callId);
+	Call end(String agentId, String callId, NotesRequest notes) {
+		return this.store.end(agentId, callId, checked(notes));
+	}
+
+	Call wrapUp(String agentId, String callId, NotesRequest notes) {
+		return this.store.wrapUp(agentId, callId, checked(notes));
+	}
+
+	private CallNotes checked(NotesRequest request) {
+		CallNotes notes = request.toNotes();
+		if (notes.outcome() != null) {
+			checked("outcome", notes.outcome(), this.workflow.outcomes());
+		}
+		return notes;
+	}
+
+	private static String checked(String what, String value, List<String> allowed) {
+		if (value == null || !allowed.contains(value)) {
+			throw new UnknownChoice(what, value, allowed);
+		}
+		return value;
 	}
 
 	/**

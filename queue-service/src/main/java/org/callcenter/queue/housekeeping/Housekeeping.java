@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends calls whose caller never connected (or did not come back), calls whose page is
- * gone with no live connection, and takes silent agents offline. Every instance runs it;
- * time when no instance swept (the whole service was down) never counts as anyone's
- * silence; each sweep is one atomic script, so instances never double up.
+ * gone with no live connection, takes silent agents offline and ends wrap-ups whose time
+ * is over. Every instance runs it; time when no instance swept (the whole service was
+ * down) never counts as anyone's silence; each sweep is one atomic script, so instances
+ * never double up.
  */
 @Component
 class Housekeeping {
@@ -39,6 +40,7 @@ class Housekeeping {
 			long expired = this.store.expireUnconnectedCallers(MAX_EXPIRED_PER_SWEEP);
 			long gone = this.store.endSilentCallers(MAX_EXPIRED_PER_SWEEP);
 			long dropped = this.store.dropSilentAgents();
+			this.store.endWrapUps();
 			if (expired > 0 || gone > 0 || dropped > 0) {
 				log.info("housekeeping ended {} unconnected calls and {} calls whose page was gone, and took {} "
 						+ "silent agents offline", expired, gone, dropped);

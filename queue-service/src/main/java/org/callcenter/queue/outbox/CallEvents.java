@@ -6,6 +6,7 @@ import java.util.Map;
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
+import org.callcenter.contracts.agents.AgentState;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
@@ -29,9 +30,13 @@ final class CallEvents {
 	static AgentEvent agentEvent(Map<String, String> entry) {
 		String agentId = entry.get("agentId");
 		long seq = Long.parseLong(entry.get("seq"));
+		String state = blankToNull(entry.get("state"));
 		return new AgentEvent(agentId + ":" + seq, agentId, seq, AgentEventType.valueOf(entry.get("type")),
 				OfflineReason.fromWireName(entry.get("reason")), Integer.parseInt(entry.get("agentsOnline")),
-				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
+				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))),
+				Integer.parseInt(entry.getOrDefault("agentsAvailable", "0")),
+				(state != null) ? AgentState.valueOf(state) : null, blankToNull(entry.get("awayReason")),
+				epochMillis(entry.get("wrapUpUntil")));
 	}
 
 	static CallEvent from(Map<String, String> entry) {
@@ -41,7 +46,8 @@ final class CallEvents {
 				CallState.valueOf(entry.get("state")), blankToNull(entry.get("agentId")),
 				blankToNull(entry.get("previousAgentId")), entry.get("sessionId"), "1".equals(entry.get("connected")),
 				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
-				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry));
+				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry),
+				blankToNull(entry.get("outcome")), blankToNull(entry.get("notes")));
 	}
 
 	/**
@@ -55,6 +61,10 @@ final class CallEvents {
 		}
 		return new QueueMove(Long.parseLong(version), Long.parseLong(entry.get("moveArrival")),
 				"1".equals(entry.get("moveJoined")));
+	}
+
+	private static Instant epochMillis(String value) {
+		return (value == null || value.isEmpty()) ? null : Instant.ofEpochMilli(Long.parseLong(value));
 	}
 
 	private static String blankToNull(String value) {

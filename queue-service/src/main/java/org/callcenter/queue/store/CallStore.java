@@ -1,6 +1,7 @@
 package org.callcenter.queue.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
+import org.callcenter.contracts.agents.AgentState;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.system.TraceParents;
@@ -110,8 +112,30 @@ public class CallStore {
 		return call(run("call", callId));
 	}
 
-	public Agent goOnline(String agentId, String displayName) {
-		return agent(run("agent-online", agentId, displayName));
+	/**
+	 * Goes online, {@code AVAILABLE}, or (online already) renames the agent; the wrap-up
+	 * time applies to its calls from now on.
+	 */
+	public Agent goOnline(String agentId, String displayName, Duration wrapUp) {
+		return agent(run("agent-online", agentId, displayName, millis(wrapUp.toMillis())));
+	}
+
+	/** An online agent says it is available (ready) again. */
+	public Agent becomeAvailable(String agentId) {
+		return agent(run("agent-state", agentId, AgentState.AVAILABLE.name(), "", "0"));
+	}
+
+	/**
+	 * An online agent goes away for a reason; with {@code handBack}, its callers it has
+	 * not accepted yet go to others or back to the queue.
+	 */
+	public Agent goAway(String agentId, String reason, boolean handBack) {
+		return agent(run("agent-state", agentId, AgentState.AWAY.name(), reason, handBack ? "1" : "0"));
+	}
+
+	/** Agents whose wrap-up time is over become available; answers how many. */
+	public long endWrapUps() {
+		return (Long) run("end-wrap-ups").get(1);
 	}
 
 	public Agent goOffline(String agentId, OfflineReason reason) {
@@ -134,8 +158,13 @@ public class CallStore {
 		return call(run("hold", agentId, callId));
 	}
 
-	public Call end(String agentId, String callId) {
-		return call(run("end", agentId, callId));
+	public Call end(String agentId, String callId, CallNotes notes) {
+		return call(run("end", agentId, callId, notes.outcomeOrEmpty(), notes.textOrEmpty()));
+	}
+
+	/** Records the outcome and notes of an ended call the agent handled. */
+	public Call wrapUp(String agentId, String callId, CallNotes notes) {
+		return call(run("wrap-up", agentId, callId, notes.outcomeOrEmpty(), notes.textOrEmpty()));
 	}
 
 	public AgentCalls agentCalls(String agentId) {
@@ -184,8 +213,9 @@ public class CallStore {
 			Map<String, String> fields = fields(flat);
 			String score = fields.get("score");
 			String callers = fields.getOrDefault("callers", "");
-			return new QueueSnapshot.AgentSlot(fields.get("id"), fields.get("displayName"),
-					"1".equals(fields.get("online")), fields.get("activeCall"),
+			boolean online = "1".equals(fields.get("online"));
+			return new QueueSnapshot.AgentSlot(fields.get("id"), fields.get("displayName"), online,
+					Agent.stateOf(online, fields.get("state")), fields.get("awayReason"), fields.get("activeCall"),
 					(score != null) ? (int) (Long.parseLong(score) / LOAD_UNIT) : null,
 					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")));
 		}).toList();

@@ -19,6 +19,11 @@ public record QueueKeys(String space) {
 		return this.space + ":outbox";
 	}
 
+	/** Agents in wrap-up, by when it ends (lib.lua). */
+	public String wrapUps() {
+		return this.space + ":wrap-ups";
+	}
+
 	public String pending() {
 		return this.space + ":pending";
 	}

@@ -2,6 +2,8 @@ package org.callcenter.queue.store;
 
 import java.util.List;
 
+import org.callcenter.contracts.agents.AgentState;
+
 /**
  * The whole queue at one instant.
  *
@@ -14,11 +16,13 @@ public record QueueSnapshot(List<String> pendingCallIds, List<AgentSlot> agents,
 	/**
 	 * An agent and its assigned calls.
 	 *
-	 * @param rankedLoad the load assignment ranks the agent by (null while offline);
-	 * always equal to the number of {@code callIds}
+	 * @param state whether the agent takes new callers
+	 * @param awayReason why the agent is away, if it is
+	 * @param rankedLoad the load assignment ranks the agent by, present exactly while the
+	 * agent is {@code AVAILABLE}; always equal to the number of {@code callIds}
 	 */
-	public record AgentSlot(String id, String displayName, boolean online, String activeCallId, Integer rankedLoad,
-			List<String> callIds) {
+	public record AgentSlot(String id, String displayName, boolean online, AgentState state, String awayReason,
+			String activeCallId, Integer rankedLoad, List<String> callIds) {
 	}
 
 }

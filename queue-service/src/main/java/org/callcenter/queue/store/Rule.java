@@ -22,7 +22,8 @@ public enum Rule {
 			"The caller has not connected to the call yet; it can be accepted once it has."),
 	CALLER_RECONNECTING("Caller reconnecting",
 			"The caller's connection was lost; the call can be taken once the caller is back."),
-	CALL_EXISTS("Call exists", "A call with this id already exists.");
+	CALL_EXISTS("Call exists", "A call with this id already exists."),
+	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first.");
 
 	private final String title;
 
