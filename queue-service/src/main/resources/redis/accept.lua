@@ -1,6 +1,6 @@
 -- accept: an agent takes one of its callers, or takes back a call on hold. The agent's current call,
 -- if any, goes on hold first, so an agent is on a call with at most one caller. Accepting the call
--- the agent is already on changes nothing.
+-- the agent is already on changes nothing. Accepting a call offered to the agent answers the offer.
 -- ARGV[4] agent id, [5] call id, [6] 'accept' or 'resume' (resume only takes a call on hold)
 -- Returns {'OK', call} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE, CALL_NOT_FOUND,
 -- NOT_YOUR_CALLER, CALL_ENDED, CALL_NOT_ON_HOLD, CALLER_NOT_CONNECTED, CALLER_RECONNECTING (the
@@ -28,6 +28,11 @@ end
 local active = redis.call('HGET', key('agent', agentId), 'activeCall')
 if active then
   put_on_hold(active, agentId, 'agentSwitched')
+end
+withdraw_offer(id)
+if c.state == 'OFFERED' then
+  -- it answered: its missed offers no longer count as in a row
+  redis.call('HSET', key('agent', agentId), 'missed', '0')
 end
 set_state(id, 'ON_CALL')
 if not c.callStartedAt then

@@ -1,7 +1,8 @@
 -- agent-state: an online agent says it is AVAILABLE (also: ready, ending its wrap-up early) or AWAY
--- for a reason. Going AWAY keeps the agent's callers unless it hands back those it has not accepted
--- yet (ASSIGNED): they go to another agent with room or back to the queue by their arrival. Saying
--- the state the agent is already in changes nothing.
+-- for a reason. Going AWAY gives back the callers it was offered (nobody is there to answer) and
+-- keeps the others, unless it also hands back those it has not accepted yet (ASSIGNED): they go to
+-- another agent with room or back to the queue by their arrival. Saying the state the agent is
+-- already in changes nothing.
 -- ARGV[4] agent id, [5] 'AVAILABLE' or 'AWAY', [6] away reason ('' with AVAILABLE),
 -- [7] '1' to hand back callers not accepted yet
 -- Returns {'OK', agent} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE.
@@ -23,13 +24,7 @@ else
     set_agent_state(agentId, 'AWAY', reason)
   end
   if handBack == '1' then
-    for _, id in ipairs(redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)) do
-      if redis.call('HGET', key('call', id), 'state') == 'ASSIGNED' then
-        redis.call('ZREM', key('agent', agentId, 'callers'), id)
-        redis.call('HSET', key('call', id), 'agentId', '')
-        place(id, agentId, 'agentAway')
-      end
-    end
+    hand_back(agentId, { ASSIGNED = true }, 'agentAway')
   end
 end
 return agent_reply(agentId)

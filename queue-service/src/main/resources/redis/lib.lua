@@ -15,7 +15,8 @@
 --   seq                  counter: arrival order of callers and assignment order of agents
 --   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, stateSince,
 --                        agentId, connectionId, webhookConnectionId (the caller's connection as the
---                        webhooks know it), reconnectBy while the caller's connection is lost, ...)
+--                        webhooks know it), reconnectBy while the caller's connection is lost,
+--                        offerUntil (ms) while OFFERED, outcome and notes (the agent's), ...)
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
@@ -34,11 +35,15 @@
 --                        seq (its last agent event), and while online: state (AVAILABLE, AWAY or
 --                        WRAP_UP; absent in hashes written before states existed: AVAILABLE),
 --                        stateSince (ms), awayReason while AWAY, wrapUpUntil (ms) while WRAP_UP,
---                        wrapUpMs (the agent's wrap-up time, set when it goes online; 0 = none)
+--                        wrapUpMs (the agent's wrap-up time, set when it goes online; 0 = none),
+--                        offerMs (how long it has to answer an offer, set when it goes online;
+--                        0 = callers are assigned, not offered), maxMissed (offers it may miss
+--                        in a row before it is made AWAY; 0 = never), missed (offers missed in a row)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
 --   agents               zset: the AVAILABLE agents (the only ones given new callers),
 --                        score = load * 2^32 + tick (least load, then idle longest)
 --   wrap-ups             zset: agents in WRAP_UP, score = wrapUpUntil (the sweep ends them then)
+--   offers               zset: OFFERED calls, score = offerUntil (the sweep takes them back then)
 --   agents:seen          zset: online agents, score = last heartbeat ms
 --   agents:known         set: every agent that was ever online
 --   outbox               stream: one entry per call or agent event (field kind; field trace, the
@@ -64,7 +69,8 @@
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
 -- `callers`; its hash's agentId names that agent (empty while pending); `agents` holds exactly the
 -- online agents whose state is AVAILABLE, and the load part of each one's score equals ZCARD of its
--- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP; an agent's activeCall, if any, is
+-- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP, `offers` exactly the OFFERED calls
+-- (each offered to one agent only: the agent whose `callers` hold it); an agent's activeCall, if any, is
 -- one of its callers and the only one of them ON_CALL; while `pending` is not empty no AVAILABLE
 -- agent has room; a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
 -- the callers it has, an offline one has none).
@@ -223,31 +229,50 @@ local function emit_agent(agentId, type, reason)
     'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
 end
 
--- The online agent with the fewest callers (ties: assigned longest ago) if it has room, else nil.
-local function agent_with_room()
-  local top = redis.call('ZRANGE', key('agents'), 0, 0, 'WITHSCORES')
-  if #top == 0 then
-    return nil
+-- The AVAILABLE agent with the fewest callers (ties: assigned longest ago) if it has room, else nil;
+-- passing over `excluded` (an agent that just declined or missed the call), if given.
+local function agent_with_room(excluded)
+  local top = redis.call('ZRANGE', key('agents'), 0, excluded and 1 or 0, 'WITHSCORES')
+  for i = 1, #top, 2 do
+    if top[i] ~= excluded then
+      if CAP > 0 and math.floor(tonumber(top[i + 1]) / TWO32) >= CAP then
+        return nil
+      end
+      return top[i]
+    end
   end
-  if CAP > 0 and math.floor(tonumber(top[2]) / TWO32) >= CAP then
-    return nil
-  end
-  return top[1]
+  return nil
 end
 
+-- A call leaves the offered state (accepted, declined, timed out, moved or ended).
+local function withdraw_offer(id)
+  redis.call('ZREM', key('offers'), id)
+  redis.call('HDEL', key('call', id), 'offerUntil')
+end
+
+-- Gives the call to the agent: offered, if the agent answers offers, or else assigned.
 local function assign(id, agentId, opts)
   local arrival = redis.call('HGET', key('call', id), 'arrival')
   redis.call('ZADD', key('agent', agentId, 'callers'), arrival, id)
-  set_state(id, 'ASSIGNED', 'agentId', agentId)
+  local offerMs = tonumber(redis.call('HGET', key('agent', agentId), 'offerMs') or '0')
+  if offerMs > 0 then
+    local offerUntil = string.format('%.0f', NOW + offerMs)
+    set_state(id, 'OFFERED', 'agentId', agentId, 'offerUntil', offerUntil)
+    redis.call('ZADD', key('offers'), offerUntil, id)
+  else
+    set_state(id, 'ASSIGNED', 'agentId', agentId)
+  end
   redis.call('HSET', key('agent', agentId), 'tick', next_seq())
   rescore_agent(agentId)
-  emit(id, 'ASSIGNED', opts)
+  emit(id, offerMs > 0 and 'OFFERED' or 'ASSIGNED', opts)
 end
 
--- Gives a live call that is nowhere to the agent with room, or queues it by its arrival, so a
--- caller coming back from an agent who left waits ahead of everyone who dialed after it.
-local function place(id, previousAgentId, reason)
-  local agentId = agent_with_room()
+-- Gives a live call that is nowhere to the agent with room (other than `excluded`, if given), or
+-- queues it by its arrival, so a caller coming back from an agent who left waits ahead of everyone
+-- who dialed after it.
+local function place(id, previousAgentId, reason, excluded)
+  withdraw_offer(id)
+  local agentId = agent_with_room(excluded)
   if agentId then
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
   else
@@ -275,6 +300,18 @@ end
 -- Every change of an online agent's state goes through here: it keeps `agents` and `wrap-ups` to the
 -- state, tells it on the agent events, and lets an agent that becomes AVAILABLE take waiting calls.
 -- awayReason only with AWAY, wrapUpUntil (ms) only with WRAP_UP.
+-- Takes from an agent the callers in the given states (a set: {OFFERED = true, ...}) and gives them
+-- to other agents with room, or back to the queue by their arrival.
+local function hand_back(agentId, states, reason)
+  for _, id in ipairs(redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)) do
+    if states[redis.call('HGET', key('call', id), 'state')] then
+      redis.call('ZREM', key('agent', agentId, 'callers'), id)
+      redis.call('HSET', key('call', id), 'agentId', '')
+      place(id, agentId, reason, agentId)
+    end
+  end
+end
+
 local function set_agent_state(agentId, state, awayReason, wrapUpUntil)
   local k = key('agent', agentId)
   redis.call('HSET', k, 'state', state, 'stateSince', NOW)
@@ -294,6 +331,9 @@ local function set_agent_state(agentId, state, awayReason, wrapUpUntil)
   emit_agent(agentId, 'STATE_CHANGED')
   if state == 'AVAILABLE' then
     drain_pending()
+  elseif state == 'AWAY' then
+    -- nobody is there to answer what it was offered
+    hand_back(agentId, { OFFERED = true }, 'agentAway')
   end
 end
 
@@ -310,6 +350,7 @@ end
 
 local function end_call(id, c, reason)
   local move = leave_pending(id)
+  withdraw_offer(id)
   local talked = c.agentId ~= '' and (c.state == 'ON_CALL' or c.state == 'ON_HOLD')
   if c.agentId ~= '' then
     redis.call('ZREM', key('agent', c.agentId, 'callers'), id)

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
+import org.callcenter.queue.store.AgentTerms;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -47,6 +49,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionPool OpenTok sessions and callers' tokens made ahead of demand, so that a
  * dial need not wait for them
  * @param agentWorkflow agents' wrap-up time, away reasons and call outcomes
+ * @param offers routing by offers: each caller rings its agent, who accepts or declines
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -64,7 +67,14 @@ public record QueueProperties(
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
 		@NotNull @DefaultValue("12h") Duration callerCredentialValidity,
 		@Valid @NotNull @DefaultValue SessionPool sessionPool,
-		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow) {
+		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow, @Valid @NotNull @DefaultValue Offers offers) {
+
+	/** How one agent is given callers and what follows its calls. */
+	public AgentTerms termsOf(String agentId) {
+		boolean offered = this.offers.enabled() || this.offers.agents().contains(agentId);
+		return new AgentTerms(this.agentWorkflow.wrapUpOf(agentId), offered ? this.offers.timeout() : Duration.ZERO,
+				offered ? this.offers.missesBeforeAway() : 0);
+	}
 
 	/**
 	 * The Redis key prefix: a hash tag, so that every key of one call center lands in one
@@ -143,6 +153,29 @@ public record QueueProperties(
 		/** The wrap-up time of one agent. */
 		public Duration wrapUpOf(String agentId) {
 			return this.wrapUpByAgent.getOrDefault(agentId, this.wrapUp);
+		}
+
+	}
+
+	/**
+	 * Routing by offers (as TaskRouter's reservations, app_queue's ringing): the agent a
+	 * caller is given to must accept it, or decline it, before the offer times out;
+	 * declined or timed out, the caller is offered to the next agent with room, keeping
+	 * its place. Off: callers are assigned, and the agent takes them when it chooses.
+	 *
+	 * @param enabled every agent gets offers
+	 * @param agents agents who get offers while {@code enabled} is off (others are
+	 * assigned callers): for a team trying offers, or agents working without auto-answer
+	 * @param timeout how long an offer rings
+	 * @param missesBeforeAway offers an agent may leave unanswered in a row before it is
+	 * made away with reason {@code missed-offers}, as app_queue's autopause; 0 for never
+	 */
+	public record Offers(@DefaultValue("false") boolean enabled, List<String> agents,
+			@NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("20s") Duration timeout,
+			@PositiveOrZero @DefaultValue("2") int missesBeforeAway) {
+
+		public Offers {
+			agents = (agents != null) ? List.copyOf(agents) : List.of();
 		}
 
 	}

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.contracts.sessions.SessionEventType;
@@ -76,7 +77,9 @@ class ConcurrencyIT {
 				"--queue.max-callers-per-agent=" + CAP,
 				// wrap-ups that end while the run goes on (swept every 100 ms)
 				"--queue.sweep-interval=100ms", "--queue.agent-workflow.wrap-up-by-agent.a1=300ms",
-				"--queue.agent-workflow.wrap-up-by-agent.a2=300ms");
+				"--queue.agent-workflow.wrap-up-by-agent.a2=300ms",
+				// a2, a3 and a4 are offered their callers, and decline or miss some
+				"--queue.offers.agents=a2,a3,a4", "--queue.offers.timeout=3s", "--queue.offers.misses-before-away=3");
 		clients = instances.clients();
 	}
 
@@ -121,10 +124,11 @@ class ConcurrencyIT {
 			assertEventsTellEveryCallsStory(events, dialed);
 			assertAgentEventsTellEveryAgentsStates(agentEvents, start);
 			assertWrapUpsAreExactlyTheAgentsInWrapUp();
+			assertOffersAreExactlyTheOfferedCalls();
 			assertPlacesFollowFromTheNumberedQueueMoves(events, dialed);
-			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live%n",
+			System.out.printf("concurrency: %d operations, outcomes %s, %d calls, %d still live, %d offers%n",
 					THREADS * OPERATIONS_PER_THREAD, new java.util.TreeMap<>(outcomes), dialed.size(),
-					snapshot.get("liveCalls").size());
+					snapshot.get("liveCalls").size(), events.values((e) -> e.type() == CallEventType.OFFERED).size());
 		}
 	}
 
@@ -169,9 +173,17 @@ class ConcurrencyIT {
 				operation = "leave";
 				reply = api.leave(call);
 			}
-			else if (roll < 54) {
+			else if (roll < 47) {
 				operation = "accept";
-				reply = api.accept(ownerOr(api, call, agent, unexpected), call);
+				String offered = (random.nextInt(10) < 3) ? pick(random, this.lastSeenOffered) : null;
+				String target = (offered != null) ? offered : call;
+				reply = api.accept(ownerOr(api, target, agent, unexpected), target);
+			}
+			else if (roll < 54) {
+				operation = "decline";
+				String offered = (random.nextInt(10) < 9) ? pick(random, this.lastSeenOffered) : null;
+				String target = (offered != null) ? offered : call;
+				reply = api.decline(ownerOr(api, target, agent, unexpected), target);
 			}
 			else if (roll < 68) {
 				operation = "hold";
@@ -198,7 +210,7 @@ class ConcurrencyIT {
 				operation = "offline";
 				reply = api.goOffline(agent);
 			}
-			else if (roll < 98) {
+			else if (roll < 97) {
 				operation = "away";
 				reply = api.goAway(agent, "break", random.nextBoolean());
 			}
@@ -223,18 +235,24 @@ class ConcurrencyIT {
 
 	private final Set<String> lastSeenOnHold = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> lastSeenOffered = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * What the answers said about calls in progress and on hold, so hold and resume often
 	 * find one.
 	 */
 	private void remember(Reply reply) {
-		if (reply.status() != 200 || reply.body() == null || !reply.call().has("state")) {
+		if ((reply.status() != 200 && reply.status() != 201) || reply.body() == null || !reply.call().has("state")) {
 			return;
 		}
 		String id = reply.callId();
 		this.lastSeenOnCall.remove(id);
 		this.lastSeenOnHold.remove(id);
-		if ("ON_CALL".equals(reply.state())) {
+		this.lastSeenOffered.remove(id);
+		if ("OFFERED".equals(reply.state())) {
+			this.lastSeenOffered.add(id);
+		}
+		else if ("ON_CALL".equals(reply.state())) {
 			this.lastSeenOnCall.add(id);
 		}
 		else if ("ON_HOLD".equals(reply.state())) {
@@ -264,8 +282,8 @@ class ConcurrencyIT {
 	 * for them to mean anything.
 	 */
 	private static void assertEveryTransitionHappenedOften(Map<String, Integer> outcomes) {
-		for (String operation : List.of("dial", "accept", "hold", "resume", "end", "leave", "online", "offline", "away",
-				"available")) {
+		for (String operation : List.of("dial", "accept", "decline", "hold", "resume", "end", "leave", "online",
+				"offline", "away", "available")) {
 			int succeeded = outcomes.entrySet()
 				.stream()
 				.filter((outcome) -> outcome.getKey().startsWith(operation + ":2"))
@@ -280,11 +298,12 @@ class ConcurrencyIT {
 	 * Mostly act as the caller's current agent (a real console would), sometimes as a
 	 * random one.
 	 */
-	private static String ownerOr(QueueClient api, String call, String agent, List<String> unexpected) {
+	private String ownerOr(QueueClient api, String call, String agent, List<String> unexpected) {
 		Reply status = api.status(call);
 		if (status.status() != 200) {
 			unexpected.add("status of " + call + " -> " + status.status() + " " + status.body());
 		}
+		remember(status);
 		return (status.status() == 200 && status.agentId() != null && agent.hashCode() % 4 != 0) ? status.agentId()
 				: agent;
 	}
@@ -427,6 +446,25 @@ class ConcurrencyIT {
 				assertThat(told.get(told.size() - 1).state().name()).as("last event of %s", agentId)
 					.isEqualTo(agentNamed(snapshot, agentId).get("state").asString());
 			}
+		});
+	}
+
+	/**
+	 * Each offered call is offered to one agent (its placement is checked above) and is
+	 * in `offers`, which holds nothing else; only agents that get offers are offered
+	 * calls.
+	 */
+	private static void assertOffersAreExactlyTheOfferedCalls() {
+		StringRedisTemplate redis = instances.bean(StringRedisTemplate.class);
+		QueueKeys keys = new QueueKeys("{" + NAMESPACE + "}");
+		// a sweep may take an offer back between the two reads: read until both agree
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<JsonNode> offered = stream(clients.get(0).snapshot().body().get("liveCalls"))
+				.filter((c) -> "OFFERED".equals(c.get("state").asString()))
+				.toList();
+			assertThat(redis.opsForZSet().range(keys.offers(), 0, -1))
+				.isEqualTo(offered.stream().map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
+			assertThat(offered).allSatisfy((c) -> assertThat(c.get("agentId").asString()).isIn("a2", "a3", "a4"));
 		});
 	}
 

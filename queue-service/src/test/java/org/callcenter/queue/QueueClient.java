@@ -113,6 +113,10 @@ final class QueueClient {
 		return callAction(agentId, callId, "resume");
 	}
 
+	Reply decline(String agentId, String callId) {
+		return callAction(agentId, callId, "decline");
+	}
+
 	Reply hold(String agentId, String callId) {
 		return callAction(agentId, callId, "hold");
 	}

@@ -21,7 +21,7 @@ import org.callcenter.contracts.calls.Topics;
  * @param state the agent's state after this change (null in events written before agent
  * states existed)
  * @param awayReason while {@link AgentState#AWAY}: why (one of queue-service's configured
- * away reasons, or {@code missedOffers}); null otherwise
+ * away reasons, or {@code missed-offers} when it missed offers in a row); null otherwise
  * @param wrapUpUntil while {@link AgentState#WRAP_UP}: when it ends by itself; null
  * otherwise
  */

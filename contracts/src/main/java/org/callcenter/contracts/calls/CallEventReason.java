@@ -44,6 +44,16 @@ public enum CallEventReason {
 	 */
 	AGENT_AWAY("agentAway"),
 	/**
+	 * {@code OFFERED} to another agent, or {@code QUEUED} again at its place: the agent
+	 * it was offered to declined it.
+	 */
+	OFFER_DECLINED("offerDeclined"),
+	/**
+	 * {@code OFFERED} to another agent, or {@code QUEUED} again at its place: the agent
+	 * it was offered to did not answer in time.
+	 */
+	OFFER_TIMED_OUT("offerTimedOut"),
+	/**
 	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard
 	 * from for the grace period (its {@code AgentEvent} carries the same reason).
 	 */

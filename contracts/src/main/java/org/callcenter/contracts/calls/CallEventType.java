@@ -11,6 +11,12 @@ public enum CallEventType {
 	 */
 	ASSIGNED,
 	/**
+	 * The caller was offered to an agent (routing by offers): the agent accepts
+	 * (ACCEPTED) or declines it before the offer times out, or it goes to the next agent
+	 * ({@link CallEventReason#OFFER_DECLINED}, {@link CallEventReason#OFFER_TIMED_OUT}).
+	 */
+	OFFERED,
+	/**
 	 * The caller's browser connected (or came back) to its OpenTok session: its agent can
 	 * now see it.
 	 */

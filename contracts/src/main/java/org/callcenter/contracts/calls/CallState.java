@@ -7,6 +7,12 @@ public enum CallState {
 	WAITING,
 	/** Given to an agent who has not accepted it yet. */
 	ASSIGNED,
+	/**
+	 * Offered to an agent (routing by offers), who accepts or declines it before the
+	 * offer times out; declined or timed out, it is offered to the next agent, keeping
+	 * its place.
+	 */
+	OFFERED,
 	/** Talking with the agent. */
 	ON_CALL,
 	/** The agent put the caller on hold; the caller stays connected. */

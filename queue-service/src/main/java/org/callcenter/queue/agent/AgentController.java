@@ -97,6 +97,13 @@ class AgentController {
 		return this.agents.resume(agentId, callId);
 	}
 
+	@PostMapping("/callers/{callId}/decline")
+	@Operation(summary = "Decline a caller offered to you: it is offered to the next agent, keeping its place")
+	Call decline(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.decline(agentId, callId);
+	}
+
 	@PostMapping("/callers/{callId}/hold")
 	@Operation(summary = "Put the call in progress on hold; the caller stays connected")
 	Call hold(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,

@@ -13,6 +13,7 @@ import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.QueueProperties.AgentWorkflow;
 import org.callcenter.queue.store.Agent;
+import org.callcenter.queue.store.AgentTerms;
 import org.callcenter.queue.store.Call;
 import org.callcenter.queue.store.CallNotes;
 import org.callcenter.queue.store.CallStore;
@@ -29,11 +30,14 @@ class AgentService {
 
 	private final Timer waitTime;
 
+	private final QueueProperties properties;
+
 	private final AgentWorkflow workflow;
 
 	AgentService(CallStore store, TokenServiceClient tokens, MeterRegistry meters, QueueProperties properties) {
 		this.store = store;
 		this.tokens = tokens;
+		this.properties = properties;
 		this.workflow = properties.agentWorkflow();
 		this.waitTime = Timer.builder("callcenter.wait.time")
 			.description("Time from dialing to being accepted by an agent the first time")
@@ -41,7 +45,7 @@ class AgentService {
 	}
 
 	Agent goOnline(String agentId, String displayName) {
-		return this.store.goOnline(agentId, displayName, this.workflow.wrapUpOf(agentId));
+		return this.store.goOnline(agentId, displayName, this.properties.termsOf(agentId));
 	}
 
 	Agent changeState(String agentId, StateRequest request) {
@@ -53,8 +57,13 @@ class AgentService {
 	}
 
 	AgentWorkflowSettings workflowOf(String agentId) {
+		AgentTerms terms = this.properties.termsOf(agentId);
 		return new AgentWorkflowSettings(this.workflow.awayReasons(), this.workflow.outcomes(),
-				this.workflow.wrapUpOf(agentId).toSeconds());
+				terms.wrapUp().toSeconds(), terms.offerTimeout().toSeconds());
+	}
+
+	Call decline(String agentId, String callId) {
+		return this.store.decline(agentId, callId);
 	}
 
 	Agent goOffline(String agentId) {

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends calls whose caller never connected (or did not come back), calls whose page is
- * gone with no live connection, takes silent agents offline and ends wrap-ups whose time
- * is over. Every instance runs it; time when no instance swept (the whole service was
+ * gone with no live connection, takes silent agents offline, ends wrap-ups whose time is
+ * over and takes back offers not answered in time (then gives waiting callers to agents
+ * with room). Every instance runs it; time when no instance swept (the whole service was
  * down) never counts as anyone's silence; each sweep is one atomic script, so instances
  * never double up.
  */
@@ -41,6 +42,10 @@ class Housekeeping {
 			long gone = this.store.endSilentCallers(MAX_EXPIRED_PER_SWEEP);
 			long dropped = this.store.dropSilentAgents();
 			this.store.endWrapUps();
+			long offersMissed = this.store.expireOffers(MAX_EXPIRED_PER_SWEEP);
+			if (offersMissed > 0) {
+				log.info("housekeeping took back {} offers not answered in time", offersMissed);
+			}
 			if (expired > 0 || gone > 0 || dropped > 0) {
 				log.info("housekeeping ended {} unconnected calls and {} calls whose page was gone, and took {} "
 						+ "silent agents offline", expired, gone, dropped);

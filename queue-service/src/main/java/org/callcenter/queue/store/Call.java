@@ -22,11 +22,12 @@ import org.callcenter.contracts.calls.CallState;
  * goes back to the queue); the pushed queue moves name calls by it
  * @param queueVersion while {@code WAITING}: the queue version {@code queuePosition} was
  * read at, so the caller's page applies only the pushed moves numbered after it
+ * @param offerUntil while {@code OFFERED}: when the offer times out
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
 		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline,
-		Long arrival, Long queueVersion) {
+		Long arrival, Long queueVersion, Instant offerUntil) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -38,7 +39,7 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				CallEventReason.fromWireName(fields.get("endReason")),
 				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))), instant(fields.get("reconnectBy")),
 				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")), longOrNull(fields.get("arrival")),
-				longOrNull(fields.get("queueVersion")));
+				longOrNull(fields.get("queueVersion")), instant(fields.get("offerUntil")));
 	}
 
 	private static Long longOrNull(String value) {

@@ -116,8 +116,9 @@ public class CallStore {
 	 * Goes online, {@code AVAILABLE}, or (online already) renames the agent; the wrap-up
 	 * time applies to its calls from now on.
 	 */
-	public Agent goOnline(String agentId, String displayName, Duration wrapUp) {
-		return agent(run("agent-online", agentId, displayName, millis(wrapUp.toMillis())));
+	public Agent goOnline(String agentId, String displayName, AgentTerms terms) {
+		return agent(run("agent-online", agentId, displayName, millis(terms.wrapUp().toMillis()),
+				millis(terms.offerTimeout().toMillis()), String.valueOf(terms.missedOffersBeforeAway())));
 	}
 
 	/** An online agent says it is available (ready) again. */
@@ -131,6 +132,22 @@ public class CallStore {
 	 */
 	public Agent goAway(String agentId, String reason, boolean handBack) {
 		return agent(run("agent-state", agentId, AgentState.AWAY.name(), reason, handBack ? "1" : "0"));
+	}
+
+	/**
+	 * An agent declines a call offered to it: the call goes to another agent or back to
+	 * the queue at its place.
+	 */
+	public Call decline(String agentId, String callId) {
+		return call(run("decline", agentId, callId));
+	}
+
+	/**
+	 * Offers not answered in time go to the next agent; then waiting calls go to agents
+	 * with room. Answers how many offers timed out.
+	 */
+	public long expireOffers(int max) {
+		return (Long) run("expire-offers", String.valueOf(max)).get(1);
 	}
 
 	/** Agents whose wrap-up time is over become available; answers how many. */
@@ -194,9 +211,9 @@ public class CallStore {
 	 * 5 s), the whole service was down, and everyone's silence meanwhile is forgiven.
 	 * Answers the outage forgiven, zero if none.
 	 */
-	public java.time.Duration noteSweep() {
+	public Duration noteSweep() {
 		long longestPause = Math.max(5_000, this.properties.sweepInterval().toMillis() * 5);
-		return java.time.Duration.ofMillis((Long) run("sweep-clock", String.valueOf(longestPause)).get(1));
+		return Duration.ofMillis((Long) run("sweep-clock", String.valueOf(longestPause)).get(1));
 	}
 
 	/**

@@ -24,6 +24,11 @@ public record QueueKeys(String space) {
 		return this.space + ":wrap-ups";
 	}
 
+	/** Calls offered to an agent, by when the offer times out (lib.lua). */
+	public String offers() {
+		return this.space + ":offers";
+	}
+
 	public String pending() {
 		return this.space + ":pending";
 	}

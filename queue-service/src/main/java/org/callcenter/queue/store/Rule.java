@@ -23,6 +23,7 @@ public enum Rule {
 	CALLER_RECONNECTING("Caller reconnecting",
 			"The caller's connection was lost; the call can be taken once the caller is back."),
 	CALL_EXISTS("Call exists", "A call with this id already exists."),
+	CALL_NOT_OFFERED("Call not offered", "Only a call offered to you can be declined."),
 	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first.");
 
 	private final String title;
