@@ -800,6 +800,11 @@
     if (chosen) select.value = chosen;
   }
 
+  // An instant as the server writes it (ISO-8601, or epoch milliseconds) in milliseconds.
+  function millis(instant) {
+    return typeof instant === 'number' ? instant : new Date(instant).getTime();
+  }
+
   // A configured id as a person reads it: "follow-up" → "Follow up".
   function readable(id) {
     var text = String(id || '').replace(/-/g, ' ');
@@ -840,7 +845,7 @@
   // ignored, so that a late answer never undoes a newer change.
   function applyState(next) {
     var before = agentState;
-    if (before && next.since && before.since && Date.parse(next.since) < Date.parse(before.since)) return;
+    if (before && next.since && before.since && millis(next.since) < millis(before.since)) return;
     if (!next.since) next.since = (before && before.state === next.state && before.since) || new Date().toISOString();
     agentState = next;
     var changed = !before || before.state !== next.state || before.awayReason !== next.awayReason;
@@ -903,8 +908,8 @@
     var state = agentState;
     setText($('state-timer'), state && state.state !== 'OFFLINE' ? 'for ' + CallCenter.elapsed(state.since) : '');
     var countdown = $('wrap-up-countdown');
-    if (state && state.state === 'WRAP_UP' && state.wrapUpUntil) {
-      var left = Math.max(0, Math.ceil((Date.parse(state.wrapUpUntil) - Date.now()) / 1000));
+    if (state && state.state === 'WRAP_UP' && state.wrapUpUntil && !isNaN(millis(state.wrapUpUntil))) {
+      var left = Math.max(0, Math.ceil((millis(state.wrapUpUntil) - Date.now()) / 1000));
       setText(countdown, left > 0 ? 'Ready for new callers in ' + left + ' s' : 'Wrap-up is ending…');
       countdown.dataset.seconds = String(left);
     } else {
