@@ -54,6 +54,8 @@ class AgentStatesIT {
 			assertThat(ServerState.call(ann.callId()).get("agentId").asString()).isEqualTo("bob");
 			assertThat(alice.callerNames()).isEmpty();
 			assertThat(alice.state()).isEqualTo("Away · Lunch");
+			assertThat(ServerState.agent("alice").path("state").asString()).isEqualTo("AWAY");
+			assertThat(ServerState.agent("alice").path("awayReason").asString()).isEqualTo("lunch");
 
 			alice.goAvailable();
 			// Bob has Ann: least connections gives the next caller to Alice, now
@@ -145,17 +147,59 @@ class AgentStatesIT {
 	}
 
 	@Test
-	void aReloadedConsoleShowsTheAgentStillAway() {
-		try (AgentConsole alice = new AgentConsole(this.gateway).signIn("alice", "demo")) {
+	void goingAwayGivingBackCallersNotYetAcceptedMovesThemToAnotherAgentAndKeepsTheCallInProgress() {
+		try (AgentConsole alice = new AgentConsole(this.gateway).signIn("alice", "demo");
+				CallerPage ann = new CallerPage(this.gateway);
+				CallerPage mia = new CallerPage(this.gateway)) {
+			ann.dial("Ann", "on call", false);
+			alice.awaitCaller("Ann");
+			alice.accept("Ann");
+			ann.awaitOnCallWithAgentVideo();
+			mia.dial("Mia", "not accepted yet", false);
+			alice.awaitCaller("Mia");
+			try (AgentConsole bob = new AgentConsole(this.gateway).signIn("bob", "demo")) {
+				alice.goAway("meeting", true);
+
+				bob.awaitCaller("Mia");
+				alice.awaitCallers(1);
+				assertThat(alice.callerNames()).containsExactly("Ann");
+				assertThat(alice.badge("Ann")).isEqualTo("On call");
+				assertThat(ServerState.call(mia.callId()).get("agentId").asString()).isEqualTo("bob");
+				assertThat(ServerState.call(ann.callId()).get("state").asString()).isEqualTo("ON_CALL");
+				alice.awaitCallerVideo();
+
+				alice.end("Ann"); // away, Alice still works her callers
+				ann.awaitEnded();
+				assertThat(alice.state()).as("no wrap-up for Alice, and ending a call keeps her away")
+					.isEqualTo("Away · Meeting");
+				alice.goAvailable();
+				bob.end("Mia");
+				mia.awaitEnded();
+				bob.signOut();
+			}
+			alice.signOut();
+		}
+	}
+
+	@Test
+	void theStateShowsInEveryConsoleOfTheAgentAndAgainAfterAReload() {
+		try (AgentConsole alice = new AgentConsole(this.gateway).signIn("alice", "demo");
+				AgentConsole other = new AgentConsole(this.gateway).signIn("alice", "demo")) {
 			alice.awaitState("Available");
 			alice.goAway("break");
+			other.awaitState("Away · Break");
+			await().atMost(CallerPage.PATIENCE)
+				.until(() -> alice.stateTimer().matches("for (\\d+ min )?([2-9]|\\d\\d) s"));
 
 			alice.reload();
 
 			assertThat(alice.state()).isEqualTo("Away · Break");
+			assertThat(alice.stateTimer()).as("the time in state goes on from before the reload")
+				.matches("for (\\d+ min )?([2-9]|\\d\\d) s");
 			alice.screenshot("agent-away-after-reload");
-			alice.goAvailable();
-			alice.signOut();
+			other.goAvailable();
+			alice.awaitState("Available");
+			other.signOut();
 		}
 	}
 
