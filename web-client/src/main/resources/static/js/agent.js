@@ -38,7 +38,7 @@
   var alertKind = null;      // what the alert shows: 'connection' trouble or a refused 'action'
   var onlineTimer = null;
   var refreshTimer = null;
-  var workflow = { awayReasons: [], outcomes: [], wrapUpSeconds: 0 }; // as the server configures it
+  var workflow = { awayReasons: [], outcomes: [] }; // the choices the server configures
   var workflowRead = false;
   var agentState = null;     // {state, awayReason, since, wrapUpUntil}, the newest known
   var changingState = false; // a state change in flight
@@ -773,14 +773,13 @@
 
   // --- agent state and wrap-up ----------------------------------------------------------------
 
-  // The away reasons, outcomes and this agent's wrap-up time. Until they are read, "Away" has no
+  // The away reasons and outcomes to choose from. Until they are read, "Away" has no
   // reason to offer and the notes no outcome; the next (re)connect of the live stream tries again.
   function loadWorkflow() {
     CallCenter.api('GET', '/api/agent/workflow').then(function (found) {
       workflow = {
         awayReasons: (found && Array.isArray(found.awayReasons)) ? found.awayReasons : [],
-        outcomes: (found && Array.isArray(found.outcomes)) ? found.outcomes : [],
-        wrapUpSeconds: (found && found.wrapUpSeconds) || 0
+        outcomes: (found && Array.isArray(found.outcomes)) ? found.outcomes : []
       };
       workflowRead = true;
       fillOptions($('away-reason'), workflow.awayReasons, null);
@@ -805,9 +804,9 @@
     return typeof instant === 'number' ? instant : new Date(instant).getTime();
   }
 
-  // A configured id as a person reads it: "follow-up" → "Follow up".
+  // A configured id as a person reads it: "follow-up" → "Follow up", "missedOffers" → "Missed offers".
   function readable(id) {
-    var text = String(id || '').replace(/-/g, ' ');
+    var text = String(id || '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
