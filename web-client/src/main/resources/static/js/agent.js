@@ -2,6 +2,12 @@
    hold), hold, resume, end, sign out. Updates arrive by server-sent events; all user text is set
    with textContent.
 
+   The agent's state (AVAILABLE, AWAY with a reason, WRAP_UP, OFFLINE) comes from the Agent the
+   server answers on going online or changing state, and from `presence` events (every console of
+   the agent hears them); only AVAILABLE agents get new callers. After a call this agent had taken
+   ends, the wrap-up panel lets the agent record its outcome and notes; in WRAP_UP it also counts
+   down to the end of wrap-up and offers "Ready".
+
    An agent may have several consoles open (two browsers signed in as the same agent). They all show
    the same callers, updated by push, but the media of a call (camera, microphone, the caller's
    video) lives in one console only: the one that last accepted or resumed it. The others show
@@ -32,8 +38,17 @@
   var alertKind = null;      // what the alert shows: 'connection' trouble or a refused 'action'
   var onlineTimer = null;
   var refreshTimer = null;
+  var workflow = { awayReasons: [], outcomes: [] }; // the choices the server configures
+  var workflowRead = false;
+  var agentState = null;     // {state, awayReason, since, wrapUpUntil}, the newest known
+  var changingState = false; // a state change in flight
+  var taken = {};            // name by call id of this agent's callers it took (on call or on hold)
+  var wrapUp = null;         // the call whose outcome and notes the panel records: {callId, name, saved}
+  var savingNotes = false;
+  var WRAP_UP_KEY = 'callcenter.agent.wrapUp';
 
   loadProfile();
+  restoreWrapUp();
   setInterval(renderTimers, 1000);
 
   // --- wiring ----------------------------------------------------------------------------------
@@ -50,6 +65,44 @@
     var call = elsewhere();
     if (call) act(call.id, 'accept');
   });
+
+  $('state-select').addEventListener('change', renderStateForm);
+
+  $('state-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    acknowledge();
+    if ($('state-select').value === 'AWAY') {
+      changeState({ state: 'AWAY', reason: $('away-reason').value, handBack: $('hand-back').checked });
+    } else {
+      changeState({ state: 'AVAILABLE' });
+    }
+  });
+
+  $('wrap-up').addEventListener('submit', function (event) {
+    event.preventDefault();
+    acknowledge();
+    saveNotes();
+  });
+
+  // "Ready" ends wrap-up early and closes the panel, unless it holds notes not saved yet. When
+  // wrap-up ends by itself, the panel stays: the agent may still save or close it.
+  $('ready-button').addEventListener('click', function () {
+    acknowledge();
+    changeState({ state: 'AVAILABLE' }, function () {
+      if (!notesTyped()) {
+        forgetWrapUp();
+        renderWrapUp();
+      }
+    });
+  });
+
+  $('wrap-up-close-button').addEventListener('click', function () {
+    forgetWrapUp();
+    renderWrapUp();
+  });
+
+  $('wrap-up-notes').addEventListener('input', function () { $('wrap-up-saved').hidden = true; });
+  $('wrap-up-outcome').addEventListener('change', function () { $('wrap-up-saved').hidden = true; });
 
   $('go-online-button').addEventListener('click', function () {
     acknowledge();
@@ -109,6 +162,7 @@
       profile = found;
       $('agent-name').textContent = found.displayName || found.agentId;
       clearAlert('connection');
+      loadWorkflow();
       listen();
     }).catch(function (problem) {
       showAlert(troubleText(problem), 'connection');
@@ -124,6 +178,7 @@
     events = source;
     source.addEventListener('ready', function () {
       clearAlert('connection');
+      if (!workflowRead) loadWorkflow();
       if (offlineByUser) {
         refresh();
       } else {
@@ -162,8 +217,9 @@
 
   function goOnline(pressed) {
     clearTimeout(onlineTimer);
-    CallCenter.api('PUT', '/api/agent', { body: { displayName: profile.displayName } }).then(function () {
+    CallCenter.api('PUT', '/api/agent', { body: { displayName: profile.displayName } }).then(function (agent) {
       offlineByUser = false;
+      applyAgent(agent);
       $('offline').hidden = true;
       clearAlert('connection');
       if (pressed) clearAlert('action');
@@ -180,6 +236,12 @@
 
   function presence(change) {
     if (!change || (change.agentId && profile && change.agentId !== profile.agentId)) return;
+    applyState({
+      state: change.type === 'OFFLINE' ? 'OFFLINE' : (change.state || 'AVAILABLE'),
+      awayReason: change.awayReason || null,
+      since: change.stateSince || change.occurredAt,
+      wrapUpUntil: change.wrapUpUntil || null
+    });
     if (change.type === 'OFFLINE' && change.reason === 'agentLoggedOut') {
       offlineByUser = true;
       clearTimeout(onlineTimer);
@@ -220,6 +282,7 @@
   function apply(list, seq) {
     var arrivals = listed ? list.filter(function (call) { return !known[call.id]; }) : [];
     list.forEach(function (call) { known[call.id] = true; });
+    noticeEnds(list);
     callers = list;
     listed = true;
     reconcile(seq);
@@ -286,6 +349,7 @@
       }
       clearAlert('action');
       if (joins) {
+        taken[joined.id] = joined.name || name;
         joinCall(joined, answer.session);
       } else if (media && media.callId === callId) {
         if (action === 'hold') {
@@ -293,6 +357,10 @@
         } else {
           leaveMedia('Call with ' + name + ' ended', 'gone');
         }
+      }
+      if (action === 'end' && (taken[callId] || (call && (call.state === 'ON_CALL' || call.state === 'ON_HOLD')))) {
+        delete taken[callId];
+        callEnded(callId, name);
       }
     }).catch(function (problem) {
       showAlert(CallCenter.problemText(problem, { name: call ? call.name : null }), 'action');
@@ -601,6 +669,7 @@
   }
 
   function renderTimers() {
+    renderStateTimers();
     Object.keys(cards).forEach(function (id) {
       var timer = cards[id].querySelector('.timer');
       setText(timer, (timer.dataset.label ? timer.dataset.label + ' ' : '') + CallCenter.elapsed(timer.dataset.since));
@@ -699,6 +768,273 @@
       };
     } catch (unsupported) {
       // some browsers only notify from a service worker: the title and the sound still tell
+    }
+  }
+
+  // --- agent state and wrap-up ----------------------------------------------------------------
+
+  // The away reasons and outcomes to choose from. Until they are read, "Away" has no
+  // reason to offer and the notes no outcome; the next (re)connect of the live stream tries again.
+  function loadWorkflow() {
+    CallCenter.api('GET', '/api/agent/workflow').then(function (found) {
+      workflow = {
+        awayReasons: (found && Array.isArray(found.awayReasons)) ? found.awayReasons : [],
+        outcomes: (found && Array.isArray(found.outcomes)) ? found.outcomes : []
+      };
+      workflowRead = true;
+      fillOptions($('away-reason'), workflow.awayReasons, null);
+      fillOptions($('wrap-up-outcome'), workflow.outcomes, 'No outcome');
+      if (wrapUp && wrapUp.saved && wrapUp.savedOutcome) $('wrap-up-outcome').value = wrapUp.savedOutcome;
+      renderState();
+    }).catch(function () {
+      workflowRead = false;
+    });
+  }
+
+  function fillOptions(select, ids, none) {
+    var chosen = select.value;
+    select.replaceChildren();
+    if (none) select.appendChild(new Option(none, ''));
+    ids.forEach(function (id) { select.appendChild(new Option(readable(id), id)); });
+    if (chosen) select.value = chosen;
+  }
+
+  // An instant as the server writes it (ISO-8601, or epoch milliseconds) in milliseconds.
+  function millis(instant) {
+    return typeof instant === 'number' ? instant : new Date(instant).getTime();
+  }
+
+  // A configured id as a person reads it: "follow-up" → "Follow up", "missedOffers" → "Missed offers".
+  function readable(id) {
+    var text = String(id || '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function changeState(body, done) {
+    if (changingState) return;
+    changingState = true;
+    renderState();
+    CallCenter.api('PUT', '/api/agent/state', { body: body }).then(function (agent) {
+      clearAlert('action');
+      $('hand-back').checked = false;
+      applyAgent(agent);
+      if (done) done();
+    }).catch(function (problem) {
+      showAlert(CallCenter.problemText(problem), 'action');
+    }).then(function () {
+      changingState = false;
+      renderState();
+      refresh();
+    });
+  }
+
+  // The Agent the server answered (going online, changing state). One without a state comes from
+  // a queue-service that has no agent states: online is as good as available then.
+  function applyAgent(agent) {
+    if (!agent || typeof agent !== 'object') return;
+    applyState({
+      state: agent.state || (agent.online === false ? 'OFFLINE' : 'AVAILABLE'),
+      awayReason: agent.awayReason || null,
+      since: agent.stateSince || null,
+      wrapUpUntil: agent.wrapUpUntil || null
+    });
+  }
+
+  // Answers and pushed events may arrive in either order: a state older than the one shown is
+  // ignored, so that a late answer never undoes a newer change.
+  function applyState(next) {
+    var before = agentState;
+    if (before && next.since && before.since && millis(next.since) < millis(before.since)) return;
+    if (!next.since) next.since = (before && before.state === next.state && before.since) || new Date().toISOString();
+    agentState = next;
+    var changed = !before || before.state !== next.state || before.awayReason !== next.awayReason;
+    if (changed) syncStateForm();
+    if (before && changed) announce(stateSentence(next));
+    renderState();
+  }
+
+  function stateSentence(state) {
+    if (state.state === 'AVAILABLE') return 'You are available for new callers.';
+    if (state.state === 'AWAY') return 'You are away' + (state.awayReason ? ' (' + readable(state.awayReason) + ')' : '') + ': no new callers.';
+    if (state.state === 'WRAP_UP') return 'Wrap-up: no new callers until you are ready.';
+    return 'You are offline.';
+  }
+
+  function stateName(state) {
+    if (!state) return '…';
+    if (state.state === 'AVAILABLE') return 'Available';
+    if (state.state === 'AWAY') return 'Away' + (state.awayReason ? ' · ' + readable(state.awayReason) : '');
+    if (state.state === 'WRAP_UP') return 'Wrap-up';
+    return 'Offline';
+  }
+
+  // The selector shows the state the agent is in, whenever that changes.
+  function syncStateForm() {
+    var state = agentState;
+    $('state-select').value = (state && state.state === 'AWAY') ? 'AWAY' : 'AVAILABLE';
+    if (state && state.awayReason && workflow.awayReasons.indexOf(state.awayReason) >= 0) {
+      $('away-reason').value = state.awayReason;
+    }
+    renderStateForm();
+  }
+
+  function renderStateForm() {
+    var away = $('state-select').value === 'AWAY';
+    $('away-choices').hidden = !away;
+    var offline = !agentState || agentState.state === 'OFFLINE';
+    $('state-button').disabled = changingState || offline || (away && !$('away-reason').value);
+  }
+
+  function renderState() {
+    var state = agentState;
+    var badge = $('state-badge');
+    setText(badge, stateName(state));
+    badge.className = 'state-badge ' + (state ? state.state : '');
+    $('state-select').disabled = !state || state.state === 'OFFLINE';
+    $('away-reason').disabled = !state || state.state === 'OFFLINE';
+    renderStateForm();
+    setText($('no-callers'), (state && state.state === 'AWAY')
+      ? 'You are away. New callers come once you are available again.'
+      : (state && state.state === 'WRAP_UP')
+        ? 'Wrap-up: new callers come once you are ready.'
+        : 'No callers yet. New callers appear here as they arrive.');
+    renderWrapUp();
+    renderStateTimers();
+  }
+
+  // Ticks every second: none of it is in a live region.
+  function renderStateTimers() {
+    var state = agentState;
+    setText($('state-timer'), state && state.state !== 'OFFLINE' ? 'for ' + CallCenter.elapsed(state.since) : '');
+    var countdown = $('wrap-up-countdown');
+    if (state && state.state === 'WRAP_UP' && state.wrapUpUntil && !isNaN(millis(state.wrapUpUntil))) {
+      var left = Math.max(0, Math.ceil((millis(state.wrapUpUntil) - Date.now()) / 1000));
+      setText(countdown, left > 0 ? 'Ready for new callers in ' + left + ' s' : 'Wrap-up is ending…');
+      countdown.dataset.seconds = String(left);
+    } else {
+      setText(countdown, '');
+      delete countdown.dataset.seconds;
+    }
+  }
+
+  // Calls this agent had taken that left its list: ended (not moved to another agent) means the
+  // agent may record how it went.
+  function noticeEnds(list) {
+    var now = {};
+    list.forEach(function (call) { now[call.id] = call; });
+    Object.keys(taken).forEach(function (id) {
+      var call = now[id];
+      if (call && call.state !== 'ENDED') return;
+      var change = lastChange[id] || {};
+      var moved = !call && change.state && change.state !== 'ENDED' && change.agentId && profile && change.agentId !== profile.agentId;
+      var name = taken[id];
+      delete taken[id];
+      if (!moved && !(wrapUp && wrapUp.callId === id)) callEnded(id, name);
+    });
+    list.forEach(function (call) {
+      if (call.state === 'ON_CALL' || call.state === 'ON_HOLD') taken[call.id] = call.name;
+    });
+  }
+
+  function callEnded(callId, name) {
+    if (wrapUp && wrapUp.callId === callId) return;
+    wrapUp = { callId: callId, name: name, saved: false };
+    $('wrap-up-outcome').value = '';
+    $('wrap-up-notes').value = '';
+    $('wrap-up-saved').hidden = true;
+    keepWrapUp();
+    renderWrapUp();
+  }
+
+  function saveNotes() {
+    var w = wrapUp;
+    if (!w || savingNotes) return;
+    savingNotes = true;
+    renderWrapUp();
+    var outcome = $('wrap-up-outcome').value || null;
+    var notes = $('wrap-up-notes').value;
+    CallCenter.api('POST', '/api/agent/callers/' + encodeURIComponent(w.callId) + '/wrap-up',
+      { body: { outcome: outcome, notes: notes } }).then(function () {
+      clearAlert('action');
+      w.saved = true;
+      w.savedOutcome = outcome;
+      w.savedNotes = notes;
+      keepWrapUp();
+      var text = 'Notes for the call with ' + w.name + ' saved';
+      setText($('wrap-up-saved'), text + '.');
+      $('wrap-up-saved').hidden = false;
+      announce(text);
+      // outside wrap-up, saving is the last thing to do with the panel
+      if (wrapUp === w && !(agentState && agentState.state === 'WRAP_UP')) forgetWrapUp();
+    }).catch(function (problem) {
+      showAlert(CallCenter.problemText(problem, { name: w.name }), 'action');
+    }).then(function () {
+      savingNotes = false;
+      renderWrapUp();
+    });
+  }
+
+  // Whether the panel holds something the agent typed or chose and has not saved.
+  function notesTyped() {
+    if (!wrapUp) return false;
+    var outcome = $('wrap-up-outcome').value || null;
+    var notes = $('wrap-up-notes').value;
+    if (wrapUp.saved) return outcome !== wrapUp.savedOutcome || notes !== wrapUp.savedNotes;
+    return !!outcome || notes.trim() !== '';
+  }
+
+  function renderWrapUp() {
+    var state = agentState;
+    var inWrapUp = !!state && state.state === 'WRAP_UP';
+    var panel = $('wrap-up');
+    panel.hidden = !inWrapUp && !wrapUp;
+    if (panel.hidden) return;
+    setText($('wrap-up-title'), inWrapUp ? 'Wrap-up' : 'After the call');
+    $('wrap-up-countdown').hidden = !inWrapUp;
+    var call = $('wrap-up-call');
+    call.hidden = false;
+    setText(call, wrapUp ? 'Call with ' + wrapUp.name + ': record how it went.' : 'Take a moment before the next caller.');
+    $('wrap-up-fields').hidden = !wrapUp;
+    $('wrap-up-save-button').hidden = !wrapUp;
+    $('wrap-up-save-button').disabled = savingNotes;
+    $('ready-button').hidden = !inWrapUp;
+    $('ready-button').disabled = changingState;
+    $('wrap-up-close-button').hidden = inWrapUp;
+    renderStateTimers();
+  }
+
+  // The call to note survives a reload of the console (sessionStorage), until saved or closed.
+  function keepWrapUp() {
+    try {
+      sessionStorage.setItem(WRAP_UP_KEY, JSON.stringify(wrapUp));
+    } catch (noStorage) {
+      // private mode: the panel lasts as long as the page
+    }
+  }
+
+  function forgetWrapUp() {
+    wrapUp = null;
+    try {
+      sessionStorage.removeItem(WRAP_UP_KEY);
+    } catch (noStorage) {
+      // nothing kept
+    }
+  }
+
+  function restoreWrapUp() {
+    var kept = null;
+    try {
+      kept = parseJson(sessionStorage.getItem(WRAP_UP_KEY));
+    } catch (noStorage) {
+      kept = null;
+    }
+    if (kept && kept.callId) {
+      wrapUp = { callId: kept.callId, name: kept.name || 'the caller', saved: !!kept.saved,
+        savedOutcome: kept.savedOutcome || null, savedNotes: kept.savedNotes || '' };
+      if (wrapUp.saved) {
+        $('wrap-up-notes').value = wrapUp.savedNotes;
+      }
+      renderWrapUp();
     }
   }
 

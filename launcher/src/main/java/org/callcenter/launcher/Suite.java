@@ -63,7 +63,9 @@ public final class Suite implements AutoCloseable {
 						"--opentok.api-url=" + (openTok.emulated() ? emulatorUrl : "https://api.opentok.com"),
 						// two call centers on one Kafka each signal their own calls
 						"--spring.kafka.consumer.group-id=token-service-" + settings.namespace());
-				start(jars, logs, "queue-service", suffix, ports.queue(), internalSecret, redis, redisPort,
+				Map<String, String> queueEnvironment = new HashMap<>(internalSecret);
+				queueEnvironment.putAll(settings.queueEnvironment());
+				start(jars, logs, "queue-service", suffix, ports.queue(), queueEnvironment, redis, redisPort,
 						"--queue.namespace=" + settings.namespace(), "--queue.token-service-urls=" + tokenServices);
 				Map<String, String> gatewayEnvironment = with(internalSecret, "MONITORING_PASSWORD",
 						this.monitoringPassword);

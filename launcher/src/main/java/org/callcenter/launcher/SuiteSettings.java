@@ -12,18 +12,24 @@ import org.callcenter.localinfra.SecuredKafka;
  * variables in Spring Boot's relaxed form ({@code GATEWAY_DIALSPERSECOND},
  * {@code GATEWAY_AGENTS_0_USERNAME}, ...): by environment, because some (agents' password
  * hashes) must not be on a command line; none for a suite as {@code ./run} ships it
+ * @param queueEnvironment more settings of every queue-service instance, in the same form
+ * ({@code QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_CAROL=4s}); none for a suite as {@code ./run}
+ * ships it
  */
 public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok,
-		String namespace, String internalSecret, java.util.Map<String, String> gatewayEnvironment) {
+		String namespace, String internalSecret, java.util.Map<String, String> gatewayEnvironment,
+		java.util.Map<String, String> queueEnvironment) {
 
 	public SuiteSettings {
 		gatewayEnvironment = java.util.Map.copyOf(gatewayEnvironment);
+		queueEnvironment = java.util.Map.copyOf(queueEnvironment);
 	}
 
-	/** The gateway with its own settings. */
+	/** The gateway and queue-service with their own settings. */
 	public SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports ports, OpenTok openTok, String namespace,
 			String internalSecret) {
-		this(redisHost, redisPort, kafka, ports, openTok, namespace, internalSecret, java.util.Map.of());
+		this(redisHost, redisPort, kafka, ports, openTok, namespace, internalSecret, java.util.Map.of(),
+				java.util.Map.of());
 	}
 
 	/**
@@ -34,7 +40,18 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 		java.util.Map<String, String> all = new java.util.HashMap<>(this.gatewayEnvironment);
 		all.putAll(environment);
 		return new SuiteSettings(this.redisHost, this.redisPort, this.kafka, this.ports, this.openTok, this.namespace,
-				this.internalSecret, all);
+				this.internalSecret, all, this.queueEnvironment);
+	}
+
+	/**
+	 * These settings with {@code environment} added to every queue-service's (the system
+	 * tests give one demo agent a wrap-up time).
+	 */
+	public SuiteSettings withQueueEnvironment(java.util.Map<String, String> environment) {
+		java.util.Map<String, String> all = new java.util.HashMap<>(this.queueEnvironment);
+		all.putAll(environment);
+		return new SuiteSettings(this.redisHost, this.redisPort, this.kafka, this.ports, this.openTok, this.namespace,
+				this.internalSecret, this.gatewayEnvironment, all);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import org.callcenter.testsupport.Chromium;
 
@@ -268,6 +269,125 @@ final class AgentConsole implements AutoCloseable {
 	 */
 	String nameMarkup(String name) {
 		return fresh(() -> card(name).findElement(By.cssSelector(".name")).getAttribute("innerHTML"));
+	}
+
+	/**
+	 * What the header says of the agent's state: "Available", "Away · Lunch", "Wrap-up",
+	 * "Offline".
+	 */
+	String state() {
+		return text("state-badge");
+	}
+
+	void awaitState(String state) {
+		try {
+			await().atMost(CallerPage.PATIENCE).until(() -> state().equals(state));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-state-" + state.replaceAll("[^A-Za-z0-9]", "_"));
+			throw new AssertionError("console never showed state " + state + "; it shows " + state(), ex);
+		}
+	}
+
+	/** The time in the current state, as the header shows it: "for 1 min 3 s". */
+	String stateTimer() {
+		return text("state-timer");
+	}
+
+	/**
+	 * Chooses Away with {@code reason} (a configured id such as {@code lunch}) in the
+	 * state selector and sets it; the header then says so.
+	 */
+	void goAway(String reason) {
+		goAway(reason, false);
+	}
+
+	/**
+	 * As {@link #goAway(String)}, giving back the callers not yet accepted if
+	 * {@code handBack}.
+	 */
+	void goAway(String reason, boolean handBack) {
+		new Select(this.browser.findElement(By.id("state-select"))).selectByValue("AWAY");
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("away-reason"));
+		Select reasons = new Select(this.browser.findElement(By.id("away-reason")));
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> reasons.getOptions().stream().anyMatch((o) -> reason.equals(o.getAttribute("value"))));
+		reasons.selectByValue(reason);
+		WebElement handBackBox = this.browser.findElement(By.id("hand-back"));
+		if (handBackBox.isSelected() != handBack) {
+			handBackBox.click();
+		}
+		this.browser.findElement(By.id("state-button")).click();
+		awaitState("Away · " + Character.toUpperCase(reason.charAt(0)) + reason.substring(1).replace('-', ' '));
+	}
+
+	/** Chooses Available in the state selector and sets it. */
+	void goAvailable() {
+		new Select(this.browser.findElement(By.id("state-select"))).selectByValue("AVAILABLE");
+		this.browser.findElement(By.id("state-button")).click();
+		awaitState("Available");
+	}
+
+	/**
+	 * The seconds the wrap-up panel counts down to the end of wrap-up, once it shows one.
+	 */
+	long wrapUpCountdown() {
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("wrap-up-countdown"));
+		String seconds = this.browser.findElement(By.id("wrap-up-countdown")).getAttribute("data-seconds");
+		return (seconds == null || seconds.isEmpty()) ? -1 : Long.parseLong(seconds);
+	}
+
+	/** What the wrap-up panel's countdown says ("Ready for new callers in 3 s"). */
+	String wrapUpCountdownText() {
+		return text("wrap-up-countdown");
+	}
+
+	/** Whether the panel for an ended call's outcome and notes shows. */
+	boolean showsWrapUpPanel() {
+		return shows("wrap-up");
+	}
+
+	/**
+	 * The panel's line about the call it records ("Call with Mia: record how it went.").
+	 */
+	String wrapUpCall() {
+		return text("wrap-up-call");
+	}
+
+	/**
+	 * Records the outcome (a configured id such as {@code resolved}) and notes of the
+	 * call that just ended, and waits until the console says they are saved.
+	 */
+	void saveNotes(String outcome, String notes) {
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("wrap-up-save-button"));
+		Select outcomes = new Select(this.browser.findElement(By.id("wrap-up-outcome")));
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> outcomes.getOptions().stream().anyMatch((o) -> outcome.equals(o.getAttribute("value"))));
+		outcomes.selectByValue(outcome);
+		WebElement box = this.browser.findElement(By.id("wrap-up-notes"));
+		box.clear();
+		box.sendKeys(notes);
+		this.browser.findElement(By.id("wrap-up-save-button")).click();
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> shows("wrap-up-saved") || !shows("wrap-up") || shows("console-error"));
+		if (shows("console-error")) {
+			throw new AssertionError("saving the notes was refused: " + text("console-error"));
+		}
+	}
+
+	/** Presses the wrap-up panel's "Ready": available for new callers at once. */
+	void ready() {
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("ready-button"));
+		this.browser.findElement(By.id("ready-button")).click();
+		awaitState("Available");
+	}
+
+	/** Reloads the console, as an agent pressing F5 would, and waits until it is back. */
+	void reload() {
+		Chromium.problems(this.browser); // read now: the page's own record goes with it
+		this.browser.navigate().refresh();
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> !"…".equals(state()) && (shows("no-callers") || !callerNames().isEmpty()));
 	}
 
 	void signOut() {

@@ -42,6 +42,19 @@ final class ServerState {
 		return false;
 	}
 
+	/**
+	 * An agent as the supervisor view shows it ({@code state}, {@code awayReason}, ...);
+	 * a missing node when the view lists no such agent.
+	 */
+	static JsonNode agent(String agentId) {
+		for (JsonNode agent : snapshot().get("agents")) {
+			if (agent.get("id").asString().equals(agentId)) {
+				return agent;
+			}
+		}
+		return tools.jackson.databind.node.MissingNode.getInstance();
+	}
+
 	static int liveCalls() {
 		return snapshot().get("liveCalls").size();
 	}
