@@ -1,4 +1,5 @@
--- agent-calls: an agent and the calls assigned to it, oldest first. Changes nothing.
+-- agent-calls: an agent and the calls assigned to it, oldest first (calls transferred to it first of
+-- all). Changes nothing.
 -- ARGV[4] agent id
 -- Returns {'OK', agent, {call, ...}} or {'AGENT_NOT_FOUND'}.
 local agentId = ARGV[4]

@@ -16,7 +16,8 @@
 --   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, stateSince,
 --                        agentId, connectionId, webhookConnectionId (the caller's connection as the
 --                        webhooks know it), reconnectBy while the caller's connection is lost,
---                        offerUntil (ms) while OFFERED, outcome and notes (the agent's), ...)
+--                        offerUntil (ms) while OFFERED, outcome and notes (the agent's),
+--                        transferredBy and transferNote (the last transfer's), ...)
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
@@ -39,7 +40,8 @@
 --                        offerMs (how long it has to answer an offer, set when it goes online;
 --                        0 = callers are assigned, not offered), maxMissed (offers it may miss
 --                        in a row before it is made AWAY; 0 = never), missed (offers missed in a row)
---   agent:<id>:callers   zset: calls assigned to the agent, score = arrival
+--   agent:<id>:callers   zset: calls assigned to the agent, score = arrival (0 for a call transferred to
+--                        it: the head of its list)
 --   agents               zset: the AVAILABLE agents (the only ones given new callers),
 --                        score = load * 2^32 + tick (least load, then idle longest)
 --   wrap-ups             zset: agents in WRAP_UP, score = wrapUpUntil (the sweep ends them then)
@@ -133,6 +135,11 @@ local function call_reply(id)
   end
   table.insert(flat, 'agentsOnline')
   table.insert(flat, tostring(redis.call('ZCARD', key('agents', 'seen'))))
+  local agentId = redis.call('HGET', key('call', id), 'agentId')
+  if agentId and agentId ~= '' then
+    table.insert(flat, 'agentName')
+    table.insert(flat, redis.call('HGET', key('agent', agentId), 'displayName') or '')
+  end
   return { 'OK', flat }
 end
 

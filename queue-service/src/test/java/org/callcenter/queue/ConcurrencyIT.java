@@ -39,10 +39,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations
- * through both, with at most {@value #CAP} callers per agent. Afterwards the whole state
- * must be consistent, no caller lost, no session given to two calls (dials take them from
- * the session pool both instances share), and the call events on Kafka must tell each
- * call's story without a gap.
+ * through both, with at most {@value #CAP} callers per agent: callers dial, connect, drop
+ * and leave; agents go online, away (handing back callers or not), available and offline,
+ * accept, decline offers (three of them are offered their callers), hold, resume,
+ * transfer (to each other or back to the queue) and end calls; wrap-ups and offers end by
+ * themselves meanwhile. Afterwards the whole state must be consistent, no caller lost, no
+ * session given to two calls (dials take them from the session pool both instances
+ * share), and the call events on Kafka must tell each call's story without a gap.
  */
 class ConcurrencyIT {
 
@@ -185,11 +188,20 @@ class ConcurrencyIT {
 				String target = (offered != null) ? offered : call;
 				reply = api.decline(ownerOr(api, target, agent, unexpected), target);
 			}
-			else if (roll < 68) {
+			else if (roll < 64) {
 				operation = "hold";
 				String talking = (random.nextInt(10) < 8) ? pick(random, this.lastSeenOnCall) : null;
 				String target = (talking != null) ? talking : call;
 				reply = api.hold(ownerOr(api, target, agent, unexpected), target);
+			}
+			else if (roll < 68) {
+				// to another agent (who may be away, full or offline), or back to the
+				// queue
+				operation = "transfer";
+				String talking = (random.nextInt(10) < 6) ? pick(random, this.lastSeenOnCall) : null;
+				String target = (talking != null) ? talking : call;
+				String to = random.nextBoolean() ? null : AGENTS.get(random.nextInt(AGENTS.size()));
+				reply = api.transfer(ownerOr(api, target, agent, unexpected), target, to, "note " + i);
 			}
 			else if (roll < 82) {
 				operation = "resume";
@@ -282,8 +294,8 @@ class ConcurrencyIT {
 	 * for them to mean anything.
 	 */
 	private static void assertEveryTransitionHappenedOften(Map<String, Integer> outcomes) {
-		for (String operation : List.of("dial", "accept", "decline", "hold", "resume", "end", "leave", "online",
-				"offline", "away", "available")) {
+		for (String operation : List.of("dial", "accept", "decline", "hold", "resume", "transfer", "end", "leave",
+				"online", "offline", "away", "available")) {
 			int succeeded = outcomes.entrySet()
 				.stream()
 				.filter((outcome) -> outcome.getKey().startsWith(operation + ":2"))

@@ -143,6 +143,22 @@ final class QueueClient {
 		return asAgent(agentId, HttpMethod.PUT, "/api/agents/" + agentId + "/state", Map.of("state", "AVAILABLE"));
 	}
 
+	/** Transfers to another agent, or with {@code to} null back to the queue. */
+	Reply transfer(String agentId, String callId, String to, String note) {
+		Map<String, String> body = new java.util.HashMap<>();
+		if (to != null) {
+			body.put("to", to);
+		}
+		if (note != null) {
+			body.put("note", note);
+		}
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/transfer", body);
+	}
+
+	Reply colleagues(String agentId) {
+		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/colleagues", null);
+	}
+
 	Reply workflow(String agentId) {
 		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/workflow", null);
 	}

@@ -49,6 +49,16 @@ public enum CallEventReason {
 	 */
 	OFFER_DECLINED("offerDeclined"),
 	/**
+	 * {@code ASSIGNED} or {@code OFFERED} to another agent: its agent transferred the
+	 * call ({@code previousAgentId}).
+	 */
+	TRANSFERRED("transferred"),
+	/**
+	 * {@code QUEUED} again at its place, or given to another agent with room: its agent
+	 * transferred the call back to the queue.
+	 */
+	TRANSFERRED_TO_QUEUE("transferredToQueue"),
+	/**
 	 * {@code OFFERED} to another agent, or {@code QUEUED} again at its place: the agent
 	 * it was offered to did not answer in time.
 	 */

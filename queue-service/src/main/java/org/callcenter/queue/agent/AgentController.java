@@ -77,6 +77,12 @@ class AgentController {
 		return new ConsoleNotice(monitoring.callbacksArriving(), monitoring.detail());
 	}
 
+	@GetMapping("/colleagues")
+	@Operation(summary = "The other online agents with their state and load: whom a call can be transferred to")
+	List<Colleague> colleagues(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		return this.agents.colleaguesOf(agentId);
+	}
+
 	@GetMapping("/callers")
 	@Operation(summary = "The agent's callers connected to their calls, oldest first")
 	List<Call> callers(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
@@ -117,6 +123,14 @@ class AgentController {
 			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId,
 			@Valid @RequestBody(required = false) NotesRequest notes) {
 		return this.agents.end(agentId, callId, (notes != null) ? notes : NotesRequest.NONE);
+	}
+
+	@PostMapping("/callers/{callId}/transfer")
+	@Operation(summary = "Transfer your caller to another available agent (at the head of its list, with a note), "
+			+ "or without 'to' back to the queue at the caller's place")
+	Call transfer(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId, @Valid @RequestBody TransferRequest transfer) {
+		return this.agents.transfer(agentId, callId, transfer);
 	}
 
 	@PostMapping("/callers/{callId}/wrap-up")

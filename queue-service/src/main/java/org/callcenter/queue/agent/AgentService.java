@@ -103,6 +103,19 @@ class AgentService {
 		return this.store.end(agentId, callId, checked(notes));
 	}
 
+	List<Colleague> colleaguesOf(String agentId) {
+		int cap = this.properties.maxCallersPerAgent();
+		return this.store.onlineAgents()
+			.stream()
+			.filter((agent) -> !agent.id().equals(agentId))
+			.map((agent) -> Colleague.of(agent, cap))
+			.toList();
+	}
+
+	Call transfer(String agentId, String callId, TransferRequest transfer) {
+		return this.store.transfer(agentId, callId, transfer.to(), transfer.note());
+	}
+
 	Call wrapUp(String agentId, String callId, NotesRequest notes) {
 		return this.store.wrapUp(agentId, callId, checked(notes));
 	}

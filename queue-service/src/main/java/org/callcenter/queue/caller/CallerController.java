@@ -39,7 +39,7 @@ class CallerController {
 	@GetMapping("/{callId}")
 	@Operation(summary = "The call's state, its agent, and its queue position while waiting")
 	Call status(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
-		return this.callers.status(callId);
+		return this.callers.status(callId).forCaller();
 	}
 
 	@PostMapping("/{callId}/connection")
@@ -49,13 +49,13 @@ class CallerController {
 					+ "counts once. A confirmation for an ended call changes nothing (409).")
 	Call confirmConnection(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId,
 			@Valid @RequestBody ConnectionConfirmation confirmation) {
-		return this.callers.confirmConnection(callId, confirmation.connectionId());
+		return this.callers.confirmConnection(callId, confirmation.connectionId()).forCaller();
 	}
 
 	@DeleteMapping("/{callId}")
 	@Operation(summary = "Leave: end the call from the caller's side (leaving twice changes nothing)")
 	Call leave(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
-		return this.callers.leave(callId);
+		return this.callers.leave(callId).forCaller();
 	}
 
 }

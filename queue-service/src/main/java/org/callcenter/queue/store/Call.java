@@ -23,11 +23,15 @@ import org.callcenter.contracts.calls.CallState;
  * @param queueVersion while {@code WAITING}: the queue version {@code queuePosition} was
  * read at, so the caller's page applies only the pushed moves numbered after it
  * @param offerUntil while {@code OFFERED}: when the offer times out
+ * @param agentName the display name of the call's agent, if it has one
+ * @param transferredBy the agent that last transferred the call, if one did
+ * @param transferNote what that agent wrote for the next one (not for the caller)
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
 		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline,
-		Long arrival, Long queueVersion, Instant offerUntil) {
+		Long arrival, Long queueVersion, Instant offerUntil, String agentName, String transferredBy,
+		String transferNote) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -39,7 +43,24 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				CallEventReason.fromWireName(fields.get("endReason")),
 				instant(fields.getOrDefault("stateSince", fields.get("joinedAt"))), instant(fields.get("reconnectBy")),
 				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")), longOrNull(fields.get("arrival")),
-				longOrNull(fields.get("queueVersion")), instant(fields.get("offerUntil")));
+				longOrNull(fields.get("queueVersion")), instant(fields.get("offerUntil")),
+				blankToNull(fields.get("agentName")), blankToNull(fields.get("transferredBy")),
+				blankToNull(fields.get("transferNote")));
+	}
+
+	/** The call as its caller may read it: agents' notes are for agents. */
+	public Call forCaller() {
+		if (this.transferNote == null) {
+			return this;
+		}
+		return new Call(this.id, this.name, this.reason, this.mode, this.sessionId, this.state, this.agentId,
+				this.connected, this.queuePosition, this.joinedAt, this.callStartedAt, this.endedAt, this.endReason,
+				this.stateSince, this.reconnectBy, this.agentsOnline, this.arrival, this.queueVersion, this.offerUntil,
+				this.agentName, this.transferredBy, null);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	private static Long longOrNull(String value) {

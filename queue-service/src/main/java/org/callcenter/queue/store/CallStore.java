@@ -179,9 +179,26 @@ public class CallStore {
 		return call(run("end", agentId, callId, notes.outcomeOrEmpty(), notes.textOrEmpty()));
 	}
 
+	/**
+	 * Transfers an agent's call to another agent (at the head of its list, with a note),
+	 * or with no target back to the queue at the caller's place.
+	 */
+	public Call transfer(String agentId, String callId, String toAgentId, String note) {
+		return call(run("transfer", agentId, callId, (toAgentId != null) ? toAgentId : "", (note != null) ? note : ""));
+	}
+
 	/** Records the outcome and notes of an ended call the agent handled. */
 	public Call wrapUp(String agentId, String callId, CallNotes notes) {
 		return call(run("wrap-up", agentId, callId, notes.outcomeOrEmpty(), notes.textOrEmpty()));
+	}
+
+	/** Every online agent, by name. */
+	public List<Agent> onlineAgents() {
+		List<?> reply = run("colleagues");
+		return ((List<?>) reply.get(1)).stream()
+			.map((flat) -> Agent.from(fields(flat)))
+			.sorted(java.util.Comparator.comparing(Agent::displayName, String.CASE_INSENSITIVE_ORDER))
+			.toList();
 	}
 
 	public AgentCalls agentCalls(String agentId) {

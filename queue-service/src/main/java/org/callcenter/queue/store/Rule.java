@@ -23,6 +23,8 @@ public enum Rule {
 	CALLER_RECONNECTING("Caller reconnecting",
 			"The caller's connection was lost; the call can be taken once the caller is back."),
 	CALL_EXISTS("Call exists", "A call with this id already exists."),
+	TRANSFER_TARGET_UNAVAILABLE("Agent cannot take the call",
+			"A call is transferred to another agent who is online, available and has room."),
 	CALL_NOT_OFFERED("Call not offered", "Only a call offered to you can be declined."),
 	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first.");
 
