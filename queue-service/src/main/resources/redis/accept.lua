@@ -6,12 +6,9 @@
 -- NOT_YOUR_CALLER, CALL_ENDED, CALL_NOT_ON_HOLD, CALLER_NOT_CONNECTED, CALLER_RECONNECTING (the
 -- caller's connection is lost: nobody would be there to talk to).
 local agentId, id, verb = ARGV[4], ARGV[5], ARGV[6]
-local c, refusal = own_call(agentId, id)
+local c, refusal = own_live_call(agentId, id)
 if not c then
   return refusal
-end
-if c.state == 'ENDED' then
-  return refuse('CALL_ENDED')
 end
 if verb == 'resume' and c.state ~= 'ON_HOLD' then
   return refuse('CALL_NOT_ON_HOLD')

@@ -7,12 +7,9 @@
 -- [7] '1' to hand back callers not accepted yet
 -- Returns {'OK', agent} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE.
 local agentId, state, reason, handBack = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local a = agent_of(agentId)
+local a, refusal = online_agent(agentId)
 if not a then
-  return refuse('AGENT_NOT_FOUND')
-end
-if a.online ~= '1' then
-  return refuse('AGENT_OFFLINE')
+  return refusal
 end
 local current = a.state or 'AVAILABLE'
 if state == 'AVAILABLE' then

@@ -2,12 +2,9 @@
 -- ARGV[4] agent id
 -- Returns {'OK', agent}, {'AGENT_NOT_FOUND'} or {'AGENT_OFFLINE'}.
 local agentId = ARGV[4]
-local a = agent_of(agentId)
+local a, refusal = online_agent(agentId)
 if not a then
-  return refuse('AGENT_NOT_FOUND')
-end
-if a.online ~= '1' then
-  return refuse('AGENT_OFFLINE')
+  return refusal
 end
 redis.call('ZADD', key('agents', 'seen'), NOW, agentId)
 return agent_reply(agentId)

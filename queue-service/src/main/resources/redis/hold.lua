@@ -3,12 +3,9 @@
 -- Returns {'OK', call} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE, CALL_NOT_FOUND,
 -- NOT_YOUR_CALLER, CALL_ENDED, CALL_NOT_IN_PROGRESS.
 local agentId, id = ARGV[4], ARGV[5]
-local c, refusal = own_call(agentId, id)
+local c, refusal = own_live_call(agentId, id)
 if not c then
   return refusal
-end
-if c.state == 'ENDED' then
-  return refuse('CALL_ENDED')
 end
 if c.state ~= 'ON_CALL' then
   return refuse('CALL_NOT_IN_PROGRESS')

@@ -421,14 +421,23 @@ local function put_on_hold(id, agentId, reason)
   emit(id, 'HELD', { reason = reason })
 end
 
--- Checks an agent may act on a call; returns the call, or nil and the refusal.
-local function own_call(agentId, id)
+-- Checks an agent is online; returns the agent, or nil and the refusal.
+local function online_agent(agentId)
   local a = agent_of(agentId)
   if not a then
     return nil, refuse('AGENT_NOT_FOUND')
   end
   if a.online ~= '1' then
     return nil, refuse('AGENT_OFFLINE')
+  end
+  return a, nil
+end
+
+-- Checks an agent may act on a call; returns the call, or nil and the refusal.
+local function own_call(agentId, id)
+  local a, refusal = online_agent(agentId)
+  if not a then
+    return nil, refusal
   end
   local c = call_of(id)
   if not c then
@@ -438,6 +447,15 @@ local function own_call(agentId, id)
     return nil, refuse('NOT_YOUR_CALLER')
   end
   return c, nil
+end
+
+-- Checks an agent may act on a call that has not ended; returns the call, or nil and the refusal.
+local function own_live_call(agentId, id)
+  local c, refusal = own_call(agentId, id)
+  if c and c.state == 'ENDED' then
+    return nil, refuse('CALL_ENDED')
+  end
+  return c, refusal
 end
 
 -- end of lib.lua

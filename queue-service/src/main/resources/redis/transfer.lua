@@ -8,12 +8,9 @@
 -- Returns {'OK', call} or a refusal: AGENT_NOT_FOUND, AGENT_OFFLINE, CALL_NOT_FOUND, NOT_YOUR_CALLER,
 -- CALL_ENDED, TRANSFER_TARGET_UNAVAILABLE.
 local agentId, id, target, note = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local c, refusal = own_call(agentId, id)
+local c, refusal = own_live_call(agentId, id)
 if not c then
   return refusal
-end
-if c.state == 'ENDED' then
-  return refuse('CALL_ENDED')
 end
 if target ~= '' then
   local t = agent_of(target)

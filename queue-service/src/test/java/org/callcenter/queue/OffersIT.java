@@ -65,6 +65,7 @@ class OffersIT extends QueueServiceTestBase {
 		assertThat(this.api.dial("c1").state()).isEqualTo("ASSIGNED");
 		assertThat(this.api.workflow(ANN).body().get("offerSeconds").asInt()).isZero();
 		assertThat(this.api.workflow(OLGA).body().get("offerSeconds").asInt()).isEqualTo(1);
+		assertThat(this.api.workflow(OLGA).body().get("missesBeforeAway").asInt()).isEqualTo(2);
 	}
 
 	@Test

@@ -208,11 +208,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 		String movedTheQueue = UUID.randomUUID().toString();
 		String joinedAtTheEnd = UUID.randomUUID().toString();
 		String elsewhere = UUID.randomUUID().toString();
-		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket(call)).exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(EVENTS)
-			.getResponseBody();
+		Flux<ServerSentEvent<String>> stream = openCallerStream(call);
 		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
 			this.hub.on(event(elsewhere, "bob", null));
 			this.hub.on(queueMove(movedTheQueue));
@@ -248,11 +244,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 	@Test
 	void aCallersStreamNeverCarriesTheAgentsOutcomeOrNotes() {
 		String call = UUID.randomUUID().toString();
-		Flux<ServerSentEvent<String>> stream = callerStream(call, ticket(call)).exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(EVENTS)
-			.getResponseBody();
+		Flux<ServerSentEvent<String>> stream = openCallerStream(call);
 		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
 			this.hub.on(withNotes(call, 3, CallEventType.WRAPPED, "wrapped-notes"));
 			this.hub.on(withNotes(call, 2, CallEventType.ENDED, "ended-notes"));
@@ -275,6 +267,15 @@ class EventStreamAccessIT extends GatewayTestBase {
 	static CallEvent withNotes(String callId, long seq, CallEventType type, String notes) {
 		return new CallEvent(callId + ":" + seq, callId, seq, type, CallState.ENDED, "alice", null, "1_session", true,
 				null, false, Instant.now(), null, "follow-up", notes);
+	}
+
+	/** The caller's event stream, opened with a ticket for its call. */
+	private Flux<ServerSentEvent<String>> openCallerStream(String callId) {
+		return callerStream(callId, ticket(callId)).exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody();
 	}
 
 	private String ticket(String callId) {

@@ -59,7 +59,7 @@ class AgentService {
 	AgentWorkflowSettings workflowOf(String agentId) {
 		AgentTerms terms = this.properties.termsOf(agentId);
 		return new AgentWorkflowSettings(this.workflow.awayReasons(), this.workflow.outcomes(),
-				terms.wrapUp().toSeconds(), terms.offerTimeout().toSeconds());
+				terms.wrapUp().toSeconds(), terms.offerTimeout().toSeconds(), terms.missedOffersBeforeAway());
 	}
 
 	Call decline(String agentId, String callId) {

@@ -9,6 +9,9 @@ import java.util.List;
  * @param wrapUpSeconds 0 when the agent has no wrap-up time
  * @param offerSeconds how long an offer rings; 0 when callers are assigned to the agent
  * without an offer
+ * @param missesBeforeAway offers the agent may miss in a row before it is made away; 0
+ * for never
  */
-record AgentWorkflowSettings(List<String> awayReasons, List<String> outcomes, long wrapUpSeconds, long offerSeconds) {
+record AgentWorkflowSettings(List<String> awayReasons, List<String> outcomes, long wrapUpSeconds, long offerSeconds,
+		int missesBeforeAway) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +198,7 @@ public class CallStore {
 		List<?> reply = run("colleagues");
 		return ((List<?>) reply.get(1)).stream()
 			.map((flat) -> Agent.from(fields(flat)))
-			.sorted(java.util.Comparator.comparing(Agent::displayName, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Agent::displayName, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
