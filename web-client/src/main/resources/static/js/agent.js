@@ -880,6 +880,8 @@
     } else if (why === 'offerTimedOut' || (!why && Number(was.until) <= Date.now())) {
       missedInRow++;
       offerNews('The offer of ' + was.name + ' timed out');
+      // the state and the calls come on different topics: being made away may have come first
+      renderMissedOffers();
     } else if (why === 'agentAway') {
       offerNews(was.name + ' went to another agent: you are away');
     } else {
@@ -954,6 +956,13 @@
     var shown = offerNotes[id];
     delete offerNotes[id];
     if (shown) CallCenter.quietly(function () { shown.close(); });
+  }
+
+  function renderMissedOffers() {
+    var state = agentState;
+    var missed = !!state && state.state === 'AWAY' && state.awayReason === MISSED_OFFERS;
+    $('missed-offers').hidden = !missed;
+    setText($('missed-offers-message'), missed ? missedOffersText() : '');
   }
 
   function missedOffersText() {
@@ -1091,9 +1100,7 @@
     $('state-select').disabled = !state || state.state === 'OFFLINE';
     $('away-reason').disabled = !state || state.state === 'OFFLINE';
     renderStateForm();
-    var missed = !!state && state.state === 'AWAY' && state.awayReason === MISSED_OFFERS;
-    $('missed-offers').hidden = !missed;
-    setText($('missed-offers-message'), missed ? missedOffersText() : '');
+    renderMissedOffers();
     setText($('no-callers'), (state && state.state === 'AWAY')
       ? 'You are away. New callers come once you are available again.'
       : (state && state.state === 'WRAP_UP')
