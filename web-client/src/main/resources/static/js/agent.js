@@ -13,12 +13,19 @@
    video) lives in one console only: the one that last accepted or resumed it. The others show
    "Talking with Ann in another console" and offer "Take the call here". Hand-over without overlap:
    the newest console connected to the call's OpenTok session wins; an older one that sees it leaves
-   at once, and the newer one publishes only when no other connection of this agent is left. */
+   at once, and the newer one publishes only when no other connection of this agent is left.
+
+   Routing by offers: a caller OFFERED to this agent rings (a tone made here with WebAudio, the title
+   flashing, a notification if allowed) with Accept and Decline and a countdown to the offer's end,
+   until it is answered or the offer goes (timed out, moved, the caller left), which is then said on
+   the page. Offers missed in a row make the server set the agent away (reason missed-offers): the
+   console says why and how to come back. */
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
-  var BADGES = { WAITING: 'Waiting', ASSIGNED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
-  var TIMERS = { WAITING: 'Waiting', ASSIGNED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
+  var BADGES = { WAITING: 'Waiting', ASSIGNED: 'Waiting', OFFERED: 'Ringing', ON_CALL: 'On call', ON_HOLD: 'On hold' };
+  var TIMERS = { WAITING: 'Waiting', ASSIGNED: 'Waiting', OFFERED: 'Waiting', ON_CALL: 'On call', ON_HOLD: 'On hold' };
+  var MISSED_OFFERS = 'missed-offers'; // the away reason the server gives for offers missed in a row
   var BASE_TITLE = document.title;
 
   var profile = null;        // {agentId, displayName}
@@ -46,6 +53,12 @@
   var wrapUp = null;         // the call whose outcome and notes the panel records: {callId, name, saved}
   var savingNotes = false;
   var WRAP_UP_KEY = 'callcenter.agent.wrapUp';
+  var offers = {};           // the offers ringing here by call id: {name, until}
+  var offerNotes = {};       // the notification shown for each offer ringing, by call id
+  var missedInRow = 0;       // offers this console saw time out since the agent last answered one
+  var ringTimer = null;      // repeats the ring while any offer rings
+  var ringTones = [];        // the tones of the ring now sounding, to silence them on answer
+  var flashes = 0;           // ticks of the flashing title
 
   loadProfile();
   restoreWrapUp();
@@ -264,6 +277,7 @@
     var change = parseJson(data);
     if (change && change.callId) {
       lastChange[change.callId] = { state: change.state, reason: change.reason, agentId: change.agentId };
+      offerMoved(change);
     }
   }
 
@@ -280,13 +294,15 @@
   });
 
   function apply(list, seq) {
-    var arrivals = listed ? list.filter(function (call) { return !known[call.id]; }) : [];
+    // an offer rings (noticeOffers); other new callers chime once
+    var arrivals = listed ? list.filter(function (call) { return !known[call.id] && call.state !== 'OFFERED'; }) : [];
     list.forEach(function (call) { known[call.id] = true; });
     noticeEnds(list);
     callers = list;
     listed = true;
     reconcile(seq);
     render();
+    noticeOffers(list);
     if (arrivals.length) newCallers(arrivals);
   }
 
@@ -341,6 +357,7 @@
     var name = call ? call.name : 'The caller';
     busy[callId] = true;
     acknowledge();
+    renderRinging(); // an answered offer stops ringing at once
     CallCenter.api('POST', '/api/agent/callers/' + encodeURIComponent(callId) + '/' + action).then(function (answer) {
       var joins = action === 'accept' || action === 'resume';
       var joined = joins && answer && (answer.call || call);
@@ -358,6 +375,7 @@
           leaveMedia('Call with ' + name + ' ended', 'gone');
         }
       }
+      if (action === 'decline' && offers[callId]) offerGone(callId, null, 'offerDeclined');
       if (action === 'end' && (taken[callId] || (call && (call.state === 'ON_CALL' || call.state === 'ON_HOLD')))) {
         delete taken[callId];
         callEnded(callId, name);
@@ -366,6 +384,7 @@
       showAlert(CallCenter.problemText(problem, { name: call ? call.name : null }), 'action');
     }).then(function () {
       delete busy[callId];
+      renderRinging();
       refresh();
     });
   }
@@ -653,11 +672,22 @@
     var here = !!media && media.callId === call.id;
     card.classList.toggle('active', call.state === 'ON_CALL');
     part('.elsewhere').hidden = !(call.state === 'ON_CALL' && !here);
+    var offered = call.state === 'OFFERED';
+    card.classList.toggle('ringing', offered);
+    var countdown = part('.offer-countdown');
+    countdown.hidden = !(offered && call.offerUntil);
+    if (offered && call.offerUntil) {
+      countdown.dataset.until = String(millis(call.offerUntil));
+    } else {
+      delete countdown.dataset.until;
+    }
+    // an offer is answered (Accept, Decline), not ended
     var buttons = {
-      accept: call.state === 'ASSIGNED',
+      accept: call.state === 'ASSIGNED' || offered,
+      decline: offered,
       hold: call.state === 'ON_CALL',
       resume: call.state === 'ON_HOLD',
-      end: true
+      end: !offered
     };
     Object.keys(buttons).forEach(function (action) {
       var button = part('[data-action=' + action + ']');
@@ -673,7 +703,17 @@
     Object.keys(cards).forEach(function (id) {
       var timer = cards[id].querySelector('.timer');
       setText(timer, (timer.dataset.label ? timer.dataset.label + ' ' : '') + CallCenter.elapsed(timer.dataset.since));
+      var countdown = cards[id].querySelector('.offer-countdown');
+      if (countdown.dataset.until) {
+        var left = Math.max(0, Math.ceil((Number(countdown.dataset.until) - Date.now()) / 1000));
+        setText(countdown, left > 0 ? 'Answer within ' + left + ' s' : 'The offer is ending…');
+        countdown.dataset.seconds = String(left);
+      } else {
+        setText(countdown, '');
+        delete countdown.dataset.seconds;
+      }
     });
+    flashTitle();
   }
 
   function renderStage() {
@@ -737,24 +777,40 @@
 
   var sound = null;
   function chime() {
+    var context = audio();
+    if (context) tone(context, 880, 0, 0.15);
+  }
+
+  // The one audio context of the page; null without audio output.
+  function audio() {
     try {
       var Context = window.AudioContext || window.webkitAudioContext;
-      if (!Context) return;
+      if (!Context) return null;
       sound = sound || new Context();
       if (sound.state === 'suspended' && sound.resume) {
         var resumed = sound.resume();
         if (resumed && resumed.catch) resumed.catch(function () { /* silent until a gesture */ });
       }
-      var tone = sound.createOscillator();
-      var volume = sound.createGain();
-      tone.frequency.value = 880;
-      volume.gain.value = 0.08;
-      tone.connect(volume);
-      volume.connect(sound.destination);
-      tone.start();
-      tone.stop(sound.currentTime + 0.15);
+      return sound;
     } catch (noSound) {
-      // no audio output: the title and the announcement still tell
+      return null; // the title and the announcement still tell
+    }
+  }
+
+  // A tone made here (no audio file to fetch): frequency Hz, after delay s, for duration s.
+  function tone(context, frequency, delay, duration) {
+    try {
+      var oscillator = context.createOscillator();
+      var volume = context.createGain();
+      oscillator.frequency.value = frequency;
+      volume.gain.value = 0.08;
+      oscillator.connect(volume);
+      volume.connect(context.destination);
+      oscillator.start(context.currentTime + delay);
+      oscillator.stop(context.currentTime + delay + duration);
+      return oscillator;
+    } catch (noSound) {
+      return null;
     }
   }
 
@@ -771,6 +827,150 @@
     }
   }
 
+  // --- offers ---------------------------------------------------------------------------------
+
+  // Compares the offers in the list with those ringing here: new ones (or one offered again, with a
+  // new offerUntil) start ringing; those gone say what became of them.
+  function noticeOffers(list) {
+    var now = {};
+    list.forEach(function (call) { if (call.state === 'OFFERED') now[call.id] = call; });
+    Object.keys(offers).forEach(function (id) {
+      var call = now[id];
+      if (!call || String(millis(call.offerUntil)) !== offers[id].until) offerGone(id, findIn(list, id), null);
+    });
+    var fresh = [];
+    Object.keys(now).forEach(function (id) {
+      if (offers[id]) return;
+      offers[id] = { name: now[id].name, until: String(millis(now[id].offerUntil)) };
+      fresh.push(now[id]);
+    });
+    if (fresh.length) {
+      announce(fresh.map(function (call) {
+        return 'Incoming caller: ' + call.name + '. Accept or decline';
+      }).join('. '));
+      fresh.forEach(notifyOffer);
+    }
+    renderRinging();
+  }
+
+  // A pushed change saying that a caller offered here went on (to another agent, back to the queue)
+  // tells why before the list is read again.
+  function offerMoved(change) {
+    if (!offers[change.callId] || !profile || change.previousAgentId !== profile.agentId) return;
+    offerGone(change.callId, null, change.reason);
+    renderRinging();
+  }
+
+  // An offer stopped ringing here: says what became of it, unless this agent took the call.
+  // call is the call in the list now (null when it left the list), reason the pushed one, if known.
+  function offerGone(id, call, reason) {
+    var was = offers[id];
+    delete offers[id];
+    closeNotification(id);
+    if (!was) return;
+    var change = lastChange[id] || {};
+    var why = reason || change.reason;
+    if (call && (call.state === 'ON_CALL' || call.state === 'ON_HOLD')) {
+      missedInRow = 0; // accepted, here or in another console
+    } else if (why === 'offerDeclined') {
+      missedInRow = 0;
+      offerNews('You declined ' + was.name);
+    } else if ((call && call.state === 'ENDED') || change.state === 'ENDED') {
+      offerNews(was.name + ' hung up before you answered');
+    } else if (why === 'offerTimedOut' || (!why && Number(was.until) <= Date.now())) {
+      missedInRow++;
+      offerNews('The offer of ' + was.name + ' timed out');
+      // the state and the calls come on different topics: being made away may have come first
+      renderMissedOffers();
+    } else if (why === 'agentAway') {
+      offerNews(was.name + ' went to another agent: you are away');
+    } else {
+      offerNews(was.name + ' is no longer offered to you');
+    }
+  }
+
+  // Stays on the page until the next news, so that a look away does not miss it.
+  function offerNews(text) {
+    setText($('offer-news'), text + '.');
+    $('offer-news').hidden = false;
+    announce(text);
+  }
+
+  // Rings while any offer not being answered rings.
+  function renderRinging() {
+    var ringing = Object.keys(offers).some(function (id) { return !busy[id]; });
+    $('callers').dataset.ringing = String(ringing);
+    if (ringing && !ringTimer) {
+      ring();
+      ringTimer = setInterval(ring, 2000);
+      flashTitle();
+    } else if (!ringing && ringTimer) {
+      clearInterval(ringTimer);
+      ringTimer = null;
+      silence();
+      flashes = 0;
+      document.title = unseen ? '(' + unseen + ') New caller · Agent console' : BASE_TITLE;
+    }
+  }
+
+  // Two short rising tones, as a phone rings.
+  function ring() {
+    var context = audio();
+    if (!context) return;
+    silence();
+    ringTones = [tone(context, 660, 0, 0.18), tone(context, 880, 0.25, 0.18)].filter(Boolean);
+    var list = $('callers');
+    list.dataset.rings = String(Number(list.dataset.rings || 0) + 1);
+  }
+
+  function silence() {
+    ringTones.forEach(function (oscillator) { CallCenter.quietly(function () { oscillator.stop(); }); });
+    ringTones = [];
+  }
+
+  // While ringing, every tick of the timers swaps the title, so that the tab catches the eye.
+  function flashTitle() {
+    if (!ringTimer) return;
+    var names = Object.keys(offers).map(function (id) { return offers[id].name; }).join(', ');
+    flashes++;
+    document.title = (flashes % 2) ? 'Incoming caller · ' + names : '\u260E ' + names + ' · Agent console';
+  }
+
+  function notifyOffer(call) {
+    try {
+      if (!('Notification' in window) || Notification.permission !== 'granted') return;
+      var shown = new Notification('Incoming caller', {
+        body: call.name + (call.reason ? ': ' + call.reason : ''), tag: 'callcenter-offer-' + call.id, requireInteraction: true
+      });
+      shown.onclick = function () {
+        window.focus();
+        shown.close();
+      };
+      offerNotes[call.id] = shown;
+    } catch (unsupported) {
+      // some browsers only notify from a service worker: the title and the sound still tell
+    }
+  }
+
+  function closeNotification(id) {
+    var shown = offerNotes[id];
+    delete offerNotes[id];
+    if (shown) CallCenter.quietly(function () { shown.close(); });
+  }
+
+  function renderMissedOffers() {
+    var state = agentState;
+    var missed = !!state && state.state === 'AWAY' && state.awayReason === MISSED_OFFERS;
+    $('missed-offers').hidden = !missed;
+    setText($('missed-offers-message'), missed ? missedOffersText() : '');
+  }
+
+  function missedOffersText() {
+    var missed = workflow.missesBeforeAway || missedInRow;
+    var what = missed > 1 ? missed + ' offers in a row' : (missed === 1 ? 'an offer' : 'offers in a row');
+    return 'You missed ' + what + ', so you were set to Away. Set yourself Available when you are back.';
+  }
+
   // --- agent state and wrap-up ----------------------------------------------------------------
 
   // The away reasons and outcomes to choose from. Until they are read, "Away" has no
@@ -779,7 +979,9 @@
     CallCenter.api('GET', '/api/agent/workflow').then(function (found) {
       workflow = {
         awayReasons: (found && Array.isArray(found.awayReasons)) ? found.awayReasons : [],
-        outcomes: (found && Array.isArray(found.outcomes)) ? found.outcomes : []
+        outcomes: (found && Array.isArray(found.outcomes)) ? found.outcomes : [],
+        // how many missed offers make the agent away, if the server says
+        missesBeforeAway: (found && typeof found.missesBeforeAway === 'number') ? found.missesBeforeAway : 0
       };
       workflowRead = true;
       fillOptions($('away-reason'), workflow.awayReasons, null);
@@ -847,6 +1049,8 @@
     if (before && next.since && before.since && millis(next.since) < millis(before.since)) return;
     if (!next.since) next.since = (before && before.state === next.state && before.since) || new Date().toISOString();
     agentState = next;
+    // back from being made away for missed offers: a new run of misses starts
+    if (before && before.awayReason === MISSED_OFFERS && next.awayReason !== MISSED_OFFERS) missedInRow = 0;
     var changed = !before || before.state !== next.state || before.awayReason !== next.awayReason;
     if (changed) syncStateForm();
     if (before && changed) announce(stateSentence(next));
@@ -855,6 +1059,7 @@
 
   function stateSentence(state) {
     if (state.state === 'AVAILABLE') return 'You are available for new callers.';
+    if (state.state === 'AWAY' && state.awayReason === MISSED_OFFERS) return missedOffersText();
     if (state.state === 'AWAY') return 'You are away' + (state.awayReason ? ' (' + readable(state.awayReason) + ')' : '') + ': no new callers.';
     if (state.state === 'WRAP_UP') return 'Wrap-up: no new callers until you are ready.';
     return 'You are offline.';
@@ -871,7 +1076,9 @@
   // The selector shows the state the agent is in, whenever that changes.
   function syncStateForm() {
     var state = agentState;
-    $('state-select').value = (state && state.state === 'AWAY') ? 'AWAY' : 'AVAILABLE';
+    // made away for missed offers, the one thing to do is to come back: Available is ready to set
+    var chosenAway = state && state.state === 'AWAY' && state.awayReason !== MISSED_OFFERS;
+    $('state-select').value = chosenAway ? 'AWAY' : 'AVAILABLE';
     if (state && state.awayReason && workflow.awayReasons.indexOf(state.awayReason) >= 0) {
       $('away-reason').value = state.awayReason;
     }
@@ -893,6 +1100,7 @@
     $('state-select').disabled = !state || state.state === 'OFFLINE';
     $('away-reason').disabled = !state || state.state === 'OFFLINE';
     renderStateForm();
+    renderMissedOffers();
     setText($('no-callers'), (state && state.state === 'AWAY')
       ? 'You are away. New callers come once you are available again.'
       : (state && state.state === 'WRAP_UP')
@@ -1041,8 +1249,12 @@
   // --- small helpers -------------------------------------------------------------------------
 
   function find(callId) {
-    for (var i = 0; i < callers.length; i++) {
-      if (callers[i].id === callId) return callers[i];
+    return findIn(callers, callId);
+  }
+
+  function findIn(list, callId) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].id === callId) return list[i];
     }
     return null;
   }

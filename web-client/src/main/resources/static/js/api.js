@@ -101,6 +101,7 @@ window.CallCenter = window.CallCenter || {};
       case 'call-not-on-hold': return name ? name + ' is not on hold.' : 'This call is not on hold.';
       case 'call-not-in-progress': return name ? 'The call with ' + name + ' is not in progress.' : 'This call is not in progress.';
       case 'agent-offline': return 'You are offline. Go online to take callers.';
+      case 'call-not-offered': return name ? name + ' is no longer offered to you.' : 'This caller is no longer offered to you.';
       case 'call-not-ended': return name ? 'The call with ' + name + ' has not ended yet: notes are saved once it has.' : 'This call has not ended yet: notes are saved once it has.';
       case 'token-service-unavailable': return 'The video service is not available right now. Please try again in a moment.';
       case 'temporarily-unavailable': return 'The call center is reconnecting. Please wait a moment.';

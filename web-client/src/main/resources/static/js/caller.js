@@ -26,6 +26,11 @@
   var preview = null;       // the form's camera preview (a MediaStream)
   var devicesChecked = 0;   // counts device checks, so that only the latest one reports
   var queuePlace = null;    // the place in line, followed from pushed queue moves (queue-place.js)
+  var backInLine = false;   // the latest change put the call back in line from an agent (offer declined, ...)
+
+  // Why a call goes back in line from an agent without losing its place: an offer the agent declined
+  // or let ring out, or an agent who went away before taking it.
+  var KEPT_PLACE = { offerDeclined: true, offerTimedOut: true, agentAway: true };
 
   var END_MESSAGES = {
     agentEnded: 'Your agent ended the call. Thank you for calling.',
@@ -325,8 +330,12 @@
   function listen(ticket) {
     var source = new EventSource(callUrl() + '/events?ticket=' + encodeURIComponent(ticket));
     events = source;
-    ['ready', 'call'].forEach(function (type) {
-      source.addEventListener(type, refresh);
+    source.addEventListener('ready', refresh);
+    source.addEventListener('call', function (event) {
+      var change = parseJson(event.data);
+      // an older gateway may push no details: then the page just reads its call again
+      if (change && change.type) backInLine = change.type === 'QUEUED' && !!KEPT_PLACE[change.reason];
+      refresh();
     });
     source.addEventListener('queue', function (event) {
       // a notice carries the moves of a moment, in order (one object from an older gateway)
@@ -391,17 +400,19 @@
       finish(current);
       return;
     }
-    var waiting = current.state === 'WAITING' || current.state === 'ASSIGNED';
+    // OFFERED: an agent's console is ringing with this call, as good as ASSIGNED to the caller
+    var waiting = current.state === 'WAITING' || current.state === 'ASSIGNED' || current.state === 'OFFERED';
     $('screen-waiting').hidden = !waiting;
     $('screen-onhold').hidden = current.state !== 'ON_HOLD';
     $('screen-oncall').hidden = current.state !== 'ON_CALL';
     if (current.state === 'WAITING') {
       setText($('waiting-title'), 'You are in the queue');
       renderPlace();
-    } else if (current.state === 'ASSIGNED') {
+    } else if (current.state === 'ASSIGNED' || current.state === 'OFFERED') {
       setText($('waiting-title'), 'An agent will be with you shortly');
       $('position-line').hidden = true;
     }
+    $('kept-place').hidden = !(current.state === 'WAITING' && backInLine);
     renderNoAgent();
     if (waiting && !waitedTimer) {
       renderWaited();

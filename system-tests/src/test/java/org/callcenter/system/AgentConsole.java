@@ -382,6 +382,94 @@ final class AgentConsole implements AutoCloseable {
 		awaitState("Available");
 	}
 
+	/**
+	 * Waits until the caller {@code name} rings here: its card offers Accept and Decline.
+	 */
+	void awaitOffer(String name) {
+		try {
+			await().atMost(CallerPage.PATIENCE).until(() -> callerNames().contains(name) && ringing(name));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-offer-" + name.replaceAll("[^A-Za-z0-9]", "_"));
+			throw new AssertionError("console never rang with " + name + "; it shows " + callerNames()
+					+ "; the queue holds " + QuietQueue.snapshot(), ex);
+		}
+	}
+
+	/** Whether the card of {@code name} rings (an offer to accept or decline). */
+	boolean ringing(String name) {
+		return fresh(() -> card(name).getAttribute("class").contains("ringing")
+				&& card(name).findElement(By.cssSelector("button[data-action=decline]")).isDisplayed());
+	}
+
+	/**
+	 * Whether the console rings: the tone repeats and the title flashes while any offer
+	 * is not answered.
+	 */
+	boolean ringing() {
+		return "true".equals(this.browser.findElement(By.id("callers")).getAttribute("data-ringing"));
+	}
+
+	/** How many times the console has played its ring tone since it was loaded. */
+	long rings() {
+		return number("return Number(document.getElementById('callers').dataset.rings || 0);");
+	}
+
+	void acceptOffer(String name) {
+		press(name, "accept");
+	}
+
+	void declineOffer(String name) {
+		press(name, "decline");
+	}
+
+	/**
+	 * The seconds left to answer the offer of {@code name}, as its card counts them down.
+	 */
+	long offerCountdown(String name) {
+		String seconds = fresh(
+				() -> card(name).findElement(By.cssSelector(".offer-countdown")).getAttribute("data-seconds"));
+		return (seconds == null || seconds.isEmpty()) ? -1 : Long.parseLong(seconds);
+	}
+
+	/** What the card of {@code name} says of its offer: "Answer within 5 s". */
+	String offerCountdownText(String name) {
+		return fresh(() -> card(name).findElement(By.cssSelector(".offer-countdown")).getText());
+	}
+
+	/** Waits until the caller {@code name} is gone from this console. */
+	void awaitNoCaller(String name) {
+		await().atMost(CallerPage.PATIENCE).until(() -> !callerNames().contains(name));
+	}
+
+	/**
+	 * What the console last said of an offer that stopped ringing ("The offer of Ann
+	 * timed out."), once it says something containing {@code contains}.
+	 */
+	String awaitOfferNews(String contains) {
+		try {
+			await().atMost(CallerPage.PATIENCE)
+				.until(() -> shows("offer-news") && text("offer-news").contains(contains));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError("the console never said \"" + contains + "\" of an offer; it says \""
+					+ (shows("offer-news") ? text("offer-news") : "") + "\"", ex);
+		}
+		return text("offer-news");
+	}
+
+	/**
+	 * The message shown after the agent was made away for missing offers, once it shows.
+	 */
+	String missedOffersMessage() {
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("missed-offers"));
+		return text("missed-offers-message");
+	}
+
+	boolean showsMissedOffersMessage() {
+		return shows("missed-offers");
+	}
+
 	/** Reloads the console, as an agent pressing F5 would, and waits until it is back. */
 	void reload() {
 		Chromium.problems(this.browser); // read now: the page's own record goes with it

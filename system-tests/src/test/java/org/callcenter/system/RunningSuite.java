@@ -15,7 +15,11 @@ import org.callcenter.testsupport.RealRedis;
  * Kafka {@code ./run} uses (SASL/SCRAM, ACLs: the services sign in as
  * {@value SecuredKafka#SERVICES}), with the emulator. Demo agent {@value #WRAP_UP_AGENT}
  * alone has a wrap-up time after each call ({@link #WRAP_UP}), so that tests of other
- * agents see no wrap-up.
+ * agents see no wrap-up. Two agents only the system tests have, {@value #OFFER_AGENT} and
+ * {@value #OTHER_OFFER_AGENT} (password "demo" as the demo agents'), get callers by
+ * offers that ring for {@link #OFFER_TIMEOUT}, and are made away after
+ * {@value #MISSES_BEFORE_AWAY} missed in a row; the others are assigned callers as
+ * before.
  */
 final class RunningSuite {
 
@@ -26,6 +30,21 @@ final class RunningSuite {
 	static final String WRAP_UP_AGENT = "carol";
 
 	static final java.time.Duration WRAP_UP = java.time.Duration.ofSeconds(10);
+
+	static final String OFFER_AGENT = "dave";
+
+	static final String OTHER_OFFER_AGENT = "erin";
+
+	/**
+	 * Long enough for a browser test to see a card ring and answer it, short enough that
+	 * offers running out do not make the tests slow.
+	 */
+	static final java.time.Duration OFFER_TIMEOUT = java.time.Duration.ofSeconds(8);
+
+	static final int MISSES_BEFORE_AWAY = 2;
+
+	/** The demo agents' password "demo", as the gateway's application.yml has it. */
+	private static final String DEMO_PASSWORD_HASH = "{bcrypt}$2a$10$.8TcQz4aNJYNPJqM3E/7euI.pCFMzCvOPvJ2jCOa14./hIm3vflwS";
 
 	private static final SecuredKafka KAFKA = SecuredKafka.start(SecuredKafka.randomPassword());
 
@@ -47,17 +66,37 @@ final class RunningSuite {
 	}
 
 	private static Suite start() {
-		Suite suite = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-				SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET)
-			.withQueueEnvironment(java.util.Map.of(
-					"QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_" + WRAP_UP_AGENT.toUpperCase(java.util.Locale.ROOT),
-					WRAP_UP.toSeconds() + "s")),
+		Suite suite = Suite.start(
+				new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
+						SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET)
+					.withQueueEnvironment(java.util.Map.of(
+							"QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_" + WRAP_UP_AGENT.toUpperCase(java.util.Locale.ROOT),
+							WRAP_UP.toSeconds() + "s", "QUEUE_OFFERS_AGENTS", OFFER_AGENT + "," + OTHER_OFFER_AGENT,
+							"QUEUE_OFFERS_TIMEOUT", OFFER_TIMEOUT.toSeconds() + "s", "QUEUE_OFFERS_MISSESBEFOREAWAY",
+							String.valueOf(MISSES_BEFORE_AWAY)))
+					.withGatewayEnvironment(agents("alice", "bob", "carol", OFFER_AGENT, OTHER_OFFER_AGENT)),
 				ServiceJars.locate(), Path.of("target", "suite-logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			suite.close();
 			KAFKA.close();
 		}, "stop-suite"));
 		return suite;
+	}
+
+	/**
+	 * The gateway's agents, all with the password "demo": set by environment, the list
+	 * replaces the gateway's own demo agents, so it names them too.
+	 */
+	private static java.util.Map<String, String> agents(String... usernames) {
+		java.util.Map<String, String> environment = new java.util.HashMap<>();
+		for (int i = 0; i < usernames.length; i++) {
+			String username = usernames[i];
+			environment.put("GATEWAY_AGENTS_" + i + "_USERNAME", username);
+			environment.put("GATEWAY_AGENTS_" + i + "_DISPLAYNAME",
+					Character.toUpperCase(username.charAt(0)) + username.substring(1));
+			environment.put("GATEWAY_AGENTS_" + i + "_PASSWORDHASH", DEMO_PASSWORD_HASH);
+		}
+		return environment;
 	}
 
 }
