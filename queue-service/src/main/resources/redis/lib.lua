@@ -17,7 +17,8 @@
 --                        agentId, connectionId, webhookConnectionId (the caller's connection as the
 --                        webhooks know it), reconnectBy while the caller's connection is lost,
 --                        offerUntil (ms) while OFFERED, outcome and notes (the agent's),
---                        transferredBy and transferNote (the last transfer's), ...)
+--                        transferredBy and transferNote (the last transfer's), agentConnectionId
+--                        (its agent's OpenTok connection, as the webhooks told it), ...)
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
@@ -257,8 +258,10 @@ local function withdraw_offer(id)
   redis.call('HDEL', key('call', id), 'offerUntil')
 end
 
--- Gives the call to the agent: offered, if the agent answers offers, or else assigned.
+-- Gives the call to the agent: offered, if the agent answers offers, or else assigned. The previous
+-- agent's OpenTok connection, if one was on record, is not this agent's.
 local function assign(id, agentId, opts)
+  redis.call('HDEL', key('call', id), 'agentConnectionId')
   local arrival = redis.call('HGET', key('call', id), 'arrival')
   redis.call('ZADD', key('agent', agentId, 'callers'), arrival, id)
   local offerMs = tonumber(redis.call('HGET', key('agent', agentId), 'offerMs') or '0')
@@ -279,6 +282,7 @@ end
 -- who dialed after it.
 local function place(id, previousAgentId, reason, excluded)
   withdraw_offer(id)
+  redis.call('HDEL', key('call', id), 'agentConnectionId')
   local agentId = agent_with_room(excluded)
   if agentId then
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })

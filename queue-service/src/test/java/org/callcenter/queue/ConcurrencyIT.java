@@ -126,6 +126,7 @@ class ConcurrencyIT {
 			assertEverySessionWentToOneCallOnly(sessions);
 			assertEventsTellEveryCallsStory(events, dialed);
 			assertAgentEventsTellEveryAgentsStates(agentEvents, start);
+			assertCallersWentOnlyToAvailableAgents(events, agentEvents, start);
 			assertWrapUpsAreExactlyTheAgentsInWrapUp();
 			assertOffersAreExactlyTheOfferedCalls();
 			assertPlacesFollowFromTheNumberedQueueMoves(events, dialed);
@@ -478,6 +479,56 @@ class ConcurrencyIT {
 				.isEqualTo(offered.stream().map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
 			assertThat(offered).allSatisfy((c) -> assertThat(c.get("agentId").asString()).isIn("a2", "a3", "a4"));
 		});
+	}
+
+	/**
+	 * Replays the run's call and agent events in the order they happened (their outbox
+	 * positions) and checks that each caller assigned or offered went to an agent that
+	 * was AVAILABLE at that moment: never to one away, in wrap-up or offline.
+	 */
+	private static void assertCallersWentOnlyToAvailableAgents(TopicRecorder<CallEvent> events,
+			TopicRecorder<AgentEvent> agentEvents, java.time.Instant start) {
+		record Happened(long[] position, Object event) {
+		}
+		Map<String, Happened> byPosition = new java.util.TreeMap<>();
+		for (var received : events.received()) {
+			if (!received.value().occurredAt().isBefore(start)) {
+				String position = received.headers().get(Topics.OUTBOX_POSITION_HEADER);
+				byPosition.put(position, new Happened(position(position), received.value()));
+			}
+		}
+		for (var received : agentEvents.received()) {
+			if (!received.value().occurredAt().isBefore(start) && AGENTS.contains(received.value().agentId())) {
+				String position = received.headers().get(Topics.OUTBOX_POSITION_HEADER);
+				byPosition.put(position, new Happened(position(position), received.value()));
+			}
+		}
+		List<Happened> inOrder = byPosition.values()
+			.stream()
+			.sorted(Comparator.comparingLong((Happened h) -> h.position()[0]).thenComparingLong((h) -> h.position()[1]))
+			.toList();
+		Map<String, org.callcenter.contracts.agents.AgentState> states = new HashMap<>();
+		int checked = 0;
+		for (Happened happened : inOrder) {
+			if (happened.event() instanceof AgentEvent agent) {
+				states.put(agent.agentId(), agent.state());
+			}
+			else if (happened.event() instanceof CallEvent call
+					&& (call.type() == CallEventType.ASSIGNED || call.type() == CallEventType.OFFERED)
+					&& states.containsKey(call.agentId())) {
+				assertThat(states.get(call.agentId()))
+					.as("state of %s when %s was %s to it", call.agentId(), call.callId(), call.type())
+					.isEqualTo(org.callcenter.contracts.agents.AgentState.AVAILABLE);
+				checked++;
+			}
+		}
+		assertThat(checked).as("assignments and offers checked").isPositive();
+		System.out.printf("concurrency: %d assignments and offers replayed against their agents' states%n", checked);
+	}
+
+	private static long[] position(String outboxPosition) {
+		String[] parts = outboxPosition.split("-");
+		return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
 	}
 
 	private static void assertWrapUpsAreExactlyTheAgentsInWrapUp() {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.sessions.SessionEventType;
 import org.callcenter.queue.QueueClient.Reply;
+import org.callcenter.queue.store.QueueKeys;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -63,6 +65,28 @@ class TransfersIT extends QueueServiceTestBase {
 				.contains(tuple(CallEventType.ASSIGNED, BEN, ANN, CallEventReason.TRANSFERRED)));
 		// Ben takes it like any caller
 		assertThat(this.api.accept(BEN, anns.callId()).state()).isEqualTo("ON_CALL");
+	}
+
+	@Test
+	void theNewAgentsLostConnectionPutsTheTransferredCallOnHoldThoughItsOwnWasNeverReported() {
+		this.api.goOnline(ANN);
+		Reply call = this.api.dial("c1");
+		connectCaller(call);
+		this.api.accept(ANN, call.callId());
+		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_CREATED, sessionId(call), "conn-ann",
+				"agent", ANN));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.redis.opsForHash()
+				.hasKey(new QueueKeys(this.properties).call(call.callId()), "agentConnectionId"));
+		this.api.goOnline(BEN);
+		this.api.transfer(ANN, call.callId(), BEN, null);
+		this.api.accept(BEN, call.callId());
+
+		// Ben's connection was never reported (webhooks not arriving); now it is lost
+		SessionEvents.publish(SessionEvents.connection(SessionEventType.CONNECTION_DESTROYED, sessionId(call),
+				"conn-ben", "agent", BEN));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> "ON_HOLD".equals(this.api.status(call.callId()).state()));
 	}
 
 	@Test

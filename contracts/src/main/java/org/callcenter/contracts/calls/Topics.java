@@ -21,6 +21,15 @@ public final class Topics {
 	 */
 	public static final String SESSION_EVENTS = "opentok.session-events";
 
+	/**
+	 * Header of every call and agent event: its position in the call center's one ordered
+	 * stream of changes (the Redis outbox entry id, {@code <ms>-<n>}, compared as two
+	 * numbers). Events of different calls and agents, on different topics and partitions,
+	 * happened in the order of their positions; for example an agent's state when a call
+	 * was assigned to it is the state of its last event before that call event.
+	 */
+	public static final String OUTBOX_POSITION_HEADER = "callcenter-outbox-position";
+
 	private Topics() {
 	}
 

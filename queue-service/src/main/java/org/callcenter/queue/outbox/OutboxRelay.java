@@ -11,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.CurrentTraceContext;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +132,7 @@ class OutboxRelay implements SmartLifecycle {
 		for (ByteRecord entry : entries) {
 			Map<String, String> fields = strings(entry.getValue());
 			try (CurrentTraceContext.Scope trace = this.traces.continueFrom(fields.get("trace"))) {
-				sends.add(send(fields));
+				sends.add(send(entry.getId().getValue(), fields));
 			}
 		}
 		try {
@@ -147,13 +150,14 @@ class OutboxRelay implements SmartLifecycle {
 				this.lease.owner(), last);
 	}
 
-	private CompletableFuture<?> send(Map<String, String> fields) {
+	private CompletableFuture<?> send(String outboxPosition, Map<String, String> fields) {
+		List<Header> position = List.of(new RecordHeader(Topics.OUTBOX_POSITION_HEADER, bytes(outboxPosition)));
 		if (CallEvents.isAgentEvent(fields)) {
 			AgentEvent event = CallEvents.agentEvent(fields);
-			return this.kafka.send(Topics.AGENT_EVENTS, event.agentId(), event);
+			return this.kafka.send(new ProducerRecord<>(Topics.AGENT_EVENTS, null, event.agentId(), event, position));
 		}
 		CallEvent event = CallEvents.from(fields);
-		return this.kafka.send(Topics.CALL_EVENTS, event.callId(), event);
+		return this.kafka.send(new ProducerRecord<>(Topics.CALL_EVENTS, null, event.callId(), event, position));
 	}
 
 	private void pause(Duration duration) {
