@@ -97,7 +97,7 @@ class AgentTransfersIT {
 			carol.awaitCallers(0);
 			carol.awaitStageCaption("Ann was transferred back to the queue");
 			carol.awaitNotPublishing();
-			assertThat(carol.state()).isEqualTo("Wrap-up");
+			carol.awaitState("Wrap-up");
 
 			ann.leave();
 			ann.awaitEnded();
@@ -123,6 +123,10 @@ class AgentTransfersIT {
 				alice.awaitCanTransferTo("Bob", false);
 				assertThat(alice.colleagues()).contains("Bob Away · Lunch · cannot take a call now");
 				alice.screenshot("agent-transfer-dialog-away");
+				assertThat(alice.transferAsIfTheListWereStale("Bob"))
+					.isEqualTo("Bob cannot take Ann now: only an available agent with room for another caller can. "
+							+ "Nothing changed.");
+				alice.screenshot("agent-transfer-refused");
 				alice.pressEscape();
 				await().atMost(CallerPage.PATIENCE).until(() -> !alice.showsTransferDialog());
 

@@ -217,8 +217,8 @@ final class CallerPage implements AutoCloseable {
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			screenshot("failed-waiting-for-title");
-			throw new AssertionError("the caller's page never said \"" + title + "\"; it says \"" + waitingTitle()
-					+ "\"", ex);
+			throw new AssertionError(
+					"the caller's page never said \"" + title + "\"; it says \"" + waitingTitle() + "\"", ex);
 		}
 	}
 
