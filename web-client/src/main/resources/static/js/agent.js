@@ -202,6 +202,7 @@
       remember(event.data);
       refresh();
     });
+    source.addEventListener('callers', function (event) { transferNews(parseJson(event.data)); });
     source.addEventListener('presence', function (event) {
       presence(parseJson(event.data));
     });
@@ -650,11 +651,13 @@
         cards[call.id] = card;
       }
       fillCard(card, call);
+      fillTransfer(card, call);
       var at = list.children[index] || null;
       if (at !== card) list.insertBefore(card, at);
     });
     $('no-callers').hidden = !listed || callers.length > 0;
     renderTimers();
+    renderTransferDialog();
   }
 
   function fillCard(card, call) {
@@ -1244,6 +1247,251 @@
       }
       renderWrapUp();
     }
+  }
+
+  // --- transfers -------------------------------------------------------------------------------
+
+  // "Transfer" on a card opens the dialog: the colleagues online (read again every few seconds while
+  // it is open), each with "Transfer to <name>" when it can take the call now, a note for the next
+  // agent, and "Back to the queue" (the caller keeps its place). The transferred call leaves this
+  // console: its card goes, the stage is freed. A card transferred to this agent says by whom, with
+  // the note. The cards' buttons carry data-transfer, not data-action: the card actions' handler
+  // posts its action, this one only opens the dialog.
+  var transfer = null;        // the dialog's call: {callId, name, sending}
+  var colleagueTimer = null;  // reads the colleagues again while the dialog is open
+  var colleagueNames = {};    // display names by agent id, as last read, for "Transferred by"
+  var namesAsked = {};        // agent ids looked up once already for a name
+  var TRANSFER_REASONS = { transferred: true, transferredToQueue: true };
+
+  $('callers').addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-transfer]');
+    if (button) openTransfer(button.closest('.card').dataset.callId);
+  });
+
+  $('transfer-cancel-button').addEventListener('click', function () { closeTransfer(false); });
+
+  $('transfer-queue-button').addEventListener('click', function () { sendTransfer(null, null); });
+
+  $('transfer-form').addEventListener('submit', function (event) { event.preventDefault(); });
+
+  // Escape closes a modal dialog by itself ("cancel"): tidy up as Cancel does
+  $('transfer-dialog').addEventListener('close', function () { if (transfer) closeTransfer(false); });
+
+  $('transfer-note').addEventListener('input', function () {
+    setText($('transfer-note-count'), $('transfer-note').value.length + ' / 500');
+  });
+
+  $('colleagues').addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-to]');
+    if (button && !button.disabled) sendTransfer(button.dataset.to, button.dataset.name);
+  });
+
+  function openTransfer(callId) {
+    var call = find(callId);
+    if (!call || !transferable(call)) return;
+    acknowledge();
+    transfer = { callId: callId, name: call.name, sending: false };
+    setText($('transfer-title'), 'Transfer ' + call.name);
+    $('transfer-error').hidden = true;
+    $('transfer-note').value = '';
+    setText($('transfer-note-count'), '0 / 500');
+    $('colleagues').replaceChildren();
+    setText($('colleagues-status'), 'Looking for colleagues…');
+    renderTransferButtons();
+    var dialog = $('transfer-dialog');
+    if (!dialog.open) {
+      if (dialog.showModal) dialog.showModal(); else dialog.setAttribute('open', '');
+    }
+    $('transfer-note').focus();
+    readColleagues();
+  }
+
+  // Closing gives focus back to the card's Transfer button when the card is still there.
+  function closeTransfer(done) {
+    var closing = done ? null : transfer;
+    transfer = null;
+    clearTimeout(colleagueTimer);
+    var dialog = $('transfer-dialog');
+    if (dialog.open) {
+      if (dialog.close) dialog.close(); else dialog.removeAttribute('open');
+    }
+    var card = closing && cards[closing.callId];
+    if (card) card.querySelector('button[data-transfer]').focus();
+  }
+
+  function transferable(call) {
+    return call.state === 'ASSIGNED' || call.state === 'ON_CALL' || call.state === 'ON_HOLD';
+  }
+
+  var readColleagues = CallCenter.coalesce(function () {
+    clearTimeout(colleagueTimer);
+    return CallCenter.api('GET', '/api/agent/colleagues').then(function (list) {
+      list = Array.isArray(list) ? list : [];
+      list.forEach(function (c) { colleagueNames[c.id] = c.displayName || c.id; });
+      renderColleagues(list);
+      renderCards(); // names for "Transferred by" may have just arrived
+    }).catch(function (problem) {
+      if (transfer) setText($('colleagues-status'), 'Could not read your colleagues: ' + CallCenter.problemText(problem));
+    }).then(function () {
+      if (transfer) colleagueTimer = setTimeout(readColleagues, 3000);
+    });
+  });
+
+  // In place, keyed by agent id, so that focus on a colleague's button survives a refresh.
+  function renderColleagues(list) {
+    if (!transfer) return;
+    var ul = $('colleagues');
+    var rows = {};
+    Array.prototype.forEach.call(ul.children, function (li) { rows[li.dataset.agentId] = li; });
+    var wanted = {};
+    list.forEach(function (c, index) {
+      wanted[c.id] = true;
+      var li = rows[c.id];
+      if (!li) {
+        li = document.createElement('li');
+        li.dataset.agentId = c.id;
+        li.innerHTML = '<span class="who"><span class="colleague-name"></span> <span class="colleague-state"></span></span>'
+          + '<button type="button" class="secondary"></button>';
+      }
+      var name = c.displayName || c.id;
+      var button = li.querySelector('button');
+      setText(li.querySelector('.colleague-name'), name);
+      setText(li.querySelector('.colleague-state'), colleagueSituation(c));
+      li.classList.toggle('unavailable', !c.canTakeTransfer);
+      setText(button, 'Transfer to ' + name);
+      button.dataset.to = c.id;
+      button.dataset.name = name;
+      button.disabled = !c.canTakeTransfer || transfer.sending;
+      var at = ul.children[index] || null;
+      if (at !== li) ul.insertBefore(li, at);
+    });
+    Object.keys(rows).forEach(function (id) { if (!wanted[id]) rows[id].remove(); });
+    setText($('colleagues-status'), list.length ? '' : 'No other agent is online: you can transfer back to the queue.');
+  }
+
+  // "Available · 1 caller", "Away · Lunch · cannot take a call now", "Available · no room for another caller"
+  function colleagueSituation(c) {
+    var state = stateName({ state: c.state, awayReason: c.awayReason });
+    var load = c.load === 1 ? '1 caller' : (c.load || 0) + ' callers';
+    if (c.canTakeTransfer) return state + ' · ' + load;
+    if (c.state === 'AVAILABLE') return state + ' · ' + load + ' · no room for another caller';
+    return state + ' · cannot take a call now';
+  }
+
+  function renderTransferButtons() {
+    var sending = !!(transfer && transfer.sending);
+    $('transfer-queue-button').disabled = sending;
+    Array.prototype.forEach.call($('colleagues').querySelectorAll('button[data-to]'), function (button) {
+      if (sending) button.disabled = true;
+    });
+  }
+
+  // to: the colleague's agent id, or null for back to the queue.
+  function sendTransfer(to, toName) {
+    var t = transfer;
+    if (!t || t.sending) return;
+    t.sending = true;
+    $('transfer-error').hidden = true;
+    renderTransferButtons();
+    var note = $('transfer-note').value.trim();
+    var body = {};
+    if (to) body.to = to;
+    if (note) body.note = note;
+    busy[t.callId] = true;
+    CallCenter.api('POST', '/api/agent/callers/' + encodeURIComponent(t.callId) + '/transfer', { body: body }).then(function (call) {
+      transferred(t, to ? (toName || to) : null, call);
+    }).catch(function (problem) {
+      t.sending = false;
+      if (transfer !== t) {
+        showAlert(transferProblem(problem, t.name, toName), 'action');
+        return;
+      }
+      setText($('transfer-error'), transferProblem(problem, t.name, toName));
+      $('transfer-error').hidden = false;
+      renderTransferButtons();
+      readColleagues(); // whoever could not take it shows so now
+    }).then(function () {
+      delete busy[t.callId];
+      refresh();
+    });
+  }
+
+  function transferProblem(problem, name, toName) {
+    var kind = problem && problem.type ? String(problem.type).split(':').pop() : '';
+    if (kind === 'transfer-target-unavailable') {
+      return (toName || 'That agent') + ' cannot take ' + name + ' now: only an available agent with room for another caller can. Nothing changed.';
+    }
+    return CallCenter.problemText(problem, { name: name });
+  }
+
+  // The call is no longer this console's: no wrap-up notes for it (it goes on elsewhere), the
+  // stage lets go of its media, and the agent hears where it went.
+  function transferred(t, toName, call) {
+    delete taken[t.callId];
+    if (transfer === t) {
+      // the card is about to go: focus the list's heading rather than nothing
+      closeTransfer(true);
+      $('callers-title').setAttribute('tabindex', '-1');
+      $('callers-title').focus();
+    }
+    var text = toName ? t.name + ' was transferred to ' + toName
+      : t.name + ' was transferred back to the queue';
+    if (toName == null && call && call.state !== 'WAITING' && call.agentName) {
+      text = t.name + ' was transferred back to the queue and went to ' + call.agentName;
+    }
+    if (media && media.callId === t.callId) {
+      leaveMedia(text, 'gone');
+    } else {
+      announce(text);
+    }
+    clearAlert('action');
+  }
+
+  // Pushed changes: a call of this agent transferred (by this console or another of the agent's)
+  // has not ended, so it asks for no wrap-up notes here.
+  function transferNews(change) {
+    if (!change || !change.callId || !TRANSFER_REASONS[change.reason]) return;
+    if (profile && change.agentId !== profile.agentId) delete taken[change.callId];
+  }
+
+  // "Transferred by Alice" and the note, on a card transferred to this agent.
+  function fillTransfer(card, call) {
+    var by = card.querySelector('.transferred-by');
+    var button = card.querySelector('button[data-transfer]');
+    button.hidden = !transferable(call);
+    var label = 'Transfer ' + call.name;
+    if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+    if (!call.transferredBy) {
+      by.hidden = true;
+      return;
+    }
+    by.hidden = false;
+    var mine = profile && call.transferredBy === profile.agentId;
+    setText(by.querySelector('.by'), mine ? 'Transferred by you' : 'Transferred by ' + colleagueName(call.transferredBy));
+    var noteLine = by.querySelector('.transfer-note');
+    noteLine.hidden = !call.transferNote;
+    setText(noteLine, call.transferNote ? '“' + call.transferNote + '”' : '');
+  }
+
+  // The name of the colleague, once read from the colleagues (once per unknown id); its id until then.
+  function colleagueName(agentId) {
+    if (colleagueNames[agentId]) return colleagueNames[agentId];
+    if (!namesAsked[agentId]) {
+      namesAsked[agentId] = true;
+      setTimeout(readColleagues, 0);
+    }
+    return agentId;
+  }
+
+  // The dialog's call went (ended, left, moved): close it, saying so.
+  function renderTransferDialog() {
+    if (!transfer) return;
+    var call = find(transfer.callId);
+    if (call && transferable(call)) return;
+    if (transfer.sending) return; // the answer says what happened
+    var name = transfer.name;
+    closeTransfer();
+    showAlert(name + ' is no longer one of your callers to transfer.', 'action');
   }
 
   // --- small helpers -------------------------------------------------------------------------

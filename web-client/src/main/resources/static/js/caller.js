@@ -358,6 +358,7 @@
         renderNoAgent();
       }
     });
+    source.addEventListener('call', transferNews);
     source.addEventListener('error', function () {
       // the browser reconnects by itself unless the server refused the stream: then look again
       if (ended || source !== events || source.readyState !== EventSource.CLOSED) return;
@@ -423,6 +424,7 @@
       waitedTimer = null;
     }
     renderControls();
+    renderTransfer(current);
   }
 
   // The place from the latest read and the moves pushed since (a read older than those moves
@@ -454,6 +456,50 @@
 
   function clearCallError() {
     $('call-error').hidden = true;
+  }
+
+  // --- transfers -----------------------------------------------------------------------------
+
+  // Its agent may transfer the call: to another agent (reason `transferred`: "You are being
+  // transferred to Bob" until Bob takes the call; the name is the call's agentName, which the
+  // pushed change does not carry, so the page reads its call as for any change), or back to the
+  // queue (`transferredToQueue`: back in line at its place, or straight to another agent). The
+  // first agent leaving the video session meanwhile is expected: its stream goes, the caller's
+  // own connection and camera stay for the next agent.
+  var transferring = null;  // the latest change's transfer reason while it applies, else null
+
+  function transferNews(event) {
+    var change = parseJson(event.data);
+    if (!change || !change.type) return; // an older gateway: nothing to tell
+    if (change.reason === 'transferred' || change.reason === 'transferredToQueue') {
+      transferring = change.reason;
+    } else if (change.type === 'QUEUED' || change.type === 'ASSIGNED' || change.type === 'OFFERED') {
+      transferring = null; // moved on since (given to another agent, back in line for another reason)
+    }
+  }
+
+  function renderTransfer(current) {
+    if (current.state !== 'WAITING' && current.state !== 'ASSIGNED' && current.state !== 'OFFERED') {
+      transferring = null; // taken (or on hold, ended): the transfer is over
+    }
+    var note = $('transfer-status');
+    if (!transferring) {
+      note.hidden = true;
+      return;
+    }
+    var toAgent = current.state !== 'WAITING';
+    if (toAgent) {
+      // OFFERED is as good as ASSIGNED for the caller: its next agent's console rings
+      $('screen-waiting').hidden = false;
+      $('position-line').hidden = true;
+      setText($('waiting-title'), current.agentName ? 'You are being transferred to ' + current.agentName
+        : 'You are being transferred to another agent');
+      setText(note, 'Please stay on this page: your call continues as soon as your new agent takes it.');
+    } else {
+      setText($('waiting-title'), 'You are back in line, keeping your place');
+      setText(note, 'Your agent passed your call back to the queue. The next free agent takes it.');
+    }
+    note.hidden = false;
   }
 
   // --- media ---------------------------------------------------------------------------------

@@ -3,8 +3,10 @@ package org.callcenter.system;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.callcenter.testsupport.Chromium;
@@ -487,6 +489,139 @@ final class AgentConsole implements AutoCloseable {
 
 	void screenshot(String name) {
 		Chromium.screenshot(this.browser, name);
+	}
+
+	// --- transfers ---------------------------------------------------------------------
+
+	/**
+	 * Presses "Transfer" on the caller's card and waits for the dialog to list the
+	 * colleagues online (or say there are none).
+	 */
+	void openTransfer(String callerName) {
+		fresh(() -> {
+			card(callerName).findElement(By.cssSelector("button[data-transfer]")).click();
+			return true;
+		});
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("transfer-dialog"));
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> !this.browser.findElements(By.cssSelector("#colleagues li")).isEmpty()
+					|| text("colleagues-status").startsWith("No other agent"));
+	}
+
+	/**
+	 * The colleagues the open dialog lists: "Bob Available · 0 callers", "Carol Away ·
+	 * Lunch · cannot take a call now".
+	 */
+	List<String> colleagues() {
+		return fresh(() -> this.browser.findElements(By.cssSelector("#colleagues li .who"))
+			.stream()
+			.map(WebElement::getText)
+			.toList());
+	}
+
+	/** Whether the open dialog's "Transfer to <name>" can be pressed. */
+	boolean canTransferTo(String agentName) {
+		return fresh(() -> transferButton(agentName).isEnabled());
+	}
+
+	/** Awaits the open dialog listing the colleague as able, or not, to take the call. */
+	void awaitCanTransferTo(String agentName, boolean can) {
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> this.browser.findElements(By.cssSelector("#colleagues button[data-name]"))
+				.stream()
+				.anyMatch((b) -> agentName.equals(b.getAttribute("data-name")) && b.isEnabled() == can));
+	}
+
+	/**
+	 * Transfers the caller to a colleague with a note (cold transfer): opens the dialog,
+	 * writes the note, presses "Transfer to <name>" once it can be pressed, and waits for
+	 * the dialog to close.
+	 */
+	void transfer(String callerName, String toAgentName, String note) {
+		openTransfer(callerName);
+		writeTransferNote(note);
+		awaitCanTransferTo(toAgentName, true);
+		transferButton(toAgentName).click();
+		awaitTransferDone();
+	}
+
+	/** Transfers the caller back to the queue, where it keeps its place. */
+	void transferToQueue(String callerName) {
+		openTransfer(callerName);
+		this.browser.findElement(By.id("transfer-queue-button")).click();
+		awaitTransferDone();
+	}
+
+	/**
+	 * Presses "Transfer to <name>" in the open dialog even while the list shows the
+	 * colleague unable to take the call, as in a console whose list was read just before
+	 * the colleague went away; answers what the dialog then says.
+	 */
+	String transferAsIfTheListWereStale(String toAgentName) {
+		WebElement button = transferButton(toAgentName);
+		this.browser.executeScript("arguments[0].disabled = false; arguments[0].click();", button);
+		await().atMost(CallerPage.PATIENCE).until(() -> !transferError().isEmpty() || !shows("transfer-dialog"));
+		return transferError();
+	}
+
+	void writeTransferNote(String note) {
+		WebElement box = this.browser.findElement(By.id("transfer-note"));
+		box.clear();
+		if (note != null) {
+			box.sendKeys(note);
+		}
+	}
+
+	/** What the open dialog says went wrong, or "" when nothing did. */
+	String transferError() {
+		return shows("transfer-error") ? text("transfer-error") : "";
+	}
+
+	boolean showsTransferDialog() {
+		return shows("transfer-dialog");
+	}
+
+	/** Presses Escape, as a keyboard user closing the dialog. */
+	void pressEscape() {
+		new Actions(this.browser).sendKeys(Keys.ESCAPE).perform();
+	}
+
+	/** "Transferred by Alice" on a card transferred to this agent; "" when not. */
+	String transferredBy(String callerName) {
+		return fresh(() -> {
+			WebElement line = card(callerName).findElement(By.cssSelector(".transferred-by .by"));
+			return line.isDisplayed() ? line.getText() : "";
+		});
+	}
+
+	void awaitTransferredBy(String callerName, String text) {
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> callerNames().contains(callerName) && transferredBy(callerName).equals(text));
+	}
+
+	/** The note the transferring agent wrote, as the card shows it (in quotes). */
+	String transferNote(String callerName) {
+		return fresh(() -> card(callerName).findElement(By.cssSelector(".transfer-note")).getText());
+	}
+
+	/** Whether this console is connected to any call's video session (OpenTok). */
+	boolean showsCallerVideo() {
+		return !this.browser.findElements(By.cssSelector("#caller-video video")).isEmpty();
+	}
+
+	private void awaitTransferDone() {
+		await().atMost(CallerPage.PATIENCE).until(() -> !shows("transfer-dialog") || !transferError().isEmpty());
+		if (!transferError().isEmpty()) {
+			throw new AssertionError("the transfer was refused: " + transferError());
+		}
+	}
+
+	private WebElement transferButton(String agentName) {
+		return this.browser.findElements(By.cssSelector("#colleagues button[data-name]"))
+			.stream()
+			.filter((b) -> agentName.equals(b.getAttribute("data-name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the transfer dialog lists no " + agentName + ": " + colleagues()));
 	}
 
 	private void press(String name, String action) {

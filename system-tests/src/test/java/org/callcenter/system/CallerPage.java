@@ -203,6 +203,30 @@ final class CallerPage implements AutoCloseable {
 		return text("screen-waiting");
 	}
 
+	/**
+	 * The waiting screen's title: "You are in the queue", "You are being transferred to
+	 * Bob", "You are back in line, keeping your place", ...; "" when it does not show.
+	 */
+	String waitingTitle() {
+		return shows("screen-waiting") ? text("waiting-title") : "";
+	}
+
+	void awaitWaitingTitle(String title) {
+		try {
+			await().atMost(PATIENCE).until(() -> waitingTitle().equals(title));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-title");
+			throw new AssertionError(
+					"the caller's page never said \"" + title + "\"; it says \"" + waitingTitle() + "\"", ex);
+		}
+	}
+
+	/** What the page says about a transfer under the title; "" when it says nothing. */
+	String transferStatus() {
+		return shows("transfer-status") ? text("transfer-status") : "";
+	}
+
 	void awaitOnCallWithAgentVideo() {
 		await().atMost(PATIENCE).until(() -> shows("screen-oncall") && videoWidth("#agent-video video") > 0);
 	}
