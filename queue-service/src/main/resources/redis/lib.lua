@@ -19,6 +19,8 @@
 --                        offerUntil (ms) while OFFERED, outcome and notes (the agent's),
 --                        transferredBy and transferNote (the last transfer's), agentConnectionId
 --                        (its agent's OpenTok connection, as the webhooks told it), ...)
+--   call:<id>:chat       list: the call's chat messages, oldest first, each JSON {seq, from, name, text,
+--                        at (ms, a string)}; kept as long as the call
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
@@ -188,6 +190,7 @@ local function emit(id, type, opts)
     'connected', c.connected, 'reason', opts.reason or '',
     'queueChanged', opts.queueChanged and '1' or '0',
     'moveVersion', move.version or '', 'moveArrival', move.arrival or '', 'moveJoined', move.joined and '1' or '0',
+    'message', opts.message or '',
     'at', NOW, 'trace', TRACE)
 end
 
@@ -379,6 +382,7 @@ local function end_call(id, c, reason)
   set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)
   emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING', move = move })
   redis.call('EXPIRE', key('call', id), RETENTION)
+  redis.call('EXPIRE', key('call', id, 'chat'), RETENTION)
   redis.call('EXPIRE', key('session', c.sessionId), RETENTION)
   if talked then
     start_wrap_up(c.agentId)

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -50,6 +51,8 @@ import org.springframework.validation.annotation.Validated;
  * dial need not wait for them
  * @param agentWorkflow agents' wrap-up time, away reasons and call outcomes
  * @param offers routing by offers: each caller rings its agent, who accepts or declines
+ * @param chatMaxMessages most chat messages one call keeps (caller's and agent's
+ * together); more are refused
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -67,7 +70,8 @@ public record QueueProperties(
 		@NotBlank @jakarta.validation.constraints.Size(min = 16) String internalSecret,
 		@NotNull @DefaultValue("12h") Duration callerCredentialValidity,
 		@Valid @NotNull @DefaultValue SessionPool sessionPool,
-		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow, @Valid @NotNull @DefaultValue Offers offers) {
+		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow, @Valid @NotNull @DefaultValue Offers offers,
+		@Positive @DefaultValue("200") int chatMaxMessages) {
 
 	/** How one agent is given callers and what follows its calls. */
 	public AgentTerms termsOf(String agentId) {

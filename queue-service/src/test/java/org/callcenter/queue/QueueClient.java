@@ -60,6 +60,24 @@ final class QueueClient {
 		return send(HttpMethod.DELETE, "/api/calls/" + callId, null, callerHeader(callId));
 	}
 
+	/** The caller writes in its call's chat. */
+	Reply callerWrites(String callId, String text) {
+		return send(HttpMethod.POST, "/api/calls/" + callId + "/messages", Map.of("text", text), callerHeader(callId));
+	}
+
+	Reply callerReadsChat(String callId) {
+		return send(HttpMethod.GET, "/api/calls/" + callId + "/messages", null, callerHeader(callId));
+	}
+
+	Reply agentWrites(String agentId, String callId, String text) {
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/messages",
+				Map.of("text", text));
+	}
+
+	Reply agentReadsChat(String agentId, String callId) {
+		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/callers/" + callId + "/messages", null);
+	}
+
 	/** The caller's page confirms its connection, with the caller's own credential. */
 	Reply confirmConnection(String callId, String connectionId) {
 		return confirmConnection(callId, connectionId, callerHeader(callId));

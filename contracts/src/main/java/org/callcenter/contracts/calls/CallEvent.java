@@ -24,10 +24,19 @@ import java.time.Instant;
  * @param outcome the outcome code the agent recorded for the call (one of queue-service's
  * configured outcomes), on an {@code ENDED} or {@code WRAPPED} event; null when none
  * @param notes the agent's free-text notes on the call, like {@code outcome}
+ * @param message on a {@code MESSAGE} event: the chat message written
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
 		String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason, boolean queueChanged,
-		Instant occurredAt, QueueMove queueMove, String outcome, String notes) {
+		Instant occurredAt, QueueMove queueMove, String outcome, String notes, ChatMessage message) {
+
+	/** An event without a chat message. */
+	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
+			String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
+			boolean queueChanged, Instant occurredAt, QueueMove queueMove, String outcome, String notes) {
+		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
+				queueChanged, occurredAt, queueMove, outcome, notes, null);
+	}
 
 	/** An event without the agent's notes. */
 	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
@@ -55,7 +64,7 @@ public record CallEvent(String eventId, String callId, long seq, CallEventType t
 		}
 		return new CallEvent(this.eventId, this.callId, this.seq, this.type, this.state, this.agentId,
 				this.previousAgentId, this.sessionId, this.callerConnected, this.reason, this.queueChanged,
-				this.occurredAt, this.queueMove, null, null);
+				this.occurredAt, this.queueMove, null, null, this.message);
 	}
 
 }

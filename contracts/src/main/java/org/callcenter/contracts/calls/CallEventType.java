@@ -42,6 +42,11 @@ public enum CallEventType {
 	 * The agent recorded an outcome and notes for the ended call (during its wrap-up or
 	 * later); the call's state stays {@code ENDED}.
 	 */
-	WRAPPED
+	WRAPPED,
+	/**
+	 * The caller or the agent wrote in the call's chat ({@link CallEvent#message()}); the
+	 * call's state does not change.
+	 */
+	MESSAGE
 
 }

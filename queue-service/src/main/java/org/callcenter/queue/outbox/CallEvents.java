@@ -12,6 +12,7 @@ import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.CallState;
 import org.callcenter.contracts.calls.QueueMove;
+import org.callcenter.queue.store.ChatMessages;
 
 /**
  * Turns an outbox entry into the event published on Kafka: a call event (lib.lua's
@@ -47,7 +48,8 @@ final class CallEvents {
 				blankToNull(entry.get("previousAgentId")), entry.get("sessionId"), "1".equals(entry.get("connected")),
 				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry),
-				blankToNull(entry.get("outcome")), blankToNull(entry.get("notes")));
+				blankToNull(entry.get("outcome")), blankToNull(entry.get("notes")),
+				ChatMessages.parse(entry.get("message")));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.agents.AgentState;
 import org.callcenter.contracts.calls.CallEventReason;
+import org.callcenter.contracts.calls.ChatMessage;
 import org.callcenter.queue.QueueProperties;
 import org.callcenter.queue.system.TraceParents;
 
@@ -186,6 +187,25 @@ public class CallStore {
 	 */
 	public Call transfer(String agentId, String callId, String toAgentId, String note) {
 		return call(run("transfer", agentId, callId, (toAgentId != null) ? toAgentId : "", (note != null) ? note : ""));
+	}
+
+	/**
+	 * The caller ({@code agentId} null) or its agent writes in the call's chat; answers
+	 * the message kept.
+	 */
+	public ChatMessage chat(String callId, String agentId, String text) {
+		List<?> reply = run("chat", callId, (agentId != null) ? ChatMessage.FROM_AGENT : ChatMessage.FROM_CALLER,
+				(agentId != null) ? agentId : "", text, String.valueOf(this.properties.chatMaxMessages()));
+		return ChatMessages.parse((String) reply.get(1));
+	}
+
+	/**
+	 * The call's chat, oldest first, for its caller ({@code agentId} null) or its current
+	 * agent.
+	 */
+	public List<ChatMessage> transcript(String callId, String agentId) {
+		List<?> reply = run("chat-transcript", callId, (agentId != null) ? agentId : "");
+		return strings(reply.get(1)).stream().map(ChatMessages::parse).toList();
 	}
 
 	/** Records the outcome and notes of an ended call the agent handled. */

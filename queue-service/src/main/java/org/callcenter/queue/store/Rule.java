@@ -25,6 +25,7 @@ public enum Rule {
 	CALL_EXISTS("Call exists", "A call with this id already exists."),
 	TRANSFER_TARGET_UNAVAILABLE("Agent cannot take the call",
 			"A call is transferred to another agent who is online, available and has room."),
+	CHAT_FULL("Chat full", "This call's chat holds as many messages as it can; talk instead."),
 	CALL_NOT_OFFERED("Call not offered", "Only a call offered to you can be declined."),
 	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first.");
 
