@@ -189,6 +189,7 @@
   function listen() {
     var source = new EventSource('/api/agent/events');
     events = source;
+    source.addEventListener('ready', function () { chat.reread(); }); // pushed while reconnecting: missed
     source.addEventListener('ready', function () {
       clearAlert('connection');
       if (!workflowRead) loadWorkflow();
@@ -199,6 +200,7 @@
       }
     });
     source.addEventListener('callers', function (event) {
+      if (chat.pushed(parseJson(event.data))) return; // a chat message changes nothing else of the call
       remember(event.data);
       refresh();
     });
@@ -630,6 +632,7 @@
   function render() {
     renderCards();
     renderStage();
+    renderChat();
   }
 
   // In place, keyed by call id, so that focus on a card's button survives updates.
@@ -1492,6 +1495,27 @@
     var name = transfer.name;
     closeTransfer();
     showAlert(name + ' is no longer one of your callers to transfer.', 'action');
+  }
+
+  // --- chat ------------------------------------------------------------------------------------
+
+  // The chat panel under the stage is the call on call with this agent (at most one; also when its
+  // media lives in another console): js/chat.js. A held call's chat shows again, read afresh, when
+  // it is resumed; a reload reads the transcript again. Pushed messages come as `callers` events of
+  // type MESSAGE, which change nothing else.
+  var chat = CallCenter.Chat({ me: 'agent' });
+
+  function renderChat() {
+    var talking = null;
+    for (var i = 0; i < callers.length; i++) {
+      if (callers[i].state === 'ON_CALL') talking = callers[i];
+    }
+    if (talking) {
+      setText($('chat-title'), 'Chat with ' + talking.name);
+      chat.show(talking.id, '/api/agent/callers/' + encodeURIComponent(talking.id) + '/messages');
+    } else {
+      chat.hide();
+    }
   }
 
   // --- small helpers -------------------------------------------------------------------------

@@ -331,8 +331,10 @@
     var source = new EventSource(callUrl() + '/events?ticket=' + encodeURIComponent(ticket));
     events = source;
     source.addEventListener('ready', refresh);
+    source.addEventListener('ready', function () { chat.reread(); }); // pushed while reconnecting: missed
     source.addEventListener('call', function (event) {
       var change = parseJson(event.data);
+      if (chat.pushed(change)) return; // a chat message changes nothing else of the call
       // an older gateway may push no details: then the page just reads its call again
       if (change && change.type) backInLine = change.type === 'QUEUED' && !!KEPT_PLACE[change.reason];
       refresh();
@@ -425,6 +427,7 @@
     }
     renderControls();
     renderTransfer(current);
+    renderChat(current);
   }
 
   // The place from the latest read and the moves pushed since (a read older than those moves
@@ -500,6 +503,22 @@
       setText(note, 'Your agent passed your call back to the queue. The next free agent takes it.');
     }
     note.hidden = false;
+  }
+
+  // --- chat ----------------------------------------------------------------------------------
+
+  // While talking with the agent or on hold, caller and agent can type (to spell an order number,
+  // when the sound is bad): js/chat.js. The transcript is read when the panel shows (also after a
+  // reload); pushed messages come as `call` events of type MESSAGE.
+  var chat = CallCenter.Chat({ me: 'caller', headers: function () { return auth(); } });
+
+  function renderChat(current) {
+    if (current.state === 'ON_CALL' || current.state === 'ON_HOLD') {
+      setText($('chat-title'), current.agentName ? 'Chat with ' + current.agentName : 'Chat with your agent');
+      chat.show(stored.callId, callUrl() + '/messages');
+    } else {
+      chat.hide();
+    }
   }
 
   // --- media ---------------------------------------------------------------------------------

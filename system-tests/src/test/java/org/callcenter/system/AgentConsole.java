@@ -487,6 +487,44 @@ final class AgentConsole implements AutoCloseable {
 		await().atMost(CallerPage.PATIENCE).until(() -> this.browser.getCurrentUrl().contains("/login"));
 	}
 
+	// --- chat ------------------------------------------------------------------------
+
+	/**
+	 * Types a message in the chat and presses Send, then waits until the console shows it
+	 * (answered by the server, with its sender).
+	 */
+	void sendChat(String text) {
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("chat"));
+		int before = chatMessages().size();
+		WebElement input = this.browser.findElement(By.id("chat-input"));
+		input.sendKeys(text);
+		this.browser.findElement(By.id("chat-send")).click();
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> chatMessages().size() > before
+					&& chatMessages().stream().anyMatch((message) -> message.endsWith(": " + text)));
+	}
+
+	/**
+	 * The chat's messages as shown, oldest first, each "Name: text"; empty when the chat
+	 * does not show.
+	 */
+	List<String> chatMessages() {
+		return ChatPanel.messages(this.browser);
+	}
+
+	void awaitChatMessages(List<String> messages) {
+		ChatPanel.awaitMessages(this.browser, messages, "the agent console");
+	}
+
+	/** What the chat last announced to a screen reader (the caller's messages). */
+	String chatAnnouncement() {
+		return ChatPanel.announcement(this.browser);
+	}
+
+	boolean showsChat() {
+		return shows("chat");
+	}
+
 	void screenshot(String name) {
 		Chromium.screenshot(this.browser, name);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -312,6 +313,44 @@ final class CallerPage implements AutoCloseable {
 				this.browser = null;
 			}
 		}
+	}
+
+	// --- chat ------------------------------------------------------------------------
+
+	/**
+	 * Types a message in the chat and presses Enter, then waits until the page shows it
+	 * (answered by the server, with its sender).
+	 */
+	void sendChat(String text) {
+		await().atMost(PATIENCE).until(() -> shows("chat"));
+		int before = chatMessages().size();
+		WebElement input = this.browser.findElement(By.id("chat-input"));
+		input.sendKeys(text);
+		input.sendKeys(Keys.ENTER);
+		await().atMost(PATIENCE)
+			.until(() -> chatMessages().size() > before
+					&& chatMessages().stream().anyMatch((message) -> message.endsWith(": " + text)));
+	}
+
+	/**
+	 * The chat's messages as shown, oldest first, each "Name: text"; empty when the chat
+	 * does not show.
+	 */
+	List<String> chatMessages() {
+		return ChatPanel.messages(this.browser);
+	}
+
+	void awaitChatMessages(List<String> messages) {
+		ChatPanel.awaitMessages(this.browser, messages, "the caller's page");
+	}
+
+	/** What the chat last announced to a screen reader (the agent's messages). */
+	String chatAnnouncement() {
+		return ChatPanel.announcement(this.browser);
+	}
+
+	boolean showsChat() {
+		return shows("chat");
 	}
 
 	void screenshot(String name) {
