@@ -38,7 +38,8 @@ class CallChatIT {
 
 			ann.sendChat("My order number is 4711-B");
 			alice.awaitChatMessages(List.of("Ann: My order number is 4711-B"));
-			assertThat(alice.chatAnnouncement()).isEqualTo("Ann: My order number is 4711-B");
+			await().atMost(CallerPage.PATIENCE)
+				.until(() -> alice.chatAnnouncement().equals("Ann: My order number is 4711-B"));
 
 			long readsBefore = ann.callReads();
 			alice.sendChat("Thanks, I found order 4711-B");
