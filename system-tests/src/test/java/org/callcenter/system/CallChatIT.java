@@ -10,10 +10,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Chat in the call, as the caller and the agent see it: messages both ways, in the same
- * order on both pages, still there after a reload of either; a message typed while on hold
- * reaches the agent when it resumes the call. A pushed message does not make the caller's
- * page read its call again (it changes nothing of the call). Every test leaves its agent
- * signed out.
+ * order on both pages, still there after a reload of either; a message typed while on
+ * hold reaches the agent when it resumes the call. A pushed message does not make the
+ * caller's page read its call again (it changes nothing of the call). Every test leaves
+ * its agent signed out.
  */
 class CallChatIT {
 

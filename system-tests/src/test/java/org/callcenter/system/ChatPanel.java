@@ -17,7 +17,10 @@ final class ChatPanel {
 	private ChatPanel() {
 	}
 
-	/** The messages shown, oldest first, each "Name: text"; empty when the panel is hidden. */
+	/**
+	 * The messages shown, oldest first, each "Name: text"; empty when the panel is
+	 * hidden.
+	 */
 	static List<String> messages(ChromeDriver browser) {
 		if (browser.findElements(By.id("chat")).stream().noneMatch(WebElement::isDisplayed)) {
 			return List.of();
