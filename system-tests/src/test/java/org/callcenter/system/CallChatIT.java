@@ -55,6 +55,11 @@ class CallChatIT {
 			ann.reload();
 			ann.awaitChatMessages(both);
 			alice.reload();
+			// the console's reload drops its video connection, which puts the call on
+			// hold
+			// (session-event.lua): resumed, the chat is read again
+			alice.awaitBadge("Ann", "On hold");
+			alice.resume("Ann");
 			alice.awaitChatMessages(both);
 
 			ann.sendChat("Great, thank you");
