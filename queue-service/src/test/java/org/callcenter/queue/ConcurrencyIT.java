@@ -141,8 +141,10 @@ class ConcurrencyIT {
 		for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
 			QueueClient api = clients.get(random.nextInt(clients.size()));
 			String agent = AGENTS.get(random.nextInt(AGENTS.size()));
-			String call = pick(random, dialed);
-			int roll = random.nextInt(100);
+			// mostly a call not seen ended yet
+			String call = pick(random,
+					(random.nextInt(10) < 8 && !this.notSeenEnded.isEmpty()) ? this.notSeenEnded : dialed);
+			int roll = random.nextInt(124);
 			String operation;
 			Reply reply;
 			if (roll < 20 || call == null) {
@@ -150,6 +152,7 @@ class ConcurrencyIT {
 				reply = api.dial("caller");
 				if (reply.status() == 201) {
 					dialed.add(reply.callId());
+					this.notSeenEnded.add(reply.callId());
 					sessions.put(reply.callId(), QueueServiceTestBase.sessionId(reply));
 					if ("WAITING".equals(reply.state())) {
 						JsonNode waiting = reply.call();
@@ -159,6 +162,15 @@ class ConcurrencyIT {
 					if (random.nextInt(10) < 8) { // most callers connect right away, some
 													// late or never
 						connect(reply.callId(), sessions.get(reply.callId()));
+					}
+					if ("WAITING".equals(reply.state()) && reply.position() > 1 && random.nextInt(10) < 9) {
+						// most callers far back in line hang up: the queue stays short,
+						// so
+						// agents have room at times (a warm transfer needs a colleague
+						// with room)
+						Reply left = api.leave(reply.callId());
+						outcomes.merge("leave:" + left.status(), 1, Integer::sum);
+						remember(left);
 					}
 				}
 			}
@@ -227,9 +239,55 @@ class ConcurrencyIT {
 				operation = "away";
 				reply = api.goAway(agent, "break", random.nextBoolean());
 			}
-			else {
+			else if (roll < 100) {
 				operation = "available";
 				reply = api.becomeAvailable(agent);
+			}
+			else if (roll < 118) {
+				// a warm transfer begins: the call's agent asks a colleague (who may be
+				// busy, away, offline or asked already)
+				operation = "consult";
+				String talking = (random.nextInt(10) < 9) ? pick(random, this.lastSeenOnCall) : null;
+				String target = (talking != null) ? talking : call;
+				String owner = ownerOr(api, target, agent, unexpected);
+				if (talking == null && random.nextBoolean()) {
+					// an agent takes its caller first, then asks
+					Reply accepted = api.accept(owner, target);
+					outcomes.merge("accept:" + accepted.status(), 1, Integer::sum);
+					remember(accepted);
+				}
+				String colleague = colleagueToAsk(api, owner, random);
+				reply = api.consult(owner, target, colleague, "note " + i);
+				if (reply.status() == 200 && random.nextInt(4) < 3) {
+					// a quick colleague joins at once, and may take the call over at once
+					Reply joined = api.joinConsult(colleague, target);
+					outcomes.merge("join:" + joined.status(), 1, Integer::sum);
+					if (joined.status() == 200 && random.nextInt(4) < 3) {
+						Reply taken = api.takeOver(colleague, target);
+						outcomes.merge("take-over:" + taken.status(), 1, Integer::sum);
+						remember(taken);
+					}
+				}
+			}
+			else {
+				// the colleague asked joins, takes over or declines; or the call's agent
+				// cancels
+				Map.Entry<String, String> consult = pick(random, this.lastSeenConsulted);
+				String target = (consult != null) ? consult.getKey() : call;
+				String colleague = (consult != null && random.nextInt(10) < 9) ? consult.getValue() : agent;
+				if (roll < 120) {
+					operation = "join";
+					reply = api.joinConsult(colleague, target);
+				}
+				else if (roll < 122) {
+					operation = "take-over";
+					reply = api.takeOver(colleague, target);
+				}
+				else {
+					operation = "end-consult";
+					reply = random.nextBoolean() ? api.leaveConsult(colleague, target)
+							: api.cancelConsult(ownerOr(api, target, agent, unexpected), target);
+				}
 			}
 			outcomes.merge(operation + ":" + reply.status(), 1, Integer::sum);
 			remember(reply);
@@ -250,6 +308,12 @@ class ConcurrencyIT {
 
 	private final Set<String> lastSeenOffered = ConcurrentHashMap.newKeySet();
 
+	/** Calls dialed that no answer has shown ended yet. */
+	private final Set<String> notSeenEnded = ConcurrentHashMap.newKeySet();
+
+	/** Calls whose agent consults a colleague, and the colleague, as last seen. */
+	private final Map<String, String> lastSeenConsulted = new ConcurrentHashMap<>();
+
 	/**
 	 * What the answers said about calls in progress and on hold, so hold and resume often
 	 * find one.
@@ -262,6 +326,16 @@ class ConcurrencyIT {
 		this.lastSeenOnCall.remove(id);
 		this.lastSeenOnHold.remove(id);
 		this.lastSeenOffered.remove(id);
+		if ("ENDED".equals(reply.state())) {
+			this.notSeenEnded.remove(id);
+		}
+		String colleague = reply.call().path("consultAgentId").asString(null);
+		if (colleague != null) {
+			this.lastSeenConsulted.put(id, colleague);
+		}
+		else {
+			this.lastSeenConsulted.remove(id);
+		}
 		if ("OFFERED".equals(reply.state())) {
 			this.lastSeenOffered.add(id);
 		}
@@ -296,7 +370,7 @@ class ConcurrencyIT {
 	 */
 	private static void assertEveryTransitionHappenedOften(Map<String, Integer> outcomes) {
 		for (String operation : List.of("dial", "accept", "decline", "hold", "resume", "transfer", "end", "leave",
-				"online", "offline", "away", "available")) {
+				"online", "offline", "away", "available", "consult", "join", "take-over", "end-consult")) {
 			int succeeded = outcomes.entrySet()
 				.stream()
 				.filter((outcome) -> outcome.getKey().startsWith(operation + ":2"))
@@ -326,18 +400,53 @@ class ConcurrencyIT {
 		return calls.isEmpty() ? null : calls.get(random.nextInt(calls.size()));
 	}
 
+	/**
+	 * Mostly one the console offers (a colleague who can join a call now, as far as the
+	 * list knows), sometimes any agent.
+	 */
+	private static String colleagueToAsk(QueueClient api, String agentId, Random random) {
+		if (random.nextInt(10) < 8) {
+			Reply colleagues = api.colleagues(agentId);
+			if (colleagues.status() == 200) {
+				List<String> free = stream(colleagues.body()).filter((c) -> c.get("canJoinCall").asBoolean())
+					.map((c) -> c.get("id").asString())
+					.toList();
+				if (!free.isEmpty()) {
+					return free.get(random.nextInt(free.size()));
+				}
+			}
+		}
+		return AGENTS.get(random.nextInt(AGENTS.size()));
+	}
+
+	private static Map.Entry<String, String> pick(Random random, Map<String, String> seen) {
+		List<Map.Entry<String, String>> entries = new ArrayList<>(seen.entrySet());
+		return entries.isEmpty() ? null : entries.get(random.nextInt(entries.size()));
+	}
+
 	private static void assertEveryLiveCallerIsInExactlyOnePlace(JsonNode snapshot) {
 		Set<String> pending = new HashSet<>();
 		snapshot.get("pendingCallIds").forEach((id) -> pending.add(id.asString()));
 		Map<String, List<String>> placements = new HashMap<>();
 		pending.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add("pending"));
 		boolean someoneHasRoom = false;
+		Map<String, String> consultedBy = new HashMap<>();
 		for (JsonNode agent : snapshot.get("agents")) {
 			String agentId = agent.get("id").asString();
 			List<String> callIds = new ArrayList<>();
 			agent.get("callIds").forEach((id) -> callIds.add(id.asString()));
 			String state = agent.get("state").asString();
-			if ("AVAILABLE".equals(state)) {
+			String consulting = agent.path("consultingCallId").asString(null);
+			if (consulting != null) {
+				// asked to join a colleague's call: keeps its callers, takes no new ones
+				assertThat(agent.get("online").asBoolean()).as("%s asked to join a call is online", agentId).isTrue();
+				assertThat(agent.path("rankedLoad").isNull() || agent.path("rankedLoad").isMissingNode())
+					.as("%s asked to join %s is not ranked for new callers", agentId, consulting)
+					.isTrue();
+				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
+				consultedBy.put(consulting, agentId);
+			}
+			else if ("AVAILABLE".equals(state)) {
 				assertThat(agent.get("rankedLoad").asInt()).as("load of %s", agentId).isEqualTo(callIds.size());
 				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
 				someoneHasRoom |= callIds.size() < CAP;
@@ -373,6 +482,13 @@ class ConcurrencyIT {
 			else {
 				assertThat(placements.get(id)).containsExactly(agentId);
 			}
+			String colleague = call.path("consultAgentId").asString(null);
+			if (colleague != null) {
+				assertThat(state).as("state of %s while %s is asked to join it", id, colleague)
+					.isIn("ON_CALL", "ON_HOLD");
+				assertThat(colleague).as("colleague asked to join %s", id).isNotEqualTo(agentId);
+				assertThat(consultedBy.remove(id)).as("the agent asked to join %s", id).isEqualTo(colleague);
+			}
 			if ("ON_CALL".equals(state)) {
 				onCallPerAgent.merge(agentId, 1L, Long::sum);
 				JsonNode agent = agentNamed(snapshot, agentId);
@@ -380,6 +496,7 @@ class ConcurrencyIT {
 			}
 		}
 		assertThat(onCallPerAgent.values()).allSatisfy((count) -> assertThat(count).isEqualTo(1L));
+		assertThat(consultedBy).as("agents asked to join a call that does not name them").isEmpty();
 		assertThat(placements.keySet()).as("placed calls are live calls")
 			.isEqualTo(
 					stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
@@ -508,10 +625,23 @@ class ConcurrencyIT {
 			.sorted(Comparator.comparingLong((Happened h) -> h.position()[0]).thenComparingLong((h) -> h.position()[1]))
 			.toList();
 		Map<String, org.callcenter.contracts.agents.AgentState> states = new HashMap<>();
+		Map<String, String> consulted = new HashMap<>(); // agent -> the call it is asked
+															// to join
 		int checked = 0;
 		for (Happened happened : inOrder) {
 			if (happened.event() instanceof AgentEvent agent) {
 				states.put(agent.agentId(), agent.state());
+			}
+			else if (happened.event() instanceof CallEvent call && call.type() == CallEventType.CONSULT_STARTED) {
+				consulted.put(call.consultAgentId(), call.callId());
+			}
+			else if (happened.event() instanceof CallEvent call && call.type() == CallEventType.CONSULT_ENDED) {
+				consulted.remove(call.consultAgentId());
+			}
+			else if (happened.event() instanceof CallEvent call && call.type() == CallEventType.ACCEPTED) {
+				// a take-over, or the colleague took a caller of its own (which ended its
+				// consult before)
+				consulted.remove(call.agentId());
 			}
 			else if (happened.event() instanceof CallEvent call
 					&& (call.type() == CallEventType.ASSIGNED || call.type() == CallEventType.OFFERED)
@@ -519,6 +649,10 @@ class ConcurrencyIT {
 				assertThat(states.get(call.agentId()))
 					.as("state of %s when %s was %s to it", call.agentId(), call.callId(), call.type())
 					.isEqualTo(org.callcenter.contracts.agents.AgentState.AVAILABLE);
+				assertThat(consulted.get(call.agentId()))
+					.as("call %s asked %s to join when %s was %s to it", consulted.get(call.agentId()), call.agentId(),
+							call.callId(), call.type())
+					.isNull();
 				checked++;
 			}
 		}

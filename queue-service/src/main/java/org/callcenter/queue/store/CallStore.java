@@ -304,7 +304,7 @@ public class CallStore {
 			return new QueueSnapshot.AgentSlot(fields.get("id"), fields.get("displayName"), online,
 					Agent.stateOf(online, fields.get("state")), fields.get("awayReason"), fields.get("activeCall"),
 					(score != null) ? (int) (Long.parseLong(score) / LOAD_UNIT) : null,
-					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")));
+					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")), fields.get("consulting"));
 		}).toList();
 		List<Call> live = ((List<?>) reply.get(3)).stream().map((flat) -> Call.from(fields(flat))).toList();
 		return new QueueSnapshot(pending, agents, live);

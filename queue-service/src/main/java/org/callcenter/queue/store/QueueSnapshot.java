@@ -19,10 +19,13 @@ public record QueueSnapshot(List<String> pendingCallIds, List<AgentSlot> agents,
 	 * @param state whether the agent takes new callers
 	 * @param awayReason why the agent is away, if it is
 	 * @param rankedLoad the load assignment ranks the agent by, present exactly while the
-	 * agent is {@code AVAILABLE}; always equal to the number of {@code callIds}
+	 * agent is {@code AVAILABLE} and not asked to join a colleague's call; always equal
+	 * to the number of {@code callIds}
+	 * @param consultingCallId the colleague's call the agent is asked to join (a warm
+	 * transfer), if any
 	 */
 	public record AgentSlot(String id, String displayName, boolean online, AgentState state, String awayReason,
-			String activeCallId, Integer rankedLoad, List<String> callIds) {
+			String activeCallId, Integer rankedLoad, List<String> callIds, String consultingCallId) {
 	}
 
 }
