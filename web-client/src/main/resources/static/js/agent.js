@@ -1511,8 +1511,7 @@
       if (callers[i].state === 'ON_CALL') talking = callers[i];
     }
     if (talking) {
-      setText($('chat-title'), 'Chat with ' + talking.name);
-      chat.show(talking.id, '/api/agent/callers/' + encodeURIComponent(talking.id) + '/messages');
+      chat.show(talking.id, '/api/agent/callers/' + encodeURIComponent(talking.id) + '/messages', 'Chat with ' + talking.name);
     } else {
       chat.hide();
     }

@@ -514,8 +514,8 @@
 
   function renderChat(current) {
     if (current.state === 'ON_CALL' || current.state === 'ON_HOLD') {
-      setText($('chat-title'), current.agentName ? 'Chat with ' + current.agentName : 'Chat with your agent');
-      chat.show(stored.callId, callUrl() + '/messages');
+      chat.show(stored.callId, callUrl() + '/messages',
+        current.agentName ? 'Chat with ' + current.agentName : 'Chat with your agent');
     } else {
       chat.hide();
     }

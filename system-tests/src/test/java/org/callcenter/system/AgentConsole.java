@@ -525,6 +525,34 @@ final class AgentConsole implements AutoCloseable {
 		return shows("chat");
 	}
 
+	/**
+	 * What of the call in progress the agent would have to scroll to see, of: the
+	 * caller's video, the Mute button, the caller card's Hold and End buttons, the chat
+	 * panel (with its box and Send button); empty when all of it shows in the window as
+	 * it is (no scrolling).
+	 */
+	List<String> callPartsOutOfView() {
+		@SuppressWarnings("unchecked")
+		List<String> out = (List<String>) this.browser.executeScript("""
+				var parts = {
+				  'video': '.stage', 'mute': '#agent-mute-button', 'hold': '.card.active [data-action=hold]',
+				  'end': '.card.active [data-action=end]', 'chat': '#chat', 'send': '#chat-send'
+				};
+				return Object.keys(parts).filter(function (name) {
+				  var element = document.querySelector(parts[name]);
+				  if (!element) return true;
+				  var r = element.getBoundingClientRect();
+				  return r.height === 0 || r.top < 0 || r.left < 0
+				    || r.bottom > window.innerHeight || r.right > window.innerWidth;
+				});""");
+		return out;
+	}
+
+	/** The inner size of the console's window, "1280x900". */
+	String windowSize() {
+		return String.valueOf(this.browser.executeScript("return window.innerWidth + 'x' + window.innerHeight;"));
+	}
+
 	void screenshot(String name) {
 		Chromium.screenshot(this.browser, name);
 	}
