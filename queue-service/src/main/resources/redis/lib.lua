@@ -18,7 +18,11 @@
 --                        webhooks know it), reconnectBy while the caller's connection is lost,
 --                        offerUntil (ms) while OFFERED, outcome and notes (the agent's),
 --                        transferredBy and transferNote (the last transfer's), agentConnectionId
---                        (its agent's OpenTok connection, as the webhooks told it), ...)
+--                        (its agent's OpenTok connection, as the webhooks told it), talkMs and holdMs
+--                        (ms spent ON_CALL and ON_HOLD before the current state); while the call's agent
+--                        consults a colleague: consultAgentId, consultNote (for the colleague),
+--                        consultJoined ('1' once the colleague joined the session), consultConnectionId
+--                        (the colleague's OpenTok connection, as the webhooks told it), ...)
 --   call:<id>:chat       list: the call's chat messages, oldest first, each JSON {seq, from, name, text,
 --                        at (ms, a string)}; kept as long as the call
 --   session:<sessionId>  string: the call that owns an OpenTok session
@@ -42,10 +46,11 @@
 --                        wrapUpMs (the agent's wrap-up time, set when it goes online; 0 = none),
 --                        offerMs (how long it has to answer an offer, set when it goes online;
 --                        0 = callers are assigned, not offered), maxMissed (offers it may miss
---                        in a row before it is made AWAY; 0 = never), missed (offers missed in a row)
+--                        in a row before it is made AWAY; 0 = never), missed (offers missed in a row),
+--                        consulting (the call a colleague asked it to join, while it is consulted)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival (0 for a call transferred to
 --                        it: the head of its list)
---   agents               zset: the AVAILABLE agents (the only ones given new callers),
+--   agents               zset: the AVAILABLE agents not being consulted (the only ones given new callers),
 --                        score = load * 2^32 + tick (least load, then idle longest)
 --   wrap-ups             zset: agents in WRAP_UP, score = wrapUpUntil (the sweep ends them then)
 --   offers               zset: OFFERED calls, score = offerUntil (the sweep takes them back then)
@@ -73,12 +78,15 @@
 --
 -- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
 -- `callers`; its hash's agentId names that agent (empty while pending); `agents` holds exactly the
--- online agents whose state is AVAILABLE, and the load part of each one's score equals ZCARD of its
+-- online agents whose state is AVAILABLE and who are not consulted, and the load part of each one's score equals ZCARD of its
 -- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP, `offers` exactly the OFFERED calls
 -- (each offered to one agent only: the agent whose `callers` hold it); an agent's activeCall, if any, is
 -- one of its callers and the only one of them ON_CALL; while `pending` is not empty no AVAILABLE
 -- agent has room; a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
--- the callers it has, an offline one has none).
+-- the callers it has, an offline one has none). A call has a consultAgentId only while it is ON_CALL or
+-- ON_HOLD with its agent, naming another online agent whose `consulting` names the call (and an agent's
+-- `consulting` names such a call): an agent is consulted on one call at a time and takes no new callers
+-- meanwhile.
 -- A session id in `session-pool` has no `session:<sessionId>` (no call owns it) and its entry's
 -- call id no `call:<id>`, and a call's session and call id were handed out once: from the pool to
 -- that dial, or made for it.
@@ -138,10 +146,12 @@ local function call_reply(id)
   end
   table.insert(flat, 'agentsOnline')
   table.insert(flat, tostring(redis.call('ZCARD', key('agents', 'seen'))))
-  local agentId = redis.call('HGET', key('call', id), 'agentId')
-  if agentId and agentId ~= '' then
-    table.insert(flat, 'agentName')
-    table.insert(flat, redis.call('HGET', key('agent', agentId), 'displayName') or '')
+  local names = redis.call('HMGET', key('call', id), 'agentId', 'consultAgentId')
+  for i, field in ipairs({ 'agentName', 'consultAgentName' }) do
+    if names[i] and names[i] ~= '' then
+      table.insert(flat, field)
+      table.insert(flat, redis.call('HGET', key('agent', names[i]), 'displayName') or '')
+    end
   end
   return { 'OK', flat }
 end
@@ -158,10 +168,10 @@ local function agent_state(agentId)
   return redis.call('HGET', key('agent', agentId), 'state') or 'AVAILABLE'
 end
 
--- Puts an online agent in `agents` by its load if it is AVAILABLE, takes it out otherwise: the one
--- place that decides who can be given callers.
+-- Puts an online agent in `agents` by its load if it is AVAILABLE and not consulted on a call, takes it
+-- out otherwise: the one place that decides who can be given callers.
 local function rescore_agent(agentId)
-  if agent_state(agentId) ~= 'AVAILABLE' then
+  if agent_state(agentId) ~= 'AVAILABLE' or redis.call('HEXISTS', key('agent', agentId), 'consulting') == 1 then
     redis.call('ZREM', key('agents'), agentId)
     return
   end
@@ -170,8 +180,15 @@ local function rescore_agent(agentId)
   redis.call('ZADD', key('agents'), string.format('%.0f', load * TWO32 + tick), agentId)
 end
 
--- Every change of a call's state goes through here, so the time it entered the state is always known.
+-- Every change of a call's state goes through here, so the time it entered the state is always known,
+-- and the time it spent talking (ON_CALL) and on hold (ON_HOLD) adds up in talkMs and holdMs.
+local SPENT = { ON_CALL = 'talkMs', ON_HOLD = 'holdMs' }
 local function set_state(id, state, ...)
+  local was = redis.call('HMGET', key('call', id), 'state', 'stateSince')
+  local spent = SPENT[was[1]]
+  if spent and was[2] then
+    redis.call('HINCRBY', key('call', id), spent, NOW - tonumber(was[2]))
+  end
   redis.call('HSET', key('call', id), 'state', state, 'stateSince', NOW, ...)
 end
 
@@ -190,7 +207,7 @@ local function emit(id, type, opts)
     'connected', c.connected, 'reason', opts.reason or '',
     'queueChanged', opts.queueChanged and '1' or '0',
     'moveVersion', move.version or '', 'moveArrival', move.arrival or '', 'moveJoined', move.joined and '1' or '0',
-    'message', opts.message or '',
+    'message', opts.message or '', 'consultAgentId', opts.consultAgentId or c.consultAgentId or '',
     'at', NOW, 'trace', TRACE)
 end
 
@@ -259,6 +276,28 @@ end
 local function withdraw_offer(id)
   redis.call('ZREM', key('offers'), id)
   redis.call('HDEL', key('call', id), 'offerUntil')
+end
+
+-- Whether a transfer may give a caller to the agent: online, AVAILABLE, not consulted, with room.
+local function takes_transfer(agentId)
+  local a = agent_of(agentId)
+  return a ~= nil and a.online == '1' and (a.state or 'AVAILABLE') == 'AVAILABLE' and not a.consulting
+    and (CAP <= 0 or redis.call('ZCARD', key('agent', agentId, 'callers')) < CAP)
+end
+
+-- Ends the call's consult, if it has one: the colleague leaves the call (told by CONSULT_ENDED) and
+-- may take callers again, so whoever calls this lets waiting callers drain afterwards.
+local function end_consult(id, reason)
+  local colleague = redis.call('HGET', key('call', id), 'consultAgentId')
+  if not colleague then
+    return
+  end
+  redis.call('HDEL', key('call', id), 'consultAgentId', 'consultNote', 'consultJoined', 'consultConnectionId')
+  redis.call('HDEL', key('agent', colleague), 'consulting')
+  if redis.call('HGET', key('agent', colleague), 'online') == '1' then
+    rescore_agent(colleague)
+  end
+  emit(id, 'CONSULT_ENDED', { reason = reason, consultAgentId = colleague })
 end
 
 -- Gives the call to the agent: offered, if the agent answers offers, or else assigned. The previous
@@ -363,6 +402,7 @@ local function start_wrap_up(agentId)
 end
 
 local function end_call(id, c, reason)
+  end_consult(id, reason)
   local move = leave_pending(id)
   withdraw_offer(id)
   local talked = c.agentId ~= '' and (c.state == 'ON_CALL' or c.state == 'ON_HOLD')
@@ -407,6 +447,10 @@ local function caller_connected(id, c, connectionId)
 end
 
 local function go_offline(agentId, reason)
+  local consulting = redis.call('HGET', key('agent', agentId), 'consulting')
+  if consulting then
+    end_consult(consulting, reason)
+  end
   redis.call('ZREM', key('agents'), agentId)
   redis.call('ZREM', key('agents', 'seen'), agentId)
   redis.call('ZREM', key('wrap-ups'), agentId)
@@ -416,9 +460,12 @@ local function go_offline(agentId, reason)
   local callers = redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)
   redis.call('DEL', key('agent', agentId, 'callers'))
   for _, id in ipairs(callers) do
+    end_consult(id, reason)
     redis.call('HSET', key('call', id), 'agentId', '')
     place(id, agentId, reason)
   end
+  -- a colleague it consulted is free again
+  drain_pending()
 end
 
 local function put_on_hold(id, agentId, reason)
@@ -464,6 +511,26 @@ local function own_live_call(agentId, id)
     return nil, refuse('CALL_ENDED')
   end
   return c, refusal
+end
+
+-- Checks an agent is the colleague consulted on a call that has not ended; returns the call, or nil
+-- and the refusal.
+local function consulted_call(agentId, id)
+  local a, refusal = online_agent(agentId)
+  if not a then
+    return nil, refusal
+  end
+  local c = call_of(id)
+  if not c then
+    return nil, refuse('CALL_NOT_FOUND')
+  end
+  if c.state == 'ENDED' then
+    return nil, refuse('CALL_ENDED')
+  end
+  if c.consultAgentId ~= agentId then
+    return nil, refuse('NOT_CONSULTED')
+  end
+  return c, nil
 end
 
 -- end of lib.lua

@@ -2,7 +2,8 @@
 -- A caller's connectionCreated makes it visible to its agent. The caller's connectionDestroyed
 -- starts a grace period (a reload, a network blip): the call keeps its place and state, and ends
 -- only if the caller has not connected again when it runs out (expire-unconnected ends it); with a
--- grace period of 0 it ends at once. An agent's connectionDestroyed puts the call on hold. A
+-- grace period of 0 it ends at once. An agent's connectionDestroyed puts the call on hold; a consulted
+-- colleague's ends the consult. A
 -- repeated event id changes nothing; an event about another connection than the one on record
 -- (stale, or out of order) changes nothing.
 -- ARGV[4] event id, [5] CONNECTION_CREATED or CONNECTION_DESTROYED, [6] session id,
@@ -49,6 +50,18 @@ if userType == 'caller' and userId == id then
       redis.call('ZADD', key('unconnected'), NOW + grace, id)
       emit(id, 'CALLER_DISCONNECTED')
     end
+    return { 'APPLIED' }
+  end
+elseif userType == 'agent' and userId == c.consultAgentId then
+  -- the colleague consulted on the call: its connection is kept for when it takes the call over; its
+  -- console leaving the session ends the consult
+  if created then
+    redis.call('HSET', key('call', id), 'consultConnectionId', connectionId)
+    return { 'APPLIED' }
+  end
+  if c.consultConnectionId == connectionId then
+    end_consult(id, 'agentDisconnected')
+    drain_pending()
     return { 'APPLIED' }
   end
 elseif userType == 'agent' and userId == c.agentId then

@@ -1,5 +1,5 @@
 -- transfer: an agent hands one of its live calls to another agent, or back to the queue.
--- To an agent (cold transfer): the target must be online, AVAILABLE and have room; the call is
+-- To an agent (cold transfer): the target must be online, AVAILABLE, not consulted and have room; the call is
 -- assigned (or offered, if the target answers offers) to it at the head of its list, with the note.
 -- To the queue: the call goes to another agent with room (not this one), or waits at its original
 -- place; nobody else having room, the next sweep gives it to whoever has room, this agent too.
@@ -12,13 +12,11 @@ local c, refusal = own_live_call(agentId, id)
 if not c then
   return refusal
 end
-if target ~= '' then
-  local t = agent_of(target)
-  if target == agentId or not t or t.online ~= '1' or agent_state(target) ~= 'AVAILABLE'
-      or (CAP > 0 and redis.call('ZCARD', key('agent', target, 'callers')) >= CAP) then
-    return refuse('TRANSFER_TARGET_UNAVAILABLE')
-  end
+if target ~= '' and (target == agentId or not takes_transfer(target)) then
+  return refuse('TRANSFER_TARGET_UNAVAILABLE')
 end
+-- a colleague consulted on the call is not the one it goes to: the consult ends
+end_consult(id, 'consultCancelled')
 local talked = c.state == 'ON_CALL' or c.state == 'ON_HOLD'
 redis.call('ZREM', key('agent', agentId, 'callers'), id)
 if redis.call('HGET', key('agent', agentId), 'activeCall') == id then
@@ -37,4 +35,5 @@ end
 if talked then
   start_wrap_up(agentId)
 end
+drain_pending()
 return call_reply(id)

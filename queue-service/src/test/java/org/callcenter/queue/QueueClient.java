@@ -173,6 +173,37 @@ final class QueueClient {
 		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/transfer", body);
 	}
 
+	Reply consult(String agentId, String callId, String to, String note) {
+		Map<String, String> body = new java.util.HashMap<>();
+		if (to != null) {
+			body.put("to", to);
+		}
+		if (note != null) {
+			body.put("note", note);
+		}
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/callers/" + callId + "/consult", body);
+	}
+
+	Reply cancelConsult(String agentId, String callId) {
+		return asAgent(agentId, HttpMethod.DELETE, "/api/agents/" + agentId + "/callers/" + callId + "/consult", null);
+	}
+
+	Reply consultedCall(String agentId) {
+		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/consults", null);
+	}
+
+	Reply joinConsult(String agentId, String callId) {
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/consults/" + callId + "/join", null);
+	}
+
+	Reply takeOver(String agentId, String callId) {
+		return asAgent(agentId, HttpMethod.POST, "/api/agents/" + agentId + "/consults/" + callId + "/take-over", null);
+	}
+
+	Reply leaveConsult(String agentId, String callId) {
+		return asAgent(agentId, HttpMethod.DELETE, "/api/agents/" + agentId + "/consults/" + callId, null);
+	}
+
 	Reply colleagues(String agentId) {
 		return asAgent(agentId, HttpMethod.GET, "/api/agents/" + agentId + "/colleagues", null);
 	}

@@ -25,10 +25,23 @@ import java.time.Instant;
  * configured outcomes), on an {@code ENDED} or {@code WRAPPED} event; null when none
  * @param notes the agent's free-text notes on the call, like {@code outcome}
  * @param message on a {@code MESSAGE} event: the chat message written
+ * @param consultAgentId the colleague the call's agent consults on the call (a warm
+ * transfer under way); on {@code CONSULT_ENDED}, the colleague whose consult ended; null
+ * when none
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
 		String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason, boolean queueChanged,
-		Instant occurredAt, QueueMove queueMove, String outcome, String notes, ChatMessage message) {
+		Instant occurredAt, QueueMove queueMove, String outcome, String notes, ChatMessage message,
+		String consultAgentId) {
+
+	/** An event of a call without a consult. */
+	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
+			String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
+			boolean queueChanged, Instant occurredAt, QueueMove queueMove, String outcome, String notes,
+			ChatMessage message) {
+		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
+				queueChanged, occurredAt, queueMove, outcome, notes, message, null);
+	}
 
 	/** An event without a chat message. */
 	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
@@ -64,7 +77,7 @@ public record CallEvent(String eventId, String callId, long seq, CallEventType t
 		}
 		return new CallEvent(this.eventId, this.callId, this.seq, this.type, this.state, this.agentId,
 				this.previousAgentId, this.sessionId, this.callerConnected, this.reason, this.queueChanged,
-				this.occurredAt, this.queueMove, null, null, this.message);
+				this.occurredAt, this.queueMove, null, null, this.message, this.consultAgentId);
 	}
 
 }

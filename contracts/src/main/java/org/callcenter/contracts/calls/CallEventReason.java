@@ -67,7 +67,17 @@ public enum CallEventReason {
 	 * {@code ASSIGNED} or {@code QUEUED} again: no console of the call's agent was heard
 	 * from for the grace period (its {@code AgentEvent} carries the same reason).
 	 */
-	HEARTBEAT_LOST("heartbeatLost");
+	HEARTBEAT_LOST("heartbeatLost"),
+	/**
+	 * {@code CONSULT_ENDED}: the call's agent cancelled its consult of a colleague (or
+	 * transferred the call elsewhere meanwhile).
+	 */
+	CONSULT_CANCELLED("consultCancelled"),
+	/**
+	 * {@code CONSULT_ENDED}: the colleague consulted on the call declined or left (or
+	 * took a caller of its own).
+	 */
+	CONSULT_DECLINED("consultDeclined");
 
 	private static final WireNames<CallEventReason> WIRE_NAMES = WireNames.of(values(), CallEventReason::wireName,
 			"call event reason");

@@ -47,6 +47,24 @@ public enum CallEventType {
 	 * The caller or the agent wrote in the call's chat ({@link CallEvent#message()}); the
 	 * call's state does not change.
 	 */
-	MESSAGE
+	MESSAGE,
+	/**
+	 * A warm transfer began: the call's agent asked a colleague
+	 * ({@link CallEvent#consultAgentId()}) to join the call; the call's state does not
+	 * change.
+	 */
+	CONSULT_STARTED,
+	/**
+	 * The colleague joined the call's session: caller, agent and colleague talk together
+	 * until the colleague takes the call over ({@code ACCEPTED} by it, reason
+	 * {@code transferred}) or the consult ends.
+	 */
+	CONSULT_JOINED,
+	/**
+	 * The consult ended without a take-over ({@link CallEvent#reason()} says why;
+	 * {@link CallEvent#consultAgentId()} names the colleague who leaves); the call stays
+	 * with its agent, unless the same change ended or moved it.
+	 */
+	CONSULT_ENDED
 
 }

@@ -87,6 +87,11 @@ class LiveEvents {
 		if (!Objects.equals(event.previousAgentId(), event.agentId())) {
 			this.agentCalls.deliver(event.previousAgentId(), event);
 		}
+		// a colleague asked to join the call (a warm transfer) follows it until it takes
+		// it over or the consult ends
+		if (event.consultAgentId() != null && !event.consultAgentId().equals(event.agentId())) {
+			this.agentCalls.deliver(event.consultAgentId(), event);
+		}
 		if (event.queueMove() != null) {
 			this.moves.add(event.queueMove());
 		}

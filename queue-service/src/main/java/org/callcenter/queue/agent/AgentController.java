@@ -12,6 +12,7 @@ import org.callcenter.queue.store.Agent;
 import org.callcenter.queue.store.Call;
 import org.callcenter.queue.system.Ids;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -131,6 +132,51 @@ class AgentController {
 	Call transfer(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
 			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId, @Valid @RequestBody TransferRequest transfer) {
 		return this.agents.transfer(agentId, callId, transfer);
+	}
+
+	@PostMapping("/callers/{callId}/consult")
+	@Operation(summary = "Warm transfer: ask an available colleague who is on no call to join your call in progress",
+			description = "The colleague joins the call's session (POST /consults/{callId}/join) and takes it over "
+					+ "(POST /consults/{callId}/take-over), and you leave it; meanwhile it takes no new callers.")
+	Call consult(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId, @Valid @RequestBody ConsultRequest consult) {
+		return this.agents.consult(agentId, callId, consult);
+	}
+
+	@DeleteMapping("/callers/{callId}/consult")
+	@Operation(summary = "Cancel the consult of a colleague on your call: the colleague leaves it")
+	Call cancelConsult(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.endConsult(agentId, callId);
+	}
+
+	@GetMapping("/consults")
+	@Operation(summary = "The colleague's call you are asked to join, if any (204 when none)")
+	ResponseEntity<Call> consultedCall(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId) {
+		return this.agents.consultedCall(agentId)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	@PostMapping("/consults/{callId}/join")
+	@Operation(summary = "Join the call a colleague asked you to join, and get a token for its session")
+	AgentCallSession joinConsult(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.joinConsult(agentId, callId);
+	}
+
+	@PostMapping("/consults/{callId}/take-over")
+	@Operation(summary = "Take over the call you joined: it becomes yours and your colleague leaves it")
+	Call takeOver(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.takeOver(agentId, callId);
+	}
+
+	@DeleteMapping("/consults/{callId}")
+	@Operation(summary = "Decline or leave the call a colleague asked you to join")
+	Call leaveConsult(@PathVariable @Pattern(regexp = Ids.AGENT_ID) String agentId,
+			@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.agents.endConsult(agentId, callId);
 	}
 
 	@PostMapping("/callers/{callId}/wrap-up")

@@ -2,6 +2,7 @@ package org.callcenter.queue.agent;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,6 +115,26 @@ class AgentService {
 
 	Call transfer(String agentId, String callId, TransferRequest transfer) {
 		return this.store.transfer(agentId, callId, transfer.to(), transfer.note());
+	}
+
+	Call consult(String agentId, String callId, ConsultRequest consult) {
+		return this.store.consult(agentId, callId, consult.to(), consult.note());
+	}
+
+	AgentCallSession joinConsult(String agentId, String callId) {
+		return joinCall(agentId, callId, this.store::joinConsult);
+	}
+
+	Call takeOver(String agentId, String callId) {
+		return this.store.takeOver(agentId, callId);
+	}
+
+	Call endConsult(String agentId, String callId) {
+		return this.store.endConsult(agentId, callId);
+	}
+
+	Optional<Call> consultedCall(String agentId) {
+		return this.store.consultedCall(agentId);
 	}
 
 	Call wrapUp(String agentId, String callId, NotesRequest notes) {

@@ -49,7 +49,7 @@ final class CallEvents {
 				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry),
 				blankToNull(entry.get("outcome")), blankToNull(entry.get("notes")),
-				ChatMessages.parse(entry.get("message")));
+				ChatMessages.parse(entry.get("message")), blankToNull(entry.get("consultAgentId")));
 	}
 
 	/**

@@ -16,15 +16,18 @@ import org.callcenter.contracts.agents.AgentState;
  * states existed)
  * @param wrapUpUntil when the agent's {@link AgentState#WRAP_UP} ends by itself; null in
  * any other state
+ * @param consultingCallId the colleague's call the agent is asked to join (a warm
+ * transfer), if any
  */
 public record Agent(String id, String displayName, boolean online, String activeCallId, int load, AgentState state,
-		String awayReason, Instant stateSince, Instant wrapUpUntil) {
+		String awayReason, Instant stateSince, Instant wrapUpUntil, String consultingCallId) {
 
 	static Agent from(Map<String, String> fields) {
 		boolean online = "1".equals(fields.get("online"));
 		return new Agent(fields.get("id"), fields.get("displayName"), online, fields.get("activeCall"),
 				Integer.parseInt(fields.getOrDefault("load", "0")), stateOf(online, fields.get("state")),
-				fields.get("awayReason"), instant(fields.get("stateSince")), instant(fields.get("wrapUpUntil")));
+				fields.get("awayReason"), instant(fields.get("stateSince")), instant(fields.get("wrapUpUntil")),
+				fields.get("consulting"));
 	}
 
 	/** An online agent stored before states existed was available. */

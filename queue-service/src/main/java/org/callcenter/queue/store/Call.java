@@ -26,12 +26,21 @@ import org.callcenter.contracts.calls.CallState;
  * @param agentName the display name of the call's agent, if it has one
  * @param transferredBy the agent that last transferred the call, if one did
  * @param transferNote what that agent wrote for the next one (not for the caller)
+ * @param talkMs milliseconds the call spent {@code ON_CALL} before its current state (the
+ * current state's share runs from {@code stateSince})
+ * @param holdMs milliseconds the call spent {@code ON_HOLD} before its current state
+ * @param consultAgentId while the call's agent consults a colleague on it (a warm
+ * transfer): that colleague
+ * @param consultAgentName the colleague's display name
+ * @param consultJoined whether the colleague has joined the call's session
+ * @param consultNote what the call's agent wrote for the colleague (not for the caller)
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
 		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline,
 		Long arrival, Long queueVersion, Instant offerUntil, String agentName, String transferredBy,
-		String transferNote) {
+		String transferNote, long talkMs, long holdMs, String consultAgentId, String consultAgentName,
+		boolean consultJoined, String consultNote) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -45,18 +54,22 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				Integer.parseInt(fields.getOrDefault("agentsOnline", "0")), longOrNull(fields.get("arrival")),
 				longOrNull(fields.get("queueVersion")), instant(fields.get("offerUntil")),
 				blankToNull(fields.get("agentName")), blankToNull(fields.get("transferredBy")),
-				blankToNull(fields.get("transferNote")));
+				blankToNull(fields.get("transferNote")), Long.parseLong(fields.getOrDefault("talkMs", "0")),
+				Long.parseLong(fields.getOrDefault("holdMs", "0")), blankToNull(fields.get("consultAgentId")),
+				blankToNull(fields.get("consultAgentName")), "1".equals(fields.get("consultJoined")),
+				blankToNull(fields.get("consultNote")));
 	}
 
 	/** The call as its caller may read it: agents' notes are for agents. */
 	public Call forCaller() {
-		if (this.transferNote == null) {
+		if (this.transferNote == null && this.consultNote == null) {
 			return this;
 		}
 		return new Call(this.id, this.name, this.reason, this.mode, this.sessionId, this.state, this.agentId,
 				this.connected, this.queuePosition, this.joinedAt, this.callStartedAt, this.endedAt, this.endReason,
 				this.stateSince, this.reconnectBy, this.agentsOnline, this.arrival, this.queueVersion, this.offerUntil,
-				this.agentName, this.transferredBy, null);
+				this.agentName, this.transferredBy, null, this.talkMs, this.holdMs, this.consultAgentId,
+				this.consultAgentName, this.consultJoined, null);
 	}
 
 	private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.agents.AgentState;
@@ -185,6 +186,37 @@ public class CallStore {
 	 * Transfers an agent's call to another agent (at the head of its list, with a note),
 	 * or with no target back to the queue at the caller's place.
 	 */
+	/**
+	 * The agent asks a colleague to join its call in progress (a warm transfer's first
+	 * step, see consult.lua).
+	 */
+	public Call consult(String agentId, String callId, String colleagueId, String note) {
+		return call(run("consult", agentId, callId, colleagueId, (note != null) ? note : ""));
+	}
+
+	/** The colleague consulted on a call joins it. */
+	public Call joinConsult(String agentId, String callId) {
+		return call(run("consult-join", agentId, callId));
+	}
+
+	/** The colleague who joined a consult takes the call over from its agent. */
+	public Call takeOver(String agentId, String callId) {
+		return call(run("take-over", agentId, callId));
+	}
+
+	/**
+	 * The call's agent cancels its consult, or the colleague declines or leaves it.
+	 */
+	public Call endConsult(String agentId, String callId) {
+		return call(run("consult-end", agentId, callId));
+	}
+
+	/** The call the agent is asked to join, if any. */
+	public Optional<Call> consultedCall(String agentId) {
+		List<?> reply = run("consulted-call", agentId);
+		return (reply.size() > 1) ? Optional.of(call(reply)) : Optional.empty();
+	}
+
 	public Call transfer(String agentId, String callId, String toAgentId, String note) {
 		return call(run("transfer", agentId, callId, (toAgentId != null) ? toAgentId : "", (note != null) ? note : ""));
 	}

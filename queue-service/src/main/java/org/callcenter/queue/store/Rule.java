@@ -27,7 +27,11 @@ public enum Rule {
 			"A call is transferred to another agent who is online, available and has room."),
 	CHAT_FULL("Chat full", "This call's chat holds as many messages as it can; talk instead."),
 	CALL_NOT_OFFERED("Call not offered", "Only a call offered to you can be declined."),
-	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first.");
+	CALL_NOT_ENDED("Call not ended", "Outcome and notes are recorded on a call once it has ended: end it first."),
+	CONSULT_IN_PROGRESS("Consult in progress",
+			"A colleague is already asked to join this call: cancel that consult first."),
+	NOT_CONSULTED("Not consulted", "You are not asked to join this call (the consult may have ended)."),
+	CONSULT_NOT_JOINED("Consult not joined", "Join the call before taking it over.");
 
 	private final String title;
 

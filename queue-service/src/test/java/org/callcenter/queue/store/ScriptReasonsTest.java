@@ -30,7 +30,7 @@ class ScriptReasonsTest {
 	 * A call to one of lib.lua's functions that take a reason, up to the end of its line.
 	 */
 	private static final Pattern REASON_CALL = Pattern
-		.compile("\\b(end_call|put_on_hold|go_offline|place|hand_back|assign)\\(([^\\n]*)");
+		.compile("\\b(end_call|put_on_hold|go_offline|place|hand_back|assign|end_consult)\\(([^\\n]*)");
 
 	private static final Pattern LITERAL = Pattern.compile("'([^']*)'");
 
