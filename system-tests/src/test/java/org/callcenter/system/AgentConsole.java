@@ -1,6 +1,8 @@
 package org.callcenter.system;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -130,6 +132,33 @@ final class AgentConsole implements AutoCloseable {
 	/** The card's timer: "Waiting 1 min 3 s", "On call 2 min 5 s", "On hold 10 s". */
 	String timer(String name) {
 		return fresh(() -> card(name).findElement(By.cssSelector(".timer")).getText());
+	}
+
+	/**
+	 * The card's talk and hold time of a call taken: "Talk 2 min 5 s", "Talk 2 min 5 s ·
+	 * Hold 10 s"; "" when the card shows none.
+	 */
+	String callTimes(String name) {
+		return fresh(() -> card(name).findElement(By.cssSelector(".call-times")).getText());
+	}
+
+	/** The talk time the card shows, in seconds; -1 when it shows none. */
+	long talkSeconds(String name) {
+		return seconds(callTimes(name), "Talk");
+	}
+
+	/** The hold time the card shows, in seconds; -1 when it shows none. */
+	long holdSeconds(String name) {
+		return seconds(callTimes(name), "Hold");
+	}
+
+	private static long seconds(String times, String label) {
+		Matcher shown = Pattern.compile(label + " (?:(\\d+) min )?(\\d+) s").matcher(times);
+		if (!shown.find()) {
+			return -1;
+		}
+		long minutes = (shown.group(1) != null) ? Long.parseLong(shown.group(1)) : 0;
+		return minutes * 60 + Long.parseLong(shown.group(2));
 	}
 
 	/** What the card says of the caller's media: "Video" or "Audio only". */
