@@ -674,6 +674,7 @@
     var timer = part('.timer');
     timer.dataset.since = call.stateSince || call.joinedAt || '';
     timer.dataset.label = TIMERS[call.state] || '';
+    fillCallTimes(part('.call-times'), call);
     part('.reconnecting').hidden = !call.reconnectBy;
     var here = !!media && media.callId === call.id;
     card.classList.toggle('active', call.state === 'ON_CALL');
@@ -704,11 +705,40 @@
     });
   }
 
+  // A call taken (on call, on hold) shows how long it has been talked and held in all: talkMs and
+  // holdMs are what it spent ON_CALL and ON_HOLD before its current state, whose own share is counted
+  // from stateSince here. Hold time shows once the call has been held. A server that does not send
+  // talkMs shows none (the state's timer alone would be a wrong total after a hold).
+  function fillCallTimes(times, call) {
+    var talked = (call.state === 'ON_CALL' || call.state === 'ON_HOLD') && typeof call.talkMs === 'number';
+    times.hidden = !talked;
+    if (!talked) {
+      delete times.dataset.state;
+      return;
+    }
+    times.dataset.state = call.state;
+    times.dataset.talkMs = String(call.talkMs);
+    times.dataset.holdMs = String(typeof call.holdMs === 'number' ? call.holdMs : 0);
+    times.dataset.since = String(millis(call.stateSince || Date.now()));
+  }
+
+  function renderCallTimes(times) {
+    if (!times.dataset.state) return;
+    var current = Math.max(0, Date.now() - Number(times.dataset.since));
+    var talk = Number(times.dataset.talkMs) + (times.dataset.state === 'ON_CALL' ? current : 0);
+    var hold = Number(times.dataset.holdMs) + (times.dataset.state === 'ON_HOLD' ? current : 0);
+    setText(times.querySelector('.talk-time'), 'Talk ' + CallCenter.duration(talk));
+    var held = times.querySelector('.hold-time');
+    held.hidden = !(hold > 0 || times.dataset.state === 'ON_HOLD');
+    setText(held, held.hidden ? '' : ' · Hold ' + CallCenter.duration(hold));
+  }
+
   function renderTimers() {
     renderStateTimers();
     Object.keys(cards).forEach(function (id) {
       var timer = cards[id].querySelector('.timer');
       setText(timer, (timer.dataset.label ? timer.dataset.label + ' ' : '') + CallCenter.elapsed(timer.dataset.since));
+      renderCallTimes(cards[id].querySelector('.call-times'));
       var countdown = cards[id].querySelector('.offer-countdown');
       if (countdown.dataset.until) {
         var left = Math.max(0, Math.ceil((Number(countdown.dataset.until) - Date.now()) / 1000));
@@ -1511,8 +1541,7 @@
       if (callers[i].state === 'ON_CALL') talking = callers[i];
     }
     if (talking) {
-      setText($('chat-title'), 'Chat with ' + talking.name);
-      chat.show(talking.id, '/api/agent/callers/' + encodeURIComponent(talking.id) + '/messages');
+      chat.show(talking.id, '/api/agent/callers/' + encodeURIComponent(talking.id) + '/messages', 'Chat with ' + talking.name);
     } else {
       chat.hide();
     }

@@ -469,11 +469,17 @@
   // queue (`transferredToQueue`: back in line at its place, or straight to another agent). The
   // first agent leaving the video session meanwhile is expected: its stream goes, the caller's
   // own connection and camera stay for the next agent.
+  // A page loaded (or reloaded) in the middle of a transfer heard no pushed change: its first read
+  // tells it instead. A call waiting for an agent (ASSIGNED, OFFERED) that an agent transferred
+  // (`transferredBy`) is being transferred, as the pushed change would have said. The call keeps
+  // `transferredBy` after the transfer, so only a read before any pushed change or talk decides.
   var transferring = null;  // the latest change's transfer reason while it applies, else null
+  var transferHeard = false; // a pushed change (or the call being taken) has said what applies
 
   function transferNews(event) {
     var change = parseJson(event.data);
     if (!change || !change.type) return; // an older gateway: nothing to tell
+    transferHeard = true;
     if (change.reason === 'transferred' || change.reason === 'transferredToQueue') {
       transferring = change.reason;
     } else if (change.type === 'QUEUED' || change.type === 'ASSIGNED' || change.type === 'OFFERED') {
@@ -484,6 +490,9 @@
   function renderTransfer(current) {
     if (current.state !== 'WAITING' && current.state !== 'ASSIGNED' && current.state !== 'OFFERED') {
       transferring = null; // taken (or on hold, ended): the transfer is over
+      transferHeard = true;
+    } else if (!transferHeard && current.transferredBy && current.state !== 'WAITING') {
+      transferring = 'transferred';
     }
     var note = $('transfer-status');
     if (!transferring) {
@@ -514,8 +523,8 @@
 
   function renderChat(current) {
     if (current.state === 'ON_CALL' || current.state === 'ON_HOLD') {
-      setText($('chat-title'), current.agentName ? 'Chat with ' + current.agentName : 'Chat with your agent');
-      chat.show(stored.callId, callUrl() + '/messages');
+      chat.show(stored.callId, callUrl() + '/messages',
+        current.agentName ? 'Chat with ' + current.agentName : 'Chat with your agent');
     } else {
       chat.hide();
     }

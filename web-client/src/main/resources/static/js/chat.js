@@ -1,5 +1,9 @@
-/* Chat in the call: the panel both pages share (caller.html and agent.html have the same ids:
-   #chat, #chat-log, #chat-empty, #chat-error, #chat-form, #chat-input, #chat-send, #chat-announcer).
+/* Chat in the call: the panel both pages share. The pages hold only a mount point
+   (<div id="chat-mount" hidden></div>); this file builds the panel there, once, with the ids both
+   pages and their tests use: #chat (the panel, titled by #chat-title), #chat-empty, #chat-log,
+   #chat-error (role=alert), #chat-form with #chat-input (labelled "Message") and #chat-send, and
+   #chat-announcer, a polite status region next to the panel (outside it, so that it is heard even
+   while the panel is hidden).
 
    A message is {seq, from: "caller" | "agent", name, text, at}; seq numbers the messages of one
    call 1, 2, ... So the transcript is kept by seq: a message read and also pushed (or pushed twice)
@@ -10,13 +14,48 @@
    screen reader hears "Alice: ..." once, not the transcript, and never the keystrokes.
 
    CallCenter.Chat({me: 'caller' | 'agent', headers: function () {...}}) answers
-   {show(callId, url), hide(), pushed(change), reread()}: url is where the call's messages are
-   (GET the transcript, POST {text} to send). */
+   {show(callId, url, title), hide(), pushed(change), reread()}: url is where the call's messages
+   are (GET the transcript, POST {text} to send), title the panel's heading ("Chat with Ann"). */
 window.CallCenter = window.CallCenter || {};
 (function (CallCenter) {
   'use strict';
 
   var MAX = 1000;
+
+  // What the empty panel says, for the side that reads it.
+  var HINTS = {
+    agent: 'No messages yet. Messages you and the caller type show here.',
+    caller: 'No messages yet. You can type here, for example to spell an order number.'
+  };
+
+  // The panel's markup, in place of the page's mount point. No user text in here: messages and
+  // names are set with textContent.
+  function build(me) {
+    var mount = document.getElementById('chat-mount');
+    var panel = document.createElement('section');
+    panel.className = 'panel chat';
+    panel.id = 'chat';
+    panel.setAttribute('aria-labelledby', 'chat-title');
+    panel.hidden = true;
+    panel.innerHTML =
+      '<h2 id="chat-title">Chat</h2>' +
+      '<p class="muted chat-empty" id="chat-empty"></p>' +
+      '<ol class="chat-log" id="chat-log" aria-label="Messages"></ol>' +
+      '<p class="error" id="chat-error" role="alert" hidden></p>' +
+      '<form class="chat-form" id="chat-form" novalidate>' +
+      '<label for="chat-input">Message</label>' +
+      '<div class="chat-row">' +
+      '<input type="text" id="chat-input" maxlength="' + MAX + '" autocomplete="off">' +
+      '<button type="submit" id="chat-send">Send</button>' +
+      '</div>' +
+      '</form>';
+    panel.querySelector('#chat-empty').textContent = HINTS[me] || HINTS.caller;
+    var announcer = document.createElement('div');
+    announcer.className = 'visually-hidden';
+    announcer.id = 'chat-announcer';
+    announcer.setAttribute('role', 'status');
+    mount.replaceWith(panel, announcer);
+  }
 
   CallCenter.Chat = function (options) {
     var $ = function (id) { return document.getElementById(id); };
@@ -28,6 +67,7 @@ window.CallCenter = window.CallCenter || {};
     var sending = false;
     var retryTimer = null;
 
+    build(me);
     $('chat-form').addEventListener('submit', function (event) {
       event.preventDefault();
       send();
@@ -39,7 +79,8 @@ window.CallCenter = window.CallCenter || {};
     }
 
     // Shows the panel for a call; another call than before starts from an empty transcript.
-    function show(id, messagesUrl) {
+    function show(id, messagesUrl, title) {
+      if (title && $('chat-title').textContent !== title) $('chat-title').textContent = title;
       if (id !== callId) {
         callId = id;
         url = messagesUrl;

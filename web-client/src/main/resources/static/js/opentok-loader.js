@@ -27,7 +27,13 @@ window.CallCenter.loadOpenTok = (function () {
 /* "1 min 3 s" since an ISO instant. */
 window.CallCenter.elapsed = function (since) {
   'use strict';
-  var seconds = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 1000));
+  return window.CallCenter.duration(Date.now() - new Date(since).getTime());
+};
+
+/* "1 min 3 s" for a number of milliseconds (whole seconds, rounded down). */
+window.CallCenter.duration = function (ms) {
+  'use strict';
+  var seconds = Math.max(0, Math.floor(ms / 1000));
   if (isNaN(seconds)) seconds = 0;
   var minutes = Math.floor(seconds / 60);
   return (minutes > 0 ? minutes + ' min ' : '') + (seconds % 60) + ' s';

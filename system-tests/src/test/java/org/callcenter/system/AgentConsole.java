@@ -1,6 +1,8 @@
 package org.callcenter.system;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -130,6 +132,33 @@ final class AgentConsole implements AutoCloseable {
 	/** The card's timer: "Waiting 1 min 3 s", "On call 2 min 5 s", "On hold 10 s". */
 	String timer(String name) {
 		return fresh(() -> card(name).findElement(By.cssSelector(".timer")).getText());
+	}
+
+	/**
+	 * The card's talk and hold time of a call taken: "Talk 2 min 5 s", "Talk 2 min 5 s ·
+	 * Hold 10 s"; "" when the card shows none.
+	 */
+	String callTimes(String name) {
+		return fresh(() -> card(name).findElement(By.cssSelector(".call-times")).getText());
+	}
+
+	/** The talk time the card shows, in seconds; -1 when it shows none. */
+	long talkSeconds(String name) {
+		return seconds(callTimes(name), "Talk");
+	}
+
+	/** The hold time the card shows, in seconds; -1 when it shows none. */
+	long holdSeconds(String name) {
+		return seconds(callTimes(name), "Hold");
+	}
+
+	private static long seconds(String times, String label) {
+		Matcher shown = Pattern.compile(label + " (?:(\\d+) min )?(\\d+) s").matcher(times);
+		if (!shown.find()) {
+			return -1;
+		}
+		long minutes = (shown.group(1) != null) ? Long.parseLong(shown.group(1)) : 0;
+		return minutes * 60 + Long.parseLong(shown.group(2));
 	}
 
 	/** What the card says of the caller's media: "Video" or "Audio only". */
@@ -523,6 +552,34 @@ final class AgentConsole implements AutoCloseable {
 
 	boolean showsChat() {
 		return shows("chat");
+	}
+
+	/**
+	 * What of the call in progress the agent would have to scroll to see, of: the
+	 * caller's video, the Mute button, the caller card's Hold and End buttons, the chat
+	 * panel (with its box and Send button); empty when all of it shows in the window as
+	 * it is (no scrolling).
+	 */
+	List<String> callPartsOutOfView() {
+		@SuppressWarnings("unchecked")
+		List<String> out = (List<String>) this.browser.executeScript("""
+				var parts = {
+				  'video': '.stage', 'mute': '#agent-mute-button', 'hold': '.card.active [data-action=hold]',
+				  'end': '.card.active [data-action=end]', 'chat': '#chat', 'send': '#chat-send'
+				};
+				return Object.keys(parts).filter(function (name) {
+				  var element = document.querySelector(parts[name]);
+				  if (!element) return true;
+				  var r = element.getBoundingClientRect();
+				  return r.height === 0 || r.top < 0 || r.left < 0
+				    || r.bottom > window.innerHeight || r.right > window.innerWidth;
+				});""");
+		return out;
+	}
+
+	/** The inner size of the console's window, "1280x900". */
+	String windowSize() {
+		return String.valueOf(this.browser.executeScript("return window.innerWidth + 'x' + window.innerHeight;"));
 	}
 
 	void screenshot(String name) {

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Transfers as agents and callers see them: a cold transfer to a colleague with a note
- * (the caller hears whom to, the first agent's console lets go of the call, the second
- * takes it with video both ways), back to the queue where the caller keeps its place, and
- * no transfer to a colleague who is away. Every test leaves its agents available and
- * signed out.
+ * (the caller hears whom to, also after reloading its page, the first agent's console
+ * lets go of the call, the second takes it with video both ways), back to the queue where
+ * the caller keeps its place, and no transfer to a colleague who is away. Every test
+ * leaves its agents available and signed out.
  */
 class AgentTransfersIT {
 
@@ -54,6 +54,12 @@ class AgentTransfersIT {
 				assertThat(ann.transferStatus()).doesNotContain("refund");
 				bob.screenshot("agent-transferred-card");
 				ann.screenshot("caller-being-transferred");
+				// a reload hears no pushed change: the call read again says the same
+				ann.reload();
+				assertThat(ann.waitingTitle()).as("right after the reload")
+					.isEqualTo("You are being transferred to Bob");
+				assertThat(ann.transferStatus()).startsWith("Please stay on this page");
+				ann.screenshot("caller-being-transferred-after-reload");
 				alice.awaitCallers(0);
 				alice.awaitStageCaption("Ann was transferred to Bob");
 				alice.awaitNotPublishing();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The product as people use it: caller pages and agent consoles in headless Chromium with
@@ -39,16 +40,34 @@ class CallCenterJourneyIT {
 			ann.awaitOnCallWithAgentVideo();
 			alice.awaitCallerVideo();
 			alice.awaitBadge("Ann", "On call");
+			// the talk time counts up while they talk; no hold time before a hold
+			long talked = alice.talkSeconds("Ann");
+			assertThat(talked).as(alice.callTimes("Ann")).isGreaterThanOrEqualTo(0);
+			assertThat(alice.holdSeconds("Ann")).isEqualTo(-1);
+			await().atMost(CallerPage.PATIENCE).until(() -> alice.talkSeconds("Ann") > talked);
 			ann.screenshot("journey-caller-on-call");
 			alice.screenshot("journey-agent-on-call");
 
 			alice.hold("Ann");
 			ann.awaitOnHold();
 			alice.awaitBadge("Ann", "On hold");
+			// on hold: the talk so far stays shown, the hold time counts up
+			assertThat(alice.talkSeconds("Ann")).isGreaterThan(0);
+			long held = alice.holdSeconds("Ann");
+			assertThat(held).as(alice.callTimes("Ann")).isGreaterThanOrEqualTo(0);
+			await().atMost(CallerPage.PATIENCE).until(() -> alice.holdSeconds("Ann") > held);
 			ann.screenshot("journey-caller-on-hold");
+			alice.screenshot("journey-agent-on-hold");
 
 			alice.resume("Ann");
 			ann.awaitOnCallWithAgentVideo();
+			// talking again: the hold time stays shown (the call was held), the talk time
+			// goes on from where it was
+			alice.awaitBadge("Ann", "On call");
+			assertThat(alice.holdSeconds("Ann")).as(alice.callTimes("Ann")).isGreaterThan(0);
+			long talkedAfterHold = alice.talkSeconds("Ann");
+			await().atMost(CallerPage.PATIENCE).until(() -> alice.talkSeconds("Ann") > talkedAfterHold);
+			alice.screenshot("journey-agent-talk-and-hold-times");
 
 			alice.end("Ann");
 			assertThat(ann.awaitEnded()).contains("ended the call");

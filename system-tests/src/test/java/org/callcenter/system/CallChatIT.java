@@ -51,6 +51,9 @@ class CallChatIT {
 			assertThat(ann.callReads()).as("a chat message is no change of the call to read").isEqualTo(readsBefore);
 			ann.screenshot("caller-chat");
 			alice.screenshot("agent-chat");
+			assertThat(alice.callPartsOutOfView())
+				.as("the video, the call's buttons and the chat show without scrolling at " + alice.windowSize())
+				.isEmpty();
 
 			ann.reload();
 			ann.awaitChatMessages(both);
@@ -69,6 +72,7 @@ class CallChatIT {
 			ann.awaitChatMessages(all);
 			ann.screenshot("caller-chat-after-reload");
 			alice.screenshot("agent-chat-after-reload");
+			assertThat(alice.callPartsOutOfView()).as("still all in view with more messages").isEmpty();
 
 			alice.end("Ann");
 			ann.awaitEnded();
