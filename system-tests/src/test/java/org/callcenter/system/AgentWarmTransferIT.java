@@ -112,6 +112,10 @@ class AgentWarmTransferIT {
 				alice.consult("Ann", "Bob", null);
 				bob.awaitConsultRequest("Alice asks you to join the call with Ann");
 				assertThat(bob.consultNote()).isEmpty();
+				// a reloaded console finds the request again
+				bob.reload();
+				bob.awaitConsultRequest("Alice asks you to join the call with Ann");
+				alice.awaitConsultStatus("Ann", "Waiting for Bob to join");
 				alice.cancelConsult("Ann");
 				bob.awaitNoConsultRequest();
 				alice.awaitConsultStatus("Ann", "You cancelled the consult");
