@@ -205,6 +205,7 @@
       refresh();
     });
     source.addEventListener('callers', function (event) { transferNews(parseJson(event.data)); });
+    source.addEventListener('callers', function (event) { consultNews(parseJson(event.data)); });
     source.addEventListener('presence', function (event) {
       presence(parseJson(event.data));
     });
@@ -240,6 +241,7 @@
       clearAlert('connection');
       if (pressed) clearAlert('action');
       refresh();
+      readConsult();
     }).catch(function (problem) {
       if (problem.network || problem.status >= 500) {
         showAlert(troubleText(problem), 'connection');
@@ -313,7 +315,7 @@
   // the stage says why.
   function reconcile(seq) {
     var m = media;
-    if (m && seq > m.listSeq) {
+    if (m && !m.consult && seq > m.listSeq) { // a consult's call is not in the list: consult events end it
       var call = find(m.callId);
       if (call && call.state === 'ON_CALL') {
         m.name = call.name;
@@ -416,10 +418,14 @@
         connectionCreated: function (event) { if (media === m) connectionSeen(m, event.connection); },
         connectionDestroyed: function (event) { if (media === m) connectionGone(m, event.connection); },
         streamCreated: function (event) {
-          if (media === m && who(event.stream.connection).userType !== 'agent') callerStreamCreated(m, event.stream);
+          if (media !== m) return;
+          var from = who(event.stream.connection);
+          if (from.userType !== 'agent') callerStreamCreated(m, event.stream);
+          else if (profile && from.userId !== profile.agentId) colleagueStreamCreated(m, event.stream);
         },
         streamDestroyed: function (event) {
           if (media === m && m.callerStream && event.stream.streamId === m.callerStream.streamId) callerStreamDestroyed(m);
+          if (media === m && m.colleagueStream && event.stream.streamId === m.colleagueStream.streamId) colleagueStreamDestroyed(m);
         },
         streamPropertyChanged: function () { if (media === m) renderStage(); },
         sessionDisconnected: function () { if (media === m) sessionLost(m); }
@@ -523,6 +529,7 @@
     m.active = true;
     publish(m, true);
     subscribeCaller(m);
+    subscribeColleague(m);
     renderStage();
   }
 
@@ -623,6 +630,7 @@
     if (m.session && !m.connecting) CallCenter.quietly(function () { m.session.disconnect(); });
     $('caller-video').replaceChildren();
     $('self-video').replaceChildren();
+    clearColleagueTile();
     if (text) announce(text);
     render();
   }
@@ -655,6 +663,7 @@
       }
       fillCard(card, call);
       fillTransfer(card, call);
+      fillConsult(card, call);
       var at = list.children[index] || null;
       if (at !== card) list.insertBefore(card, at);
     });
@@ -767,7 +776,7 @@
       } else if (!m.callerStream) {
         situation = 'Connecting to ' + m.name + '…';
       } else {
-        situation = 'Talking with ' + m.name;
+        situation = 'Talking with ' + m.name + (m.colleagueStream ? ' and ' + m.colleagueName : '');
         showsCaller = true;
       }
     } else if (offlineByUser) {
@@ -1384,10 +1393,11 @@
         li = document.createElement('li');
         li.dataset.agentId = c.id;
         li.innerHTML = '<span class="who"><span class="colleague-name"></span> <span class="colleague-state"></span></span>'
-          + '<button type="button" class="secondary"></button>';
+          + '<span class="colleague-actions"><button type="button" class="secondary" data-transfer-to></button> '
+          + '<button type="button" class="secondary" data-consult></button></span>';
       }
       var name = c.displayName || c.id;
-      var button = li.querySelector('button');
+      var button = li.querySelector('button[data-transfer-to]');
       setText(li.querySelector('.colleague-name'), name);
       setText(li.querySelector('.colleague-state'), colleagueSituation(c));
       li.classList.toggle('unavailable', !c.canTakeTransfer);
@@ -1395,6 +1405,7 @@
       button.dataset.to = c.id;
       button.dataset.name = name;
       button.disabled = !c.canTakeTransfer || transfer.sending;
+      fillConsultButton(li.querySelector('button[data-consult]'), c, name);
       var at = ul.children[index] || null;
       if (at !== li) ul.insertBefore(li, at);
     });
@@ -1525,6 +1536,369 @@
     var name = transfer.name;
     closeTransfer();
     showAlert(name + ' is no longer one of your callers to transfer.', 'action');
+  }
+
+  // --- warm transfer (consults) ----------------------------------------------------------------
+
+  // "Consult <name>" in the transfer dialog asks a colleague to join the call on call here: the
+  // card says "Waiting for Bob to join", then "Bob joined" (Bob's video shows in a small tile on the
+  // stage), with "Cancel consult". When Bob takes over, the call leaves this console: its media
+  // disconnects and the stage says "Bob took the call".
+  // The colleague's console shows the request ("Alice asks you to join the call with Ann", the note)
+  // with Join and Decline; once joined, the caller's and Alice's video with "Take over" and "Leave".
+  // Taking over keeps the connection joined with (the server moved it onto the call), which is then
+  // this agent's call like any other. The request is read from the server (GET /api/agent/consults)
+  // on going online and on every consult event, so a reloaded console finds it again.
+  var consult = null;        // the call this agent is asked to join (Call JSON), or null
+  var consultBusy = false;   // a join, take-over, decline or leave in flight
+  var consultNotes = {};     // what became of this agent's last consult, by call id, for its card
+  var TOOK_OVER_NOTE_MS = 8000;
+
+  $('colleagues').addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-consult]');
+    if (button && !button.disabled) sendConsult(button.dataset.consult, button.dataset.consultName);
+  });
+
+  $('callers').addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-consult-cancel]');
+    if (button) cancelConsult(button.closest('.card').dataset.callId);
+  });
+
+  $('consult-join-button').addEventListener('click', joinConsult);
+  $('consult-decline-button').addEventListener('click', function () { leaveConsult(false); });
+  $('consult-leave-button').addEventListener('click', function () { leaveConsult(true); });
+  $('consult-take-over-button').addEventListener('click', takeOver);
+
+  // A colleague can be consulted on a call on call here when the server says it can join a call.
+  function fillConsultButton(button, c, name) {
+    var call = transfer && find(transfer.callId);
+    setText(button, 'Consult ' + name);
+    button.dataset.consult = c.id;
+    button.dataset.consultName = name;
+    button.hidden = !(call && call.state === 'ON_CALL');
+    button.disabled = !c.canJoinCall || transfer.sending || !!(call && call.consultAgentId);
+  }
+
+  function sendConsult(to, toName) {
+    var t = transfer;
+    if (!t || t.sending) return;
+    t.sending = true;
+    $('transfer-error').hidden = true;
+    renderTransferButtons();
+    Array.prototype.forEach.call($('colleagues').querySelectorAll('button[data-consult]'), function (b) { b.disabled = true; });
+    var text = $('transfer-note').value.trim();
+    var body = { to: to };
+    if (text) body.note = text;
+    busy[t.callId] = true;
+    CallCenter.api('POST', '/api/agent/callers/' + encodeURIComponent(t.callId) + '/consult', { body: body }).then(function () {
+      delete consultNotes[t.callId];
+      clearAlert('action');
+      if (transfer === t) closeTransfer(false);
+      announce('Asking ' + toName + ' to join your call with ' + t.name);
+    }).catch(function (problem) {
+      t.sending = false;
+      var said = consultProblem(problem, t.name, toName);
+      if (transfer !== t) {
+        showAlert(said, 'action');
+        return;
+      }
+      setText($('transfer-error'), said);
+      $('transfer-error').hidden = false;
+      renderTransferButtons();
+      readColleagues(); // whoever could not join shows so now
+    }).then(function () {
+      delete busy[t.callId];
+      refresh();
+    });
+  }
+
+  function consultProblem(problem, name, toName) {
+    var kind = problem && problem.type ? String(problem.type).split(':').pop() : '';
+    if (kind === 'transfer-target-unavailable') {
+      return (toName || 'That agent') + ' cannot join your call with ' + name
+        + ' now: only an available colleague who is not on a call can. Nothing changed.';
+    }
+    if (kind === 'consult-in-progress') return 'You are already consulting a colleague on the call with ' + name + '.';
+    if (kind === 'call-not-in-progress') return 'Only a call you are talking on can have a colleague join.';
+    if (kind === 'not-consulted') return 'The request to join the call with ' + name + ' is no longer open.';
+    if (kind === 'consult-not-joined') return 'Join the call with ' + name + ' before taking it over.';
+    return CallCenter.problemText(problem, { name: name });
+  }
+
+  function cancelConsult(callId) {
+    var call = find(callId);
+    if (!call || busy[callId]) return;
+    busy[callId] = true;
+    acknowledge();
+    CallCenter.api('DELETE', '/api/agent/callers/' + encodeURIComponent(callId) + '/consult').then(function () {
+      clearAlert('action');
+      consultNotes[callId] = 'You cancelled the consult';
+    }).catch(function (problem) {
+      showAlert(consultProblem(problem, call.name, consultName(call)), 'action');
+    }).then(function () {
+      delete busy[callId];
+      refresh();
+    });
+  }
+
+  // The colleague consulted on the call: the list of an agent's callers may not carry its name.
+  function consultName(call) {
+    return call.consultAgentName || colleagueName(call.consultAgentId);
+  }
+
+  // "Waiting for Bob to join" / "Bob joined" with "Cancel consult"; afterwards what became of it.
+  function fillConsult(card, call) {
+    var line = card.querySelector('.consult-line');
+    var asking = !!call.consultAgentId;
+    var name = consultName(call);
+    if (asking) delete consultNotes[call.id];
+    var text = asking ? (call.consultJoined ? name + ' joined' : 'Waiting for ' + name + ' to join') : (consultNotes[call.id] || '');
+    line.hidden = !text;
+    setText(line.querySelector('.consult-status'), text);
+    var cancel = line.querySelector('button[data-consult-cancel]');
+    cancel.hidden = !asking;
+    var label = 'Cancel consult of ' + name + ' on the call with ' + call.name;
+    if (asking && cancel.getAttribute('aria-label') !== label) cancel.setAttribute('aria-label', label);
+  }
+
+  // Pushed changes about consults, on either side.
+  function consultNews(change) {
+    if (!change || !change.callId || !profile) return;
+    var me = profile.agentId;
+    var type = change.type;
+    if (type === 'CONSULT_STARTED' || type === 'CONSULT_JOINED' || type === 'CONSULT_ENDED') {
+      if (change.consultAgentId === me) {
+        if (type === 'CONSULT_ENDED') consultOver(change.callId, change.reason);
+        readConsult();
+      } else if (type === 'CONSULT_ENDED') {
+        consultEndedOnMyCall(change);
+      }
+    } else if (type === 'ACCEPTED' && change.previousAgentId === me && change.agentId && change.agentId !== me) {
+      tookOver(change);
+    }
+  }
+
+  // The colleague consulted on this agent's call declined, left or the consult was cancelled.
+  function consultEndedOnMyCall(change) {
+    var call = find(change.callId);
+    if (!call || !call.consultAgentId) return;
+    var name = consultName(call);
+    var text = change.reason === 'consultDeclined' ? name + ' declined to join'
+      : change.reason === 'agentDisconnected' ? name + ' left the call'
+        : change.reason === 'consultCancelled' ? 'You cancelled the consult' : '';
+    if (!text) return;
+    consultNotes[change.callId] = text;
+    if (change.reason !== 'consultCancelled') announce(text);
+  }
+
+  // The colleague consulted took the call: it leaves this console (the server already moved it).
+  function tookOver(change) {
+    var call = find(change.callId);
+    if (!call || !call.consultAgentId) return; // a cold transfer is told by transferred()
+    var name = consultName(call);
+    delete taken[change.callId];
+    delete consultNotes[change.callId];
+    var text = name + ' took the call with ' + call.name;
+    if (media && media.callId === change.callId && !media.consult) {
+      leaveMedia(text, 'gone');
+      var shown = note;
+      setTimeout(function () {
+        if (note === shown) {
+          note = null;
+          renderStage();
+        }
+      }, TOOK_OVER_NOTE_MS);
+    } else {
+      announce(text);
+    }
+  }
+
+  // The consult this agent was asked into ended (reason: consultCancelled, consultDeclined,
+  // agentDisconnected or why the call ended or moved).
+  function consultOver(callId, reason) {
+    if (media && media.callId === callId && !media.consult) return; // taken over: the call is this agent's
+    var c = consult && consult.id === callId ? consult : null;
+    var joined = !!(media && media.consult && media.callId === callId);
+    var name = joined ? media.name : (c ? c.name : 'the caller');
+    var by = (joined && media.consult.by) || (c && c.agentName) || 'Your colleague';
+    var text = reason === 'consultCancelled' ? by + ' no longer needs you on the call with ' + name
+      : reason === 'consultDeclined' ? ''
+        : reason === 'agentDisconnected' ? 'You left the call with ' + name
+          : joined ? 'The call with ' + name + ' ended' : by + "'s call with " + name + ' ended';
+    if (c) consult = null;
+    if (joined) {
+      leaveMedia(text || null, 'gone');
+    } else if (text) {
+      offerNews(text);
+    }
+    renderConsult();
+  }
+
+  var readConsult = CallCenter.coalesce(function () {
+    return CallCenter.api('GET', '/api/agent/consults').then(function (found) {
+      applyConsult(found && found.id ? found : null);
+    }).catch(function () {
+      // the next consult event, or going online again, reads it again
+    });
+  });
+
+  function applyConsult(found) {
+    var was = consult;
+    var m = media;
+    if (found && m && !m.consult && m.callId === found.id) found = null; // taken over already
+    consult = found;
+    if (found && !(was && was.id === found.id) && !(m && m.consult && m.callId === found.id)) {
+      ring();
+      announce(askText(found) + (found.consultNote ? '. Note: ' + found.consultNote : ''));
+    }
+    if (!found && m && m.consult && !consultBusy) leaveMedia(null); // ended while unheard
+    renderConsult();
+  }
+
+  function askText(c) {
+    return (c.agentName || 'A colleague') + ' asks you to join the call with ' + c.name;
+  }
+
+  function renderConsult() {
+    var c = consult;
+    var m = media;
+    var joined = !!(c && m && m.consult && m.callId === c.id);
+    $('consult-request').hidden = !c;
+    if (!c) return;
+    setText($('consult-ask'), joined ? 'In ' + (c.agentName || 'your colleague') + "'s call with " + c.name
+      + ': take it over when ready, or leave' : askText(c));
+    $('consult-note').hidden = !c.consultNote;
+    setText($('consult-note'), c.consultNote ? '“' + c.consultNote + '”' : '');
+    $('consult-join-button').hidden = joined;
+    $('consult-decline-button').hidden = joined;
+    $('consult-take-over-button').hidden = !joined;
+    $('consult-leave-button').hidden = !joined;
+    ['consult-join-button', 'consult-decline-button', 'consult-take-over-button', 'consult-leave-button'].forEach(function (id) {
+      $(id).disabled = consultBusy;
+    });
+  }
+
+  function joinConsult() {
+    var c = consult;
+    if (!c || consultBusy) return;
+    consultBusy = true;
+    acknowledge();
+    renderConsult();
+    CallCenter.api('POST', '/api/agent/consults/' + encodeURIComponent(c.id) + '/join').then(function (answer) {
+      if (!answer || !answer.session) throw new Error('The call center answered without a video session. Please try again.');
+      clearAlert('action');
+      var call = answer.call || c;
+      if (consult && consult.id === c.id) consult = call;
+      var m = joinCall(call, answer.session);
+      m.consult = { by: call.agentName || c.agentName || 'your colleague' };
+      renderStage();
+    }).catch(function (problem) {
+      showAlert(consultProblem(problem, c.name, null), 'action');
+      readConsult();
+    }).then(function () {
+      consultBusy = false;
+      renderConsult();
+    });
+  }
+
+  // The media stays: same session, same connection, same publisher; only who owns the call changes.
+  function takeOver() {
+    var c = consult;
+    var m = media;
+    if (!c || consultBusy || !m || !m.consult || m.callId !== c.id) return;
+    consultBusy = true;
+    acknowledge();
+    renderConsult();
+    CallCenter.api('POST', '/api/agent/consults/' + encodeURIComponent(c.id) + '/take-over').then(function (call) {
+      clearAlert('action');
+      m.consult = null;
+      m.listSeq = listSeq; // lists read from now on have the call: they reconcile it as usual
+      if (call && call.name) m.name = call.name;
+      taken[c.id] = m.name;
+      consult = null;
+      announce('You took over the call with ' + m.name);
+    }).catch(function (problem) {
+      showAlert(consultProblem(problem, c.name, null), 'action');
+      readConsult();
+    }).then(function () {
+      consultBusy = false;
+      renderConsult();
+      render();
+      refresh();
+    });
+  }
+
+  // Decline (not joined yet) or leave (joined): the call stays with the colleague who asked.
+  function leaveConsult(joined) {
+    var c = consult;
+    if (!c || consultBusy) return;
+    consultBusy = true;
+    acknowledge();
+    renderConsult();
+    CallCenter.api('DELETE', '/api/agent/consults/' + encodeURIComponent(c.id)).then(function () {
+      clearAlert('action');
+      if (consult && consult.id === c.id) consult = null;
+      if (media && media.consult && media.callId === c.id) leaveMedia(joined ? 'You left the call with ' + c.name : null, 'gone');
+      if (!joined) offerNews('You declined to join the call with ' + c.name);
+    }).catch(function (problem) {
+      showAlert(consultProblem(problem, c.name, null), 'action');
+      readConsult();
+    }).then(function () {
+      consultBusy = false;
+      renderConsult();
+      refresh();
+    });
+  }
+
+  // The other agent in the call: the colleague consulted, or the agent who asked this one.
+  function colleagueStreamCreated(m, stream) {
+    m.colleagueStream = stream;
+    m.colleagueName = stream.name || colleagueName(who(stream.connection).userId);
+    subscribeColleague(m);
+    renderColleagueTile();
+    renderStage();
+    announce(m.colleagueName + ' joined the call');
+  }
+
+  function subscribeColleague(m) {
+    var stream = m.colleagueStream;
+    if (!m.active || !stream || m.colleagueSubscribed === stream.streamId) return;
+    m.colleagueSubscribed = stream.streamId;
+    try {
+      m.colleagueSubscriber = m.session.subscribe(stream, 'colleague-video', { insertMode: 'append', width: '100%', height: '100%' }, function (error) {
+        if (error && media === m) showAlert('Could not show ' + m.colleagueName + "'s video: " + error.message, 'action');
+      });
+    } catch (error) {
+      showAlert('Could not show ' + m.colleagueName + "'s video: " + error.message, 'action');
+    }
+  }
+
+  function colleagueStreamDestroyed(m) {
+    var name = m.colleagueName;
+    var subscriber = m.colleagueSubscriber;
+    m.colleagueStream = null;
+    m.colleagueSubscribed = null;
+    m.colleagueSubscriber = null;
+    if (subscriber) CallCenter.quietly(function () { m.session.unsubscribe(subscriber); });
+    clearColleagueTile();
+    renderStage();
+    if (media === m) announce(name + ' left the call');
+  }
+
+  function renderColleagueTile() {
+    var m = media;
+    var shows = !!(m && m.colleagueStream);
+    $('colleague-video').hidden = !shows;
+    setText($('colleague-label'), shows ? m.colleagueName : '');
+  }
+
+  function clearColleagueTile() {
+    var tile = $('colleague-video');
+    Array.prototype.slice.call(tile.children).forEach(function (child) {
+      if (child.id !== 'colleague-label') child.remove();
+    });
+    tile.hidden = true;
+    setText($('colleague-label'), '');
   }
 
   // --- chat ------------------------------------------------------------------------------------

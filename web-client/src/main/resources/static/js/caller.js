@@ -427,6 +427,7 @@
     }
     renderControls();
     renderTransfer(current);
+    renderConsult(current);
     renderChat(current);
   }
 
@@ -512,6 +513,30 @@
       setText(note, 'Your agent passed your call back to the queue. The next free agent takes it.');
     }
     note.hidden = false;
+  }
+
+  // --- warm transfer ---------------------------------------------------------------------------
+
+  // The agent may ask a colleague to join the call (the call's consultAgentName): "Alice is asking
+  // Bob to join your call", then both agents' videos side by side; when the colleague takes the
+  // call over (the call's agent becomes the colleague), "You are now talking with Bob".
+  var consulted = null; // {agent, colleague} while a consult applies, then until the call moves on
+
+  function renderConsult(current) {
+    var line = $('consult-status');
+    var text = '';
+    if (current.state === 'ON_CALL' && current.consultAgentName) {
+      var agent = current.agentName || 'Your agent';
+      consulted = { agent: agent, colleague: current.consultAgentName };
+      text = current.consultJoined ? current.consultAgentName + ' joined your call with ' + agent
+        : agent + ' is asking ' + current.consultAgentName + ' to join your call';
+    } else if (consulted && current.state === 'ON_CALL' && current.agentName === consulted.colleague) {
+      text = 'You are now talking with ' + consulted.colleague;
+    } else {
+      consulted = null;
+    }
+    setText(line, text);
+    line.hidden = !text;
   }
 
   // --- chat ----------------------------------------------------------------------------------
@@ -663,6 +688,7 @@
     var streams = Object.keys(agentStreams).map(function (id) { return agentStreams[id]; });
     $('agent-placeholder').hidden = streams.length > 0;
     setText($('agent-placeholder'), 'Connecting to your agent…');
+    $('agent-video').classList.toggle('several', streams.length > 1); // two agents during a warm transfer: side by side
     var lines = [];
     if (streams.length > 0 && streams.every(function (stream) { return stream.hasVideo === false; })) {
       lines.push('Audio only — your agent has no video');

@@ -699,6 +699,118 @@ final class AgentConsole implements AutoCloseable {
 		return fresh(() -> card(callerName).findElement(By.cssSelector(".transfer-note")).getText());
 	}
 
+	// --- warm transfers (consults) ----------------------------------------------------
+
+	/**
+	 * Asks a colleague to join the call (warm transfer): opens the transfer dialog,
+	 * writes the note, presses "Consult <name>" once it can be pressed, and waits for the
+	 * dialog to close.
+	 */
+	void consult(String callerName, String colleagueName, String note) {
+		openTransfer(callerName);
+		writeTransferNote(note);
+		await().atMost(CallerPage.PATIENCE).until(() -> consultButton(colleagueName).isEnabled());
+		consultButton(colleagueName).click();
+		awaitTransferDone();
+	}
+
+	/**
+	 * "Waiting for Bob to join", "Bob joined", "Bob declined to join" on the card; ""
+	 * when none.
+	 */
+	String consultStatus(String callerName) {
+		return fresh(() -> {
+			WebElement line = card(callerName).findElement(By.cssSelector(".consult-line"));
+			return line.isDisplayed() ? line.findElement(By.cssSelector(".consult-status")).getText() : "";
+		});
+	}
+
+	void awaitConsultStatus(String callerName, String status) {
+		try {
+			await().atMost(CallerPage.PATIENCE)
+				.until(() -> callerNames().contains(callerName) && consultStatus(callerName).equals(status));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError(
+					"the card of " + callerName + " never said \"" + status + "\"; it says \""
+							+ (callerNames().contains(callerName) ? consultStatus(callerName) : "(no card)") + "\"",
+					ex);
+		}
+	}
+
+	void cancelConsult(String callerName) {
+		fresh(() -> {
+			card(callerName).findElement(By.cssSelector("button[data-consult-cancel]")).click();
+			return true;
+		});
+	}
+
+	/**
+	 * The request of a colleague to join a call ("Alice asks you to join …"); "" when
+	 * none.
+	 */
+	String consultRequest() {
+		return shows("consult-request") ? text("consult-ask") : "";
+	}
+
+	void awaitConsultRequest(String request) {
+		try {
+			await().atMost(CallerPage.PATIENCE).until(() -> consultRequest().equals(request));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError(
+					"the console never asked \"" + request + "\"; it shows \"" + consultRequest() + "\"", ex);
+		}
+	}
+
+	void awaitNoConsultRequest() {
+		await().atMost(CallerPage.PATIENCE).until(() -> !shows("consult-request"));
+	}
+
+	/** The note of the request, in quotes; "" when none. */
+	String consultNote() {
+		return shows("consult-note") ? text("consult-note") : "";
+	}
+
+	void joinConsult() {
+		this.browser.findElement(By.id("consult-join-button")).click();
+		await().atMost(CallerPage.PATIENCE).until(() -> shows("consult-take-over-button"));
+	}
+
+	void declineConsult() {
+		this.browser.findElement(By.id("consult-decline-button")).click();
+	}
+
+	void takeOver() {
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> this.browser.findElement(By.id("consult-take-over-button")).isEnabled());
+		this.browser.findElement(By.id("consult-take-over-button")).click();
+	}
+
+	/** Awaits the colleague's video in the small tile on the stage, playing. */
+	void awaitColleagueVideo() {
+		await().atMost(CallerPage.PATIENCE)
+			.until(() -> shows("colleague-video") && number(
+					"var v = document.querySelector('#colleague-video video');" + "return v ? v.videoWidth : 0;") > 0);
+	}
+
+	/** The name on the colleague's tile; "" when no colleague shows. */
+	String colleagueLabel() {
+		return shows("colleague-video") ? text("colleague-label") : "";
+	}
+
+	boolean showsColleagueVideo() {
+		return !this.browser.findElements(By.cssSelector("#colleague-video video")).isEmpty();
+	}
+
+	private WebElement consultButton(String agentName) {
+		return this.browser.findElements(By.cssSelector("#colleagues button[data-consult]"))
+			.stream()
+			.filter((b) -> agentName.equals(b.getAttribute("data-consult-name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the transfer dialog lists no " + agentName + ": " + colleagues()));
+	}
+
 	/** Whether this console is connected to any call's video session (OpenTok). */
 	boolean showsCallerVideo() {
 		return !this.browser.findElements(By.cssSelector("#caller-video video")).isEmpty();

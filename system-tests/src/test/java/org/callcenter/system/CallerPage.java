@@ -279,6 +279,34 @@ final class CallerPage implements AutoCloseable {
 	}
 
 	/**
+	 * How many agents' videos play on the stage (two while a colleague joined the call).
+	 */
+	int playingAgentVideos() {
+		Object count = this.browser.executeScript("return Array.prototype.filter.call("
+				+ "document.querySelectorAll('#agent-video video'), function (v) {"
+				+ " return v.videoWidth > 0 && !v.paused && v.readyState >= 2; }).length;");
+		return (count instanceof Number number) ? number.intValue() : 0;
+	}
+
+	/**
+	 * What the page says of a warm transfer ("Alice is asking Bob to join your call"); ""
+	 * when nothing.
+	 */
+	String consultStatus() {
+		return shows("consult-status") ? text("consult-status") : "";
+	}
+
+	void awaitConsultStatus(String status) {
+		try {
+			await().atMost(PATIENCE).until(() -> consultStatus().equals(status));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError(
+					"the caller page never said \"" + status + "\"; it says \"" + consultStatus() + "\"", ex);
+		}
+	}
+
+	/**
 	 * Whether the ticking "time waited" sits inside an aria-live region (it must not).
 	 */
 	boolean timerIsInLiveRegion() {
