@@ -8,6 +8,6 @@ if not agent_of(agentId) then
 end
 local calls = {}
 for _, id in ipairs(redis.call('ZRANGE', key('agent', agentId, 'callers'), 0, -1)) do
-  table.insert(calls, redis.call('HGETALL', key('call', id)))
+  table.insert(calls, call_reply(id)[2])
 end
 return { 'OK', agent_reply(agentId)[2], calls }
