@@ -95,6 +95,8 @@ final class RunningSuite {
 			environment.put("GATEWAY_AGENTS_" + i + "_DISPLAYNAME",
 					Character.toUpperCase(username.charAt(0)) + username.substring(1));
 			environment.put("GATEWAY_AGENTS_" + i + "_PASSWORDHASH", DEMO_PASSWORD_HASH);
+			// as in the gateway's demo agents: carol supervises
+			environment.put("GATEWAY_AGENTS_" + i + "_SUPERVISOR", String.valueOf(username.equals("carol")));
 		}
 		return environment;
 	}

@@ -29,7 +29,10 @@ class AgentAccounts implements ReactiveUserDetailsService {
 	AgentAccounts(GatewayProperties properties, PasswordEncoder passwords) {
 		this.agents = properties.agents()
 			.stream()
-			.map((agent) -> User.withUsername(agent.username()).password(agent.passwordHash()).roles("AGENT").build())
+			.map((agent) -> User.withUsername(agent.username())
+				.password(agent.passwordHash())
+				.roles(agent.supervisor() ? new String[] { "AGENT", "SUPERVISOR" } : new String[] { "AGENT" })
+				.build())
 			.collect(Collectors.toUnmodifiableMap(UserDetails::getUsername, Function.identity()));
 		this.unknowablePasswordHash = passwords.encode(UUID.randomUUID().toString());
 	}

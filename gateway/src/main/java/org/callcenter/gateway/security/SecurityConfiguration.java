@@ -63,11 +63,13 @@ class SecurityConfiguration {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
-			.authorizeExchange(
-					(exchanges) -> exchanges.pathMatchers("/api/agent", "/api/agent/**", "/api/queue", "/agent.html")
-						.hasRole("AGENT")
-						.anyExchange()
-						.permitAll())
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/queue")
+				// every caller's name and reason: for supervisors, not every agent
+				.hasRole("SUPERVISOR")
+				.pathMatchers("/api/agent", "/api/agent/**", "/agent.html")
+				.hasRole("AGENT")
+				.anyExchange()
+				.permitAll())
 			.addFilterBefore(throttle, SecurityWebFiltersOrder.FORM_LOGIN)
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationFailureHandler(throttle.countingFailures())

@@ -62,10 +62,12 @@ public record GatewayProperties(@NotEmpty @DefaultValue("http://localhost:8082")
 	/**
 	 * @param passwordHash in Spring Security's format, for example
 	 * {@code {bcrypt}$2a$10$...}
+	 * @param supervisor whether the agent also supervises: reads the whole queue (every
+	 * caller's name and reason), which other agents may not
 	 */
 	public record AgentAccount(
 			@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username,
-			@NotBlank String passwordHash, @NotBlank String displayName) {
+			@NotBlank String passwordHash, @NotBlank String displayName, @DefaultValue("false") boolean supervisor) {
 	}
 
 	public boolean emulated() {

@@ -1,0 +1,37 @@
+package org.callcenter.gateway.security;
+
+import org.junit.jupiter.api.Test;
+
+import org.callcenter.gateway.GatewayTestBase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole queue (every waiting caller's name and reason, every agent's callers) is for
+ * supervisors: an agent who does not supervise gets 403 and nothing reaches
+ * queue-service; carol, a supervisor in the demo accounts, reads it, and works her own
+ * console like any agent.
+ */
+class SupervisorAccessIT extends GatewayTestBase {
+
+	@Test
+	void anAgentWhoDoesNotSuperviseCannotReadTheQueue() {
+		String alice = signIn("alice");
+
+		this.http.get().uri("/api/queue").cookie("SESSION", alice).exchange().expectStatus().isForbidden();
+
+		assertThat(QUEUE_SERVICE.received("GET", "/api/queue")).isEmpty();
+		this.http.get().uri("/api/agent/callers").cookie("SESSION", alice).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aSupervisorReadsTheQueueAndUsesItsConsole() {
+		String carol = signIn("carol");
+
+		this.http.get().uri("/api/queue").cookie("SESSION", carol).exchange().expectStatus().isOk();
+		this.http.get().uri("/api/agent/callers").cookie("SESSION", carol).exchange().expectStatus().isOk();
+
+		assertThat(QUEUE_SERVICE.received("GET", "/api/queue")).hasSize(1);
+	}
+
+}
