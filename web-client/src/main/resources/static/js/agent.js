@@ -784,7 +784,11 @@
     } else if (other) {
       situation = 'Talking with ' + other.name + ' in another console';
     } else if (!note) {
-      situation = 'Accept a caller to start talking.';
+      // after a reload the console's dropped connection has put its call on hold: say so, not "accept"
+      var held = callers.filter(function (call) { return call.state === 'ON_HOLD'; });
+      situation = held.length === 1 ? held[0].name + ' is on hold: press Resume to go on talking.'
+        : held.length > 1 ? held.length + ' callers are on hold: press Resume on one to go on talking.'
+          : 'Accept a caller to start talking.';
     }
     var lines = [note && !m ? note.text : '', situation].filter(Boolean);
     setText($('stage-caption'), lines.join('. '));

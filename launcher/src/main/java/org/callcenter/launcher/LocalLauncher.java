@@ -102,7 +102,8 @@ public final class LocalLauncher {
 		System.out.println();
 		System.out.println("  Video call center is up.");
 		System.out.println("  Caller page:    " + gateway + "/caller.html");
-		System.out.println("  Agent console:  " + gateway + "/agent.html   (sign in as alice / demo or bob / demo)");
+		System.out.println("  Agent console:  " + gateway
+				+ "/agent.html   (sign in as alice, bob or carol (a supervisor), password demo)");
 		System.out.println("  Metrics:        " + gateway + "/actuator/prometheus   (user monitoring, password "
 				+ (System.getenv("MONITORING_PASSWORD") != null ? "from MONITORING_PASSWORD"
 						: running.monitoringPassword())

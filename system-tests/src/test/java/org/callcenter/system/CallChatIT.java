@@ -62,6 +62,7 @@ class CallChatIT {
 			// hold
 			// (session-event.lua): resumed, the chat is read again
 			alice.awaitBadge("Ann", "On hold");
+			alice.awaitStageCaption("Ann is on hold: press Resume to go on talking.");
 			alice.resume("Ann");
 			alice.awaitChatMessages(both);
 

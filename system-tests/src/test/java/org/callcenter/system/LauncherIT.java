@@ -47,7 +47,7 @@ class LauncherIT {
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> Files.readString(output).contains("Video call center is up") || !launcher.isAlive());
 			assertThat(Files.readString(output)).contains("Video call center is up",
-					"http://localhost:8080/caller.html", "alice / demo");
+					"http://localhost:8080/caller.html", "sign in as alice, bob or carol");
 			List<ProcessHandle> children = launcher.descendants().toList();
 			assertThat(children).hasSizeGreaterThanOrEqualTo(5);
 			// secrets travel by environment: a command line is readable by every local
