@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.callcenter.stats.system.StatsProperties;
 
@@ -40,7 +41,7 @@ class TopologyConfiguration {
 				new RetryTemplate(RetryPolicy.builder().maxRetries(3).delay(Duration.ofMillis(100)).build()));
 		return new StatsStores(new StatsStores.Source() {
 			@Override
-			public <K, V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
+			public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
 				try {
 					return queries.retrieveQueryableStore(name, QueryableStoreTypes.<K, V>keyValueStore());
 				}

@@ -30,10 +30,10 @@ import org.callcenter.contracts.calls.Topics;
  * times given in seconds after {@link #T0}. Each call numbers its own events, so a test
  * can also send one again or out of order.
  */
-final class CallCenterEvents implements AutoCloseable {
+public final class CallCenterEvents implements AutoCloseable {
 
 	/** A quarter hour's start: 10:00 UTC. */
-	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+	public static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
 	static final ServiceLevelRules RULES = new ServiceLevelRules(Duration.ofSeconds(20), Duration.ofSeconds(5));
 
@@ -49,9 +49,9 @@ final class CallCenterEvents implements AutoCloseable {
 
 	private final Map<String, Long> seqs = new HashMap<>();
 
-	final StatsStores stores;
+	public final StatsStores stores;
 
-	CallCenterEvents() {
+	public CallCenterEvents() {
 		StreamsBuilder builder = new StreamsBuilder();
 		new StatsTopology(RULES).addTo(builder);
 		Properties config = new Properties();
@@ -69,14 +69,14 @@ final class CallCenterEvents implements AutoCloseable {
 	}
 
 	/** The next event of a call, numbered after its previous one. */
-	CallEvent call(String callId, double seconds, CallEventType type, CallState state, String agentId,
+	public CallEvent call(String callId, double seconds, CallEventType type, CallState state, String agentId,
 			CallEventReason reason) {
 		long seq = this.seqs.merge(callId, 1L, Long::sum);
 		return send(callId, seq, seconds, type, state, agentId, reason);
 	}
 
 	/** An event with the given number, as a repeat or a late delivery would carry it. */
-	CallEvent send(String callId, long seq, double seconds, CallEventType type, CallState state, String agentId,
+	public CallEvent send(String callId, long seq, double seconds, CallEventType type, CallState state, String agentId,
 			CallEventReason reason) {
 		CallEvent event = new CallEvent(callId + ":" + seq, callId, seq, type, state, agentId, null,
 				"session-" + callId, true, reason, false, at(seconds));
@@ -84,53 +84,54 @@ final class CallCenterEvents implements AutoCloseable {
 		return event;
 	}
 
-	void sendAgain(CallEvent event) {
+	public void sendAgain(CallEvent event) {
 		this.calls.pipeInput(event.callId(), event);
 	}
 
-	void sendRaw(String key, String value) {
+	public void sendRaw(String key, String value) {
 		this.rawCalls.pipeInput(key, value);
 	}
 
-	void queued(String callId, double seconds) {
+	public void queued(String callId, double seconds) {
 		call(callId, seconds, CallEventType.QUEUED, CallState.WAITING, null, null);
 	}
 
-	void assigned(String callId, double seconds, String agentId) {
+	public void assigned(String callId, double seconds, String agentId) {
 		call(callId, seconds, CallEventType.ASSIGNED, CallState.ASSIGNED, agentId, null);
 	}
 
-	void accepted(String callId, double seconds, String agentId) {
+	public void accepted(String callId, double seconds, String agentId) {
 		call(callId, seconds, CallEventType.ACCEPTED, CallState.ON_CALL, agentId, null);
 	}
 
-	void ended(String callId, double seconds, String agentId, CallEventReason reason) {
+	public void ended(String callId, double seconds, String agentId, CallEventReason reason) {
 		call(callId, seconds, CallEventType.ENDED, CallState.ENDED, agentId, reason);
 	}
 
 	/** A caller who dialed at {@code 0} and gave up (left) after {@code seconds}. */
-	void abandoned(String callId, double dialedAt, double seconds) {
+	public void abandoned(String callId, double dialedAt, double seconds) {
 		queued(callId, dialedAt);
 		ended(callId, dialedAt + seconds, null, CallEventReason.CALLER_LEFT);
 	}
 
 	/** A caller who dialed at {@code dialedAt} and was accepted after {@code seconds}. */
-	void answered(String callId, double dialedAt, double seconds, String agentId) {
+	public void answered(String callId, double dialedAt, double seconds, String agentId) {
 		queued(callId, dialedAt);
 		assigned(callId, dialedAt + 1, agentId);
 		accepted(callId, dialedAt + seconds, agentId);
 	}
 
-	void agent(String agentId, long seq, double seconds, AgentEventType type, AgentState state, String awayReason) {
+	public void agent(String agentId, long seq, double seconds, AgentEventType type, AgentState state,
+			String awayReason) {
 		this.agents.pipeInput(agentId, new AgentEvent(agentId + ":" + seq, agentId, seq, type, null, 1, at(seconds), 0,
 				state, awayReason, null));
 	}
 
-	static Instant at(double seconds) {
+	public static Instant at(double seconds) {
 		return T0.plusMillis(Math.round(seconds * 1000));
 	}
 
-	Figures center() {
+	public Figures center() {
 		return this.stores.center().figures();
 	}
 
