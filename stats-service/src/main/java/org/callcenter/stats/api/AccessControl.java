@@ -1,0 +1,43 @@
+package org.callcenter.stats.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every statistics request needs the agent identity the gateway signs: the gateway
+ * forwards only supervisors' requests here, and the signature shows a request came
+ * through it. Missing or invalid identities are 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessControl implements WebMvcConfigurer {
+
+	private final SignedCredentials credentials;
+
+	AccessControl(SignedCredentials credentials) {
+		this.credentials = credentials;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				if (AccessControl.this.credentials
+					.verify(Purpose.AGENT, request.getHeader(SignedCredentials.AGENT_HEADER))
+					.isEmpty()) {
+					throw new AccessDenied();
+				}
+				return true;
+			}
+		}).addPathPatterns("/api/stats", "/api/stats/**");
+	}
+
+}

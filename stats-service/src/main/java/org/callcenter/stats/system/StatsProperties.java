@@ -1,0 +1,26 @@
+package org.callcenter.stats.system;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param serviceLevelThreshold a call answered within this time after it reached the
+ * center counts as answered in service level
+ * @param shortAbandon a caller who gives up within this time is left out of the service
+ * level and the abandonment rate (a misdial, a caller who changed their mind)
+ * @param internalSecret the secret shared with the gateway: it signs agent identities;
+ * set it in production (at least 16 characters)
+ */
+@Validated
+@ConfigurationProperties("stats")
+public record StatsProperties(@NotNull @DefaultValue("20s") Duration serviceLevelThreshold,
+		@NotNull @DefaultValue("5s") Duration shortAbandon, @NotBlank @Size(min = 16) String internalSecret) {
+
+}

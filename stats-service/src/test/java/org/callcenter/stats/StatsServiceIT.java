@@ -1,0 +1,170 @@
+package org.callcenter.stats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
+import org.callcenter.contracts.agents.AgentState;
+import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
+import org.callcenter.contracts.calls.CallEventType;
+import org.callcenter.contracts.calls.CallState;
+import org.callcenter.contracts.calls.Topics;
+import org.callcenter.testsupport.RealKafka;
+import org.callcenter.testsupport.RealKafkaConnection;
+import org.callcenter.trust.SignedCredentials;
+import org.callcenter.trust.SignedCredentials.Purpose;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service on a real Kafka broker: events in, figures out of the REST API; stopped and
+ * started again on an empty state directory, it restores the same figures from its
+ * changelog topics.
+ */
+class StatsServiceIT {
+
+	private static final String SECRET = "stats-service-test-secret";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final SignedCredentials credentials = new SignedCredentials(SECRET, Clock.systemUTC());
+
+	/**
+	 * Its own consumer group and internal topics: a run's earlier instances stay apart.
+	 */
+	private final String applicationId = "stats-it-" + UUID.randomUUID();
+
+	private ConfigurableApplicationContext service;
+
+	@AfterEach
+	void stop() {
+		if (this.service != null) {
+			this.service.close();
+		}
+	}
+
+	@Test
+	void figuresFromRealEventsSurviveARestart(@TempDir Path stateDirs) throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Instant dialed = Instant.now().minusSeconds(120);
+		try (KafkaProducer<String, String> kafka = producer()) {
+			// answered after 12 s, handled for 60 s; abandoned after 30 s; waiting since
+			call(kafka, run + "-a", 1, dialed, CallEventType.QUEUED, CallState.WAITING, null, null);
+			call(kafka, run + "-a", 2, dialed.plusSeconds(12), CallEventType.ACCEPTED, CallState.ON_CALL, "alice",
+					null);
+			call(kafka, run + "-a", 2, dialed.plusSeconds(12), CallEventType.ACCEPTED, CallState.ON_CALL, "alice",
+					null);
+			call(kafka, run + "-a", 3, dialed.plusSeconds(72), CallEventType.ENDED, CallState.ENDED, "alice",
+					CallEventReason.AGENT_ENDED);
+			call(kafka, run + "-b", 1, dialed, CallEventType.QUEUED, CallState.WAITING, null, null);
+			call(kafka, run + "-b", 2, dialed.plusSeconds(30), CallEventType.ENDED, CallState.ENDED, null,
+					CallEventReason.CALLER_LEFT);
+			call(kafka, run + "-c", 1, dialed.plusSeconds(60), CallEventType.QUEUED, CallState.WAITING, null, null);
+			kafka.send(
+					new ProducerRecord<>(Topics.AGENT_EVENTS, "alice", JSON.writeValueAsString(new AgentEvent("alice:1",
+							"alice", 1, AgentEventType.ONLINE, null, 1, dialed, 1, AgentState.AVAILABLE, null, null))));
+			kafka.flush();
+		}
+
+		this.service = start(stateDirs.resolve("first"));
+		RestClient api = api(this.service);
+		JsonNode live = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get(api, "/api/stats/live"), (body) -> body != null && body.at("/total/offered").asLong() == 3
+					&& body.at("/total/handled").asLong() == 1);
+		assertThat(live.at("/total/answered").asLong()).isEqualTo(1);
+		assertThat(live.at("/total/abandoned").asLong()).isEqualTo(1);
+		assertThat(live.at("/total/averageSpeedOfAnswerSeconds").asDouble()).isEqualTo(12.0);
+		assertThat(live.at("/total/averageHandleSeconds").asDouble()).isEqualTo(60.0);
+		assertThat(live.at("/total/serviceLevel").asDouble()).isEqualTo(0.5);
+		assertThat(live.at("/waitingNow").asInt()).isEqualTo(1);
+		assertThat(live.at("/longestWaitSeconds").asLong()).isGreaterThanOrEqualTo(60);
+		JsonNode agents = await().atMost(Duration.ofSeconds(30))
+			.until(() -> get(api, "/api/stats/agents"),
+					(body) -> body != null && body.size() == 1 && "AVAILABLE".equals(body.at("/0/state").asString()));
+		assertThat(agents.at("/0/agentId").asString()).isEqualTo("alice");
+		assertThat(agents.at("/0/answered").asLong()).isEqualTo(1);
+		assertThat(agents.at("/0/handleSeconds").asLong()).isEqualTo(60);
+		JsonNode intervals = get(api,
+				"/api/stats/intervals?from=" + dialed.minusSeconds(3600) + "&to=" + Instant.now().plusSeconds(900));
+		assertThat(intervals.findValues("offered").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(3);
+		HttpStatusCode unsigned = api.get()
+			.uri("/api/stats/live")
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(unsigned.value()).isEqualTo(401);
+		this.service.close();
+
+		// a new instance with nothing on disk: the stores come back from the changelogs
+		this.service = start(stateDirs.resolve("second"));
+		RestClient restarted = api(this.service);
+		JsonNode again = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get(restarted, "/api/stats/live"), (body) -> body != null);
+		assertThat(again.get("total")).isEqualTo(live.get("total"));
+		assertThat(again.at("/waitingNow").asInt()).isEqualTo(1);
+	}
+
+	private ConfigurableApplicationContext start(Path stateDir) throws Exception {
+		Files.createDirectories(stateDir);
+		return new SpringApplicationBuilder(StatsServiceApplication.class, RealKafkaConnection.class).run(
+				"--server.port=0", "--stats.internal-secret=" + SECRET,
+				"--spring.kafka.streams.application-id=" + this.applicationId,
+				"--spring.kafka.streams.state-dir=" + stateDir,
+				"--spring.kafka.streams.properties.commit.interval.ms=100",
+				// the stopped instance's membership lapses sooner than after the default
+				// 45 s
+				"--spring.kafka.streams.properties.session.timeout.ms=6000",
+				"--spring.kafka.streams.properties.heartbeat.interval.ms=1000", "--management.tracing.enabled=false");
+	}
+
+	private RestClient api(ConfigurableApplicationContext service) {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
+			.build();
+	}
+
+	/** The body of a 200 answer; null while the figures are not queryable (503). */
+	private JsonNode get(RestClient api, String path) {
+		return api.get()
+			.uri(path)
+			.header(SignedCredentials.AGENT_HEADER,
+					this.credentials.issue(Purpose.AGENT, "carol", Duration.ofMinutes(1)))
+			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+					? JSON.readTree(response.getBody()) : null);
+	}
+
+	private static void call(KafkaProducer<String, String> kafka, String callId, long seq, Instant at,
+			CallEventType type, CallState state, String agentId, CallEventReason reason) {
+		CallEvent event = new CallEvent(callId + ":" + seq, callId, seq, type, state, agentId, null, "s-" + callId,
+				true, reason, false, at);
+		kafka.send(new ProducerRecord<>(Topics.CALL_EVENTS, callId, JSON.writeValueAsString(event)));
+	}
+
+	private static KafkaProducer<String, String> producer() {
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.shared().bootstrapServers()),
+				new StringSerializer(), new StringSerializer());
+	}
+
+}
