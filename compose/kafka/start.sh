@@ -45,14 +45,15 @@ until "$bin/kafka-broker-api-versions.sh" --bootstrap-server localhost:9092 --co
 done
 
 # read, write and create (each implies describe) the call center's topics and their -dlt dead
-# letters; read its consumer groups (queue-service-<namespace>, token-service, gateway-<uuid>).
+# letters; read its consumer groups (queue-service-<namespace>, token-service, gateway-<uuid>, and
+# stats-service's Kafka Streams application, whose internal topics are callcenter.stats-...).
 # No cluster permission: an idempotent producer needs only write on a topic (Kafka 3.0+, KIP-679).
 acl() {
 	"$bin/kafka-acls.sh" --bootstrap-server localhost:9092 --command-config "$dir/admin.properties" \
 		--add --allow-principal "User:$user" --resource-pattern-type prefixed "$@" > /dev/null
 }
 acl --topic callcenter. --topic opentok. --operation Read --operation Write --operation Create
-acl --group queue-service --group token-service --group gateway- --operation Read
+acl --group queue-service --group token-service --group gateway- --group callcenter.stats --operation Read
 touch "$dir/ready"
 echo "[callcenter] Kafka is up with SASL/SCRAM and the call center's ACLs"
 

@@ -62,6 +62,7 @@ public abstract class GatewayTestBase {
 	static void queueService(DynamicPropertyRegistry registry) {
 		registry.add("gateway.queue-service-urls", QUEUE_SERVICE::url);
 		registry.add("gateway.callback-service-urls", QUEUE_SERVICE::url);
+		registry.add("gateway.stats-service-urls", QUEUE_SERVICE::url);
 	}
 
 	/**

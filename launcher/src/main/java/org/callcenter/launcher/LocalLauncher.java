@@ -44,6 +44,7 @@ public final class LocalLauncher {
 		needed.put("queue-service", ports.queue());
 		needed.put("token-service", ports.token());
 		needed.put("callback-service", ports.callback());
+		needed.put("stats-service", ports.stats());
 		if (emulated) {
 			needed.put("opentok-emulator", ports.emulator());
 		}

@@ -51,6 +51,13 @@ public final class Suite implements AutoCloseable {
 						"--emulator.api-key=" + openTok.apiKey(),
 						"--emulator.callback-url=" + callbacks + "/ot_callback");
 			}
+			// one instance: its stores then hold every figure (stats-service's README
+			// says how
+			// several would share them)
+			int stats = instances.get(0).stats();
+			start(jars, logs, "stats-service", stats, internalSecret,
+					"--spring.kafka.streams.application-id=callcenter.stats-" + settings.namespace(),
+					"--spring.kafka.streams.state-dir=" + stateDirectory());
 			for (int i = 0; i < instances.size(); i++) {
 				SuiteSettings.Ports ports = instances.get(i);
 				String suffix = (i == 0) ? "" : "-" + (i + 1);
@@ -73,6 +80,7 @@ public final class Suite implements AutoCloseable {
 				start(jars, logs, "gateway", suffix, ports.gateway(), gatewayEnvironment, redis, redisPort,
 						"--gateway.queue-service-urls=" + queueServices,
 						"--gateway.callback-service-urls=" + callbackServices,
+						"--gateway.stats-service-urls=http://127.0.0.1:" + stats,
 						"--gateway.emulator-url=" + (openTok.emulated() ? emulatorUrl : ""),
 						"--gateway.open-tok-api-key=" + openTok.apiKey());
 			}
@@ -83,6 +91,20 @@ public final class Suite implements AutoCloseable {
 		catch (RuntimeException ex) {
 			close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * A fresh directory for stats-service's local copies of its stores: its changelog
+	 * topics on this suite's Kafka are the durable ones, and a copy left from another
+	 * Kafka would not match them.
+	 */
+	private static Path stateDirectory() {
+		try {
+			return java.nio.file.Files.createTempDirectory("callcenter-stats");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

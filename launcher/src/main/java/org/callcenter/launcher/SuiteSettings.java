@@ -90,15 +90,16 @@ public record SuiteSettings(String redisHost, int redisPort, Kafka kafka, Ports 
 	}
 
 	/** HTTP ports of the services. */
-	public record Ports(int gateway, int queue, int token, int callback, int emulator) {
+	public record Ports(int gateway, int queue, int token, int callback, int emulator, int stats) {
 
 		public static Ports standard() {
-			return new Ports(8080, 8082, 8083, 8084, 9911);
+			return new Ports(8080, 8082, 8083, 8084, 9911, 8085);
 		}
 
 		/** Ports nothing listens on now, for tests. */
 		public static Ports free() {
-			return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+			return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+					FreePorts.next());
 		}
 
 	}

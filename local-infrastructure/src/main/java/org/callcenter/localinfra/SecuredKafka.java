@@ -57,9 +57,11 @@ public final class SecuredKafka implements AutoCloseable {
 
 	/**
 	 * Consumer group prefixes: queue-service-&lt;namespace&gt;, token-service,
-	 * gateway-&lt;uuid&gt;.
+	 * gateway-&lt;uuid&gt;, and stats-service's Kafka Streams application id
+	 * (callcenter.stats-&lt;namespace&gt;, also the prefix of its internal topics).
 	 */
-	static final List<String> GROUP_PREFIXES = List.of("queue-service", "token-service", "gateway-");
+	static final List<String> GROUP_PREFIXES = List.of("queue-service", "token-service", "gateway-",
+			"callcenter.stats");
 
 	private final int port = FreePorts.next();
 

@@ -78,7 +78,7 @@ class DockerComposeFileTest {
 		String start = Files.readString(KAFKA_DIRECTORY.resolve("start.sh"));
 		assertThat(start).contains("--add-scram \"SCRAM-SHA-256=[name=$user,password=$KAFKA_PASSWORD]\"",
 				"--topic callcenter. --topic opentok. --operation Read --operation Write --operation Create",
-				"--group queue-service --group token-service --group gateway- --operation Read");
+				"--group queue-service --group token-service --group gateway- --group callcenter.stats --operation Read");
 	}
 
 	@Test

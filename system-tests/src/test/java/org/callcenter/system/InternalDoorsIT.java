@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class InternalDoorsIT {
 
 	private static final List<String> INTERNAL = List.of("queue-service", "token-service", "callback-service",
-			"opentok-emulator");
+			"stats-service", "opentok-emulator");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -100,6 +100,12 @@ class InternalDoorsIT {
 						+ "\"connection\":{\"id\":\"c\",\"data\":\"{}\"}}"))
 			.as("an unsigned callback")
 			.isEqualTo(401);
+		for (String header : new String[] { null, forgedAgent }) {
+			assertThat(send("GET", RunningSuite.get().url("stats-service") + "/api/stats/live",
+					SignedCredentials.AGENT_HEADER, header, null))
+				.as("the call center's figures")
+				.isEqualTo(401);
+		}
 		assertThat(send("POST", RunningSuite.get().url("opentok-emulator") + "/session/create", null, null, ""))
 			.as("OpenTok's REST API without the project's JWT")
 			.isIn(401, 403);

@@ -76,6 +76,12 @@ final class SignedInAgent {
 			.statusCode();
 	}
 
+	/** A GET through the gateway as this agent. */
+	HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.gateway + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	int put(String path, String json) throws Exception {
 		return this.http
 			.send(HttpRequest.newBuilder(URI.create(this.gateway + path))

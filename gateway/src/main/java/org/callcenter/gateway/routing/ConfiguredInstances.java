@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the instances of each service are: from configuration
- * ({@code gateway.queue-service-urls}, {@code gateway.callback-service-urls}), for Spring
- * Cloud's load balancer, which routes {@code lb://queue-service} and
- * {@code lb://callback-service} among those that pass their health check. A registry
- * (Consul, Kubernetes) would take this class's place without changing the routes.
+ * ({@code gateway.queue-service-urls}, {@code gateway.callback-service-urls},
+ * {@code gateway.stats-service-urls}), for Spring Cloud's load balancer, which routes
+ * {@code lb://queue-service} and {@code lb://callback-service} among those that pass
+ * their health check. A registry (Consul, Kubernetes) would take this class's place
+ * without changing the routes.
  */
 @Component
 class ConfiguredInstances implements ReactiveDiscoveryClient {
@@ -27,11 +28,14 @@ class ConfiguredInstances implements ReactiveDiscoveryClient {
 
 	static final String CALLBACK_SERVICE = "callback-service";
 
+	static final String STATS_SERVICE = "stats-service";
+
 	private final Map<String, List<ServiceInstance>> instances;
 
 	ConfiguredInstances(GatewayProperties properties) {
 		this.instances = Map.of(QUEUE_SERVICE, instances(QUEUE_SERVICE, properties.queueServiceUrls()),
-				CALLBACK_SERVICE, instances(CALLBACK_SERVICE, properties.callbackServiceUrls()));
+				CALLBACK_SERVICE, instances(CALLBACK_SERVICE, properties.callbackServiceUrls()), STATS_SERVICE,
+				instances(STATS_SERVICE, properties.statsServiceUrls()));
 	}
 
 	private static List<ServiceInstance> instances(String service, List<URI> urls) {

@@ -53,6 +53,14 @@ class Routes {
 							.retry(Routes::onRefusedConnection)
 							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
 						.uri(queue))
+			// the supervisors' figures, read as the signed-in supervisor
+			// (SecurityConfiguration)
+			.route("stats",
+					(r) -> r.path("/api/stats", "/api/stats/**")
+						.filters((f) -> f.filter(asAgent)
+							.retry(Routes::onRefusedConnection)
+							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+						.uri("lb://" + ConfiguredInstances.STATS_SERVICE))
 			.route("opentok-callbacks",
 					(r) -> r.path("/ot_callback")
 						.filters((f) -> f.retry(Routes::onRefusedConnection))

@@ -46,6 +46,8 @@ import org.springframework.validation.annotation.Validated;
  * @param queueMoveInterval the least time between two queue notices to the waiting
  * callers' pages: moves that come faster go out together (each page does work per notice,
  * and the gateway per open page)
+ * @param statsServiceUrls the instances of stats-service, which answers the supervisors'
+ * {@code /api/stats}
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -57,7 +59,8 @@ public record GatewayProperties(@NotEmpty @DefaultValue("http://localhost:8082")
 		@Positive @DefaultValue("5") int signInFailuresPerAccount,
 		@Positive @DefaultValue("30") int signInFailuresPerAddress,
 		@NotNull @DefaultValue("15m") Duration signInLockout, String monitoringPassword,
-		@NotNull @DefaultValue List<URI> allowedOrigins, @NotNull @DefaultValue("500ms") Duration queueMoveInterval) {
+		@NotNull @DefaultValue List<URI> allowedOrigins, @NotNull @DefaultValue("500ms") Duration queueMoveInterval,
+		@NotEmpty @DefaultValue("http://localhost:8085") List<URI> statsServiceUrls) {
 
 	/**
 	 * @param passwordHash in Spring Security's format, for example

@@ -34,8 +34,9 @@ class ConfiguredInstancesTest {
 			.collectList()
 			.block()).doesNotHaveDuplicates().hasSize(2);
 		assertThat(instances.getInstances("token-service").collectList().block()).isEmpty();
-		assertThat(instances.getServices().collectList().block())
-			.containsExactlyInAnyOrder(ConfiguredInstances.QUEUE_SERVICE, ConfiguredInstances.CALLBACK_SERVICE);
+		assertThat(instances.getServices().collectList().block()).containsExactlyInAnyOrder(
+				ConfiguredInstances.QUEUE_SERVICE, ConfiguredInstances.CALLBACK_SERVICE,
+				ConfiguredInstances.STATS_SERVICE);
 	}
 
 }

@@ -22,7 +22,8 @@ class AgentAccountsTest {
 	private final AgentAccounts accounts = new AgentAccounts(new GatewayProperties(List.of(URI.create("http://q")),
 			List.of(URI.create("http://c")), null, "12345678", "a-secret-of-sixteen-chars",
 			List.of(new AgentAccount("alice", this.passwords.encode("demo"), "Alice", false)), Duration.ofSeconds(10),
-			2, 20, 5, 30, Duration.ofMinutes(15), null, List.of(), Duration.ofMillis(500)), this.passwords);
+			2, 20, 5, 30, Duration.ofMinutes(15), null, List.of(), Duration.ofMillis(500),
+			List.of(URI.create("http://s"))), this.passwords);
 
 	@Test
 	void aConfiguredAgentSignsInWithItsPassword() {

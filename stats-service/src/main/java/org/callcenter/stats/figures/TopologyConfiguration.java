@@ -3,9 +3,11 @@ package org.callcenter.stats.figures;
 import java.time.Duration;
 
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import org.callcenter.contracts.calls.Topics;
 import org.callcenter.stats.system.StatsProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,9 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /**
@@ -30,6 +35,30 @@ class TopologyConfiguration {
 				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()));
 		topology.addTo(builder);
 		return topology;
+	}
+
+	/**
+	 * The topics the figures come from, created (with the broker's default partitions and
+	 * replicas) if nothing has produced to them yet: Kafka Streams stops for good when a
+	 * source topic is missing, and on a fresh Kafka this service may start before
+	 * queue-service has written its first event.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics sourceTopics() {
+		return new KafkaAdmin.NewTopics(TopicBuilder.name(Topics.CALL_EVENTS).build(),
+				TopicBuilder.name(Topics.AGENT_EVENTS).build());
+	}
+
+	/**
+	 * A stream thread that fails (Kafka out of reach too long, a source topic deleted) is
+	 * replaced rather than the whole client stopped for good: the figures come back when
+	 * Kafka does. A record that cannot be read never gets here (it is skipped, see
+	 * application.yml), so a bad event cannot make this loop.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
+		return (factory) -> factory
+			.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);
 	}
 
 	@Bean
