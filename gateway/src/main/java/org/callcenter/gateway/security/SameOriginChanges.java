@@ -57,7 +57,7 @@ class SameOriginChanges implements WebFilter {
 		}
 		log.info("refused {} {} from origin {} (site {})", request.getMethod(), request.getPath(),
 				request.getHeaders().getOrigin(), request.getHeaders().getFirst("Sec-Fetch-Site"));
-		return Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "cross-origin-request",
+		return Problems.refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin-request",
 				"Changes are accepted only from the call center's own pages.");
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.callcenter.gateway.pages.StaticPages;
 import org.callcenter.gateway.system.GatewayProperties;
+import org.callcenter.gateway.system.Problems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,7 +82,10 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutHandler((handlers) -> handlers.add(0, takeAgentOffline))
 				.logoutSuccessHandler(signedOut))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(apiOr401ElseSignIn()))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(apiOr401ElseSignIn())
+				// an agent asking for what only supervisors read (the queue, the figures)
+				.accessDeniedHandler((exchange, denied) -> Problems.refuse(exchange, HttpStatus.FORBIDDEN, "forbidden",
+						"This is for supervisors.")))
 			.build();
 	}
 

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Problem details the gateway answers itself, before or instead of a service, in the same
@@ -17,6 +19,19 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 public final class Problems {
 
 	private Problems() {
+	}
+
+	/**
+	 * Answers a request the gateway refuses before anything read its body: the body is
+	 * read (and dropped) first. Closing a connection with unread bytes makes the kernel
+	 * reset it, and the client may then lose the answer ("connection reset" instead of a
+	 * 403). Bodies are bounded by {@code RequestSizeLimit} before this.
+	 */
+	public static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String name, String detail) {
+		return exchange.getRequest()
+			.getBody()
+			.doOnNext(DataBufferUtils::release)
+			.then(Mono.defer(() -> write(exchange.getResponse(), status, name, detail)));
 	}
 
 	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String name, String detail) {

@@ -21,7 +21,15 @@ class SupervisorAccessIT extends GatewayTestBase {
 		String alice = signIn("alice");
 
 		this.http.get().uri("/api/queue").cookie("SESSION", alice).exchange().expectStatus().isForbidden();
-		this.http.get().uri("/api/stats/live").cookie("SESSION", alice).exchange().expectStatus().isForbidden();
+		this.http.get()
+			.uri("/api/stats/live")
+			.cookie("SESSION", alice)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:callcenter:problem:forbidden");
 
 		assertThat(QUEUE_SERVICE.received("GET", "/api/queue")).isEmpty();
 		assertThat(QUEUE_SERVICE.received("GET", "/api/stats")).isEmpty();
