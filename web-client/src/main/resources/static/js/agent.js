@@ -31,6 +31,7 @@
   var profile = null;        // {agentId, displayName}
   var events = null;         // the agent's EventSource
   var callers = [];          // the list as last read
+  var CONSULT_NOTE_MS = 15000; // how long "Bob declined to join" stays on the card
   var listed = false;        // the list has been read at least once
   var listSeq = 0;           // counts list reads; a read begun before a change must not undo it
   var cards = {};            // card elements by call id
@@ -641,6 +642,15 @@
     renderCards();
     renderStage();
     renderChat();
+    renderActivity();
+  }
+
+  // Beside the state (which says whether new callers come): what the agent is doing now.
+  function renderActivity() {
+    var talking = callers.filter(function (call) { return call.state === 'ON_CALL'; })[0];
+    var held = callers.filter(function (call) { return call.state === 'ON_HOLD'; });
+    setText($('state-activity'), talking ? '· on a call with ' + talking.name
+      : held.length ? '· ' + (held.length === 1 ? held[0].name + ' on hold' : held.length + ' callers on hold') : '');
   }
 
   // In place, keyed by call id, so that focus on a card's button survives updates.
@@ -1636,13 +1646,23 @@
     acknowledge();
     CallCenter.api('DELETE', '/api/agent/callers/' + encodeURIComponent(callId) + '/consult').then(function () {
       clearAlert('action');
-      consultNotes[callId] = 'You cancelled the consult';
+      noteConsult(callId, 'You cancelled the consult');
     }).catch(function (problem) {
       showAlert(consultProblem(problem, call.name, consultName(call)), 'action');
     }).then(function () {
       delete busy[callId];
       refresh();
     });
+  }
+
+  // What became of a consult shows on the call's card for a while, then goes.
+  function noteConsult(callId, text) {
+    consultNotes[callId] = text;
+    setTimeout(function () {
+      if (consultNotes[callId] !== text) return;
+      delete consultNotes[callId];
+      renderCards();
+    }, CONSULT_NOTE_MS);
   }
 
   // The colleague consulted on the call: the list of an agent's callers may not carry its name.
@@ -1691,7 +1711,7 @@
       : change.reason === 'agentDisconnected' ? name + ' left the call'
         : change.reason === 'consultCancelled' ? 'You cancelled the consult' : '';
     if (!text) return;
-    consultNotes[change.callId] = text;
+    noteConsult(change.callId, text);
     if (change.reason !== 'consultCancelled') announce(text);
   }
 

@@ -310,6 +310,11 @@ final class AgentConsole implements AutoCloseable {
 		return text("state-badge");
 	}
 
+	/** What the status bar says the agent is doing, beside its state. */
+	String activity() {
+		return text("state-activity");
+	}
+
 	void awaitState(String state) {
 		try {
 			await().atMost(CallerPage.PATIENCE).until(() -> state().equals(state));

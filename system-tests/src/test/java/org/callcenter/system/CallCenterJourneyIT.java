@@ -45,6 +45,9 @@ class CallCenterJourneyIT {
 			assertThat(talked).as(alice.callTimes("Ann")).isGreaterThanOrEqualTo(0);
 			assertThat(alice.holdSeconds("Ann")).isEqualTo(-1);
 			await().atMost(CallerPage.PATIENCE).until(() -> alice.talkSeconds("Ann") > talked);
+			// the state says new callers still come; beside it, what she is doing
+			assertThat(alice.state()).isEqualTo("Available");
+			assertThat(alice.activity()).isEqualTo("· on a call with Ann");
 			ann.screenshot("journey-caller-on-call");
 			alice.screenshot("journey-agent-on-call");
 
@@ -56,6 +59,7 @@ class CallCenterJourneyIT {
 			long held = alice.holdSeconds("Ann");
 			assertThat(held).as(alice.callTimes("Ann")).isGreaterThanOrEqualTo(0);
 			await().atMost(CallerPage.PATIENCE).until(() -> alice.holdSeconds("Ann") > held);
+			assertThat(alice.activity()).isEqualTo("· Ann on hold");
 			ann.screenshot("journey-caller-on-hold");
 			alice.screenshot("journey-agent-on-hold");
 
