@@ -175,6 +175,7 @@
     CallCenter.api('GET', '/api/agent/profile').then(function (found) {
       profile = found;
       $('agent-name').textContent = found.displayName || found.agentId;
+      $('dashboard-link').hidden = !found.supervisor;
       clearAlert('connection');
       loadWorkflow();
       listen();

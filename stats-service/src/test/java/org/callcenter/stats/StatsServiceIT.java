@@ -5,12 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,13 +131,89 @@ class StatsServiceIT {
 		assertThat(again.at("/waitingNow").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void eachChangeOfTheFiguresIsPublishedWithinASecond(@TempDir Path stateDirs) throws Exception {
+		this.service = start(stateDirs);
+		RestClient api = api(this.service);
+		try (KafkaConsumer<String, String> published = consumer()) {
+			// once running, the service publishes all its figures; the baseline is them
+			// once the events' history (of this run's other tests) is read
+			JsonNode before = await().atMost(Duration.ofSeconds(60)).until(() -> latest(published, "live"), (live) -> {
+				JsonNode read = get(api, "/api/stats/live");
+				return live != null && read != null && live.get("total").equals(read.get("total"));
+			});
+			String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+			String callId = "push-" + UUID.randomUUID();
+
+			long sent = System.nanoTime();
+			try (KafkaProducer<String, String> kafka = producer()) {
+				call(kafka, callId, 1, Instant.now(), CallEventType.QUEUED, CallState.WAITING, null, null);
+				kafka.send(new ProducerRecord<>(Topics.AGENT_EVENTS, agent,
+						JSON.writeValueAsString(new AgentEvent(agent + ":1", agent, 1, AgentEventType.ONLINE, null, 1,
+								Instant.now(), 1, AgentState.AVAILABLE, null, null))));
+				kafka.flush();
+			}
+			JsonNode live = await().atMost(Duration.ofSeconds(1))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> latest(published, "live"),
+						(figures) -> figures != null
+								&& figures.at("/total/offered").asLong() > before.at("/total/offered").asLong());
+			System.out.printf("pushed within %d ms: %s after %s%n", (System.nanoTime() - sent) / 1_000_000,
+					live.get("total"), before.get("total"));
+			JsonNode pushedAgent = await().atMost(Duration.ofSeconds(1))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> latest(published, "agent:" + agent), (figures) -> figures != null);
+
+			// the same JSON the REST API answers for it
+			JsonNode read = get(api, "/api/stats/live");
+			assertThat(fieldNames(live)).isEqualTo(fieldNames(read));
+			assertThat(live.get("total")).isEqualTo(read.get("total"));
+			JsonNode agents = get(api, "/api/stats/agents");
+			JsonNode readAgent = agents.valueStream()
+				.filter((entry) -> agent.equals(entry.at("/agentId").asString()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(fieldNames(pushedAgent)).isEqualTo(fieldNames(readAgent));
+			assertThat(pushedAgent.at("/state").asString()).isEqualTo("AVAILABLE");
+		}
+	}
+
+	/** The latest value of {@code key} published since the last look, or null. */
+	private final Map<String, JsonNode> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private JsonNode latest(KafkaConsumer<String, String> published, String key) {
+		for (ConsumerRecord<String, String> record : published.poll(Duration.ofMillis(10))) {
+			this.seen.put(record.key(), JSON.readTree(record.value()));
+		}
+		return this.seen.get(key);
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new java.util.ArrayList<>(node.propertyNames());
+		java.util.Collections.sort(names);
+		return names;
+	}
+
+	/** Reads the published figures from now on. */
+	private static KafkaConsumer<String, String> consumer() {
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.shared().bootstrapServers()),
+				new StringDeserializer(), new StringDeserializer());
+		TopicPartition partition = new TopicPartition(Topics.STATS, 0);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !consumer.partitionsFor(Topics.STATS, Duration.ofSeconds(5)).isEmpty());
+		consumer.assign(List.of(partition));
+		consumer.seekToEnd(List.of(partition));
+		consumer.position(partition);
+		return consumer;
+	}
+
 	private ConfigurableApplicationContext start(Path stateDir) throws Exception {
 		Files.createDirectories(stateDir);
 		return new SpringApplicationBuilder(StatsServiceApplication.class, RealKafkaConnection.class).run(
 				"--server.port=0", "--stats.internal-secret=" + SECRET,
 				"--spring.kafka.streams.application-id=" + this.applicationId,
 				"--spring.kafka.streams.state-dir=" + stateDir,
-				"--spring.kafka.streams.properties.commit.interval.ms=100",
 				// the stopped instance's membership lapses sooner than after the default
 				// 45 s
 				"--spring.kafka.streams.properties.session.timeout.ms=6000",

@@ -22,6 +22,14 @@ public final class Topics {
 	public static final String SESSION_EVENTS = "opentok.session-events";
 
 	/**
+	 * The live figures of stats-service, each change as it happens, keyed by what it is
+	 * about ({@code live}, {@code agent:<agent id>}, {@code interval:<start>}), the value
+	 * the JSON its REST API answers for that key. Compacted: the topic holds the latest
+	 * figures, so a reader starting from its beginning knows them all.
+	 */
+	public static final String STATS = "callcenter.stats";
+
+	/**
 	 * Header of every call and agent event: its position in the call center's one ordered
 	 * stream of changes (the Redis outbox entry id, {@code <ms>-<n>}, compared as two
 	 * numbers). Events of different calls and agents, on different topics and partitions,

@@ -2,6 +2,7 @@ package org.callcenter.gateway.config;
 
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 
 import org.callcenter.gateway.system.GatewayProperties;
 
@@ -28,15 +29,19 @@ class ClientConfigController {
 				this.properties.emulated() ? EMULATOR_JS : REAL_OPENTOK_JS, "emulated", this.properties.emulated());
 	}
 
+	/**
+	 * Who is signed in; {@code supervisor} tells the console to offer the supervisors'
+	 * dashboard.
+	 */
 	@GetMapping("/api/agent/profile")
-	Map<String, String> profile(Principal agent) {
-		String displayName = this.properties.agents()
+	Map<String, Object> profile(Principal agent) {
+		Optional<GatewayProperties.AgentAccount> account = this.properties.agents()
 			.stream()
-			.filter((account) -> account.username().equals(agent.getName()))
-			.map(GatewayProperties.AgentAccount::displayName)
-			.findFirst()
-			.orElse(agent.getName());
-		return Map.of("agentId", agent.getName(), "displayName", displayName);
+			.filter((configured) -> configured.username().equals(agent.getName()))
+			.findFirst();
+		return Map.of("agentId", agent.getName(), "displayName",
+				account.map(GatewayProperties.AgentAccount::displayName).orElse(agent.getName()), "supervisor",
+				account.map(GatewayProperties.AgentAccount::supervisor).orElse(false));
 	}
 
 }

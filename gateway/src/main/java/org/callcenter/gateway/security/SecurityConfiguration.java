@@ -64,10 +64,11 @@ class SecurityConfiguration {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(properties.emulated()))))
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/queue", "/api/stats", "/api/stats/**")
-				// every caller's name and reason, the call center's figures: for
-				// supervisors,
-				// not every agent
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/api/queue", "/api/stats", "/api/stats/**", "/api/supervisor", "/api/supervisor/**",
+						"/supervisor.html")
+				// every caller's name and reason, the call center's figures and their
+				// dashboard: for supervisors, not every agent
 				.hasRole("SUPERVISOR")
 				.pathMatchers("/api/agent", "/api/agent/**", "/agent.html")
 				.hasRole("AGENT")

@@ -59,8 +59,16 @@ public final class StatsTopology {
 
 	private final ServiceLevelRules rules;
 
+	private final FigureChanges changes;
+
 	public StatsTopology(ServiceLevelRules rules) {
+		this(rules, FigureChanges.NONE);
+	}
+
+	/** The topology that tells {@code changes} which figures changed. */
+	public StatsTopology(ServiceLevelRules rules, FigureChanges changes) {
 		this.rules = rules;
+		this.changes = changes;
 	}
 
 	public void addTo(StreamsBuilder builder) {
@@ -71,12 +79,13 @@ public final class StatsTopology {
 			.aggregate(CallSummary::none, (callId, event, summary) -> summary.apply(event, this.rules),
 					StatsTopology.<String, CallSummary>store(CALLS_STORE, Serdes.String(), CallSummary.class));
 
-		calls.groupBy((callId, call) -> KeyValue.pair(CENTER_KEY, call), grouped("center"))
+		KTable<String, CenterFigures> centerFigures = calls
+			.groupBy((callId, call) -> KeyValue.pair(CENTER_KEY, call), grouped("center"))
 			.aggregate(CenterFigures::none, (key, call, center) -> center.plus(call),
 					(key, call, center) -> center.minus(call),
 					StatsTopology.<String, CenterFigures>store(CENTER_STORE, Serdes.String(), CenterFigures.class));
 
-		calls
+		KTable<Long, Figures> intervals = calls
 			.groupBy((callId, call) -> KeyValue.pair(Intervals.startOf(call.firstAt()).toEpochMilli(), call),
 					Grouped.with("interval", Serdes.Long(), new JsonSerde<>(CallSummary.class)))
 			.aggregate(() -> Figures.NONE, (start, call, figures) -> figures.plus(call.figures()),
@@ -85,7 +94,7 @@ public final class StatsTopology {
 
 		// a call may have several agents (a take-over), and a table maps each row to one
 		// row: so first one row per (call, agent), then those grouped by agent
-		calls.toStream()
+		KTable<String, AgentFigures> agentFigures = calls.toStream()
 			.flatMap((callId, call) -> shares(callId, call))
 			.toTable(Materialized.with(Serdes.String(), new JsonSerde<>(AgentShare.class)))
 			.groupBy((callAndAgent, share) -> KeyValue.pair(share.agentId(), share),
@@ -94,11 +103,14 @@ public final class StatsTopology {
 					(agentId, share, figures) -> figures.minus(share), StatsTopology
 						.<String, AgentFigures>store(AGENT_FIGURES_STORE, Serdes.String(), AgentFigures.class));
 
-		builder.stream(Topics.AGENT_EVENTS, Consumed.with(Serdes.String(), new JsonSerde<>(AgentEvent.class)))
+		KTable<String, AgentStatus> agentStatus = builder
+			.stream(Topics.AGENT_EVENTS, Consumed.with(Serdes.String(), new JsonSerde<>(AgentEvent.class)))
 			.filter((agentId, event) -> event != null && event.agentId() != null)
 			.groupByKey()
 			.aggregate(AgentStatus::none, (agentId, event, status) -> status.apply(event),
 					StatsTopology.<String, AgentStatus>store(AGENT_STATUS_STORE, Serdes.String(), AgentStatus.class));
+
+		FigureChanges.tap(centerFigures, intervals, agentFigures, agentStatus, this.changes);
 	}
 
 	private static List<KeyValue<String, AgentShare>> shares(String callId, CallSummary call) {

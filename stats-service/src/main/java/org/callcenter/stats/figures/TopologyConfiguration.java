@@ -30,9 +30,9 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 class TopologyConfiguration {
 
 	@Bean
-	StatsTopology statsTopology(StreamsBuilder builder, StatsProperties properties) {
+	StatsTopology statsTopology(StreamsBuilder builder, StatsProperties properties, FigureChanges changes) {
 		StatsTopology topology = new StatsTopology(
-				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()));
+				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()), changes);
 		topology.addTo(builder);
 		return topology;
 	}
