@@ -137,8 +137,11 @@ class StatsServiceIT {
 		RestClient api = api(this.service);
 		try (KafkaConsumer<String, String> published = consumer()) {
 			// once running, the service publishes all its figures; the baseline is them
-			// once the events' history (of this run's other tests) is read
-			JsonNode before = await().atMost(Duration.ofSeconds(60)).until(() -> latest(published, "live"), (live) -> {
+			// once the events' history (of this run's other tests) is read: pushed and read
+			// figures agree for a whole second
+			JsonNode before = await().atMost(Duration.ofSeconds(60))
+				.during(Duration.ofSeconds(1))
+				.until(() -> latest(published, "live"), (live) -> {
 				JsonNode read = get(api, "/api/stats/live");
 				return live != null && read != null && live.get("total").equals(read.get("total"));
 			});
@@ -155,9 +158,8 @@ class StatsServiceIT {
 			}
 			JsonNode live = await().atMost(Duration.ofSeconds(1))
 				.pollInterval(Duration.ofMillis(10))
-				.until(() -> latest(published, "live"),
-						(figures) -> figures != null
-								&& figures.at("/total/offered").asLong() > before.at("/total/offered").asLong());
+				.until(() -> latest(published, "live"), (figures) -> figures != null
+						&& figures.at("/total/offered").asLong() > before.at("/total/offered").asLong());
 			System.out.printf("pushed within %d ms: %s after %s%n", (System.nanoTime() - sent) / 1_000_000,
 					live.get("total"), before.get("total"));
 			JsonNode pushedAgent = await().atMost(Duration.ofSeconds(1))

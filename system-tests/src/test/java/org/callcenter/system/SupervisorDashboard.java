@@ -49,7 +49,8 @@ final class SupervisorDashboard implements AutoCloseable {
 		this.browser.findElement(By.id("state-button")).click();
 		await().atMost(CallerPage.PATIENCE)
 			.until(() -> this.browser.findElement(By.id("state-badge")).getText().startsWith("Away"));
-		Chromium.problems(this.browser); // read now: the console's own record goes with it
+		Chromium.problems(this.browser); // read now: the console's own record goes with
+											// it
 		this.browser.findElement(By.id("dashboard-link")).click();
 		await().atMost(CallerPage.PATIENCE)
 			.until(() -> this.browser.getCurrentUrl().contains("/supervisor.html") && "Live".equals(text("live-status"))

@@ -39,7 +39,8 @@ class SupervisorDashboardIT {
 			try (CallerPage ann = new CallerPage(this.gateway)) {
 				ann.submit("Ann Dashboard", "a question about my bill", false);
 				long answeredAt = dialAnsweredAt(ann);
-				// the second counts from the moment the caller's browser had the dial's answer
+				// the second counts from the moment the caller's browser had the dial's
+				// answer
 				Duration left = PUSHED_WITHIN.minusMillis(System.currentTimeMillis() - answeredAt);
 				await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
 					.pollInterval(Duration.ofMillis(20))
@@ -49,7 +50,8 @@ class SupervisorDashboardIT {
 				System.out.printf("the dashboard showed the caller %d ms after the dial's answer%n",
 						System.currentTimeMillis() - answeredAt);
 				// the waits tick on the page, between pushes
-				await().atMost(Duration.ofSeconds(3)).until(() -> carol.waitOf("Ann Dashboard").matches("waiting [1-9].*"));
+				await().atMost(Duration.ofSeconds(3))
+					.until(() -> carol.waitOf("Ann Dashboard").matches("waiting [1-9].*"));
 				assertThat(carol.tileNote("tile-longest")).isEqualTo("the oldest waiting caller");
 				carol.screenshot("supervisor-dashboard");
 				ann.leave();
@@ -61,8 +63,9 @@ class SupervisorDashboardIT {
 	}
 
 	/**
-	 * When the caller's browser received the answer to its dial ({@code POST /api/calls}),
-	 * by the browser's resource timing, in epoch milliseconds of this machine's clock.
+	 * When the caller's browser received the answer to its dial
+	 * ({@code POST /api/calls}), by the browser's resource timing, in epoch milliseconds
+	 * of this machine's clock.
 	 */
 	private static long dialAnsweredAt(CallerPage caller) {
 		Object[] at = new Object[1];

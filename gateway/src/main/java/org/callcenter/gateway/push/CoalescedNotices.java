@@ -7,10 +7,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Turns many "something changed" signals into at most one notice per interval: the first
- * signal after a quiet interval goes out at once, later ones within the interval become one
- * notice at its end. For a page that reads the new state on each notice (the supervisors'
- * waiting list): a busy queue costs it at most one read per interval, a lone change none of
- * its latency.
+ * signal after a quiet interval goes out at once, later ones within the interval become
+ * one notice at its end. For a page that reads the new state on each notice (the
+ * supervisors' waiting list): a busy queue costs it at most one read per interval, a lone
+ * change none of its latency.
  */
 final class CoalescedNotices {
 

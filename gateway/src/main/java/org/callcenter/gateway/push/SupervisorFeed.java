@@ -29,10 +29,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What supervisors' dashboards are told: each change of stats-service's figures (read from
- * the compacted {@value Topics#STATS}, from its beginning, so this instance knows the
- * latest of each and hands them to a dashboard that opens), and a notice whenever the line
- * of waiting callers may have changed, for the dashboard to read {@code /api/queue} again.
+ * What supervisors' dashboards are told: each change of stats-service's figures (read
+ * from the compacted {@value Topics#STATS}, from its beginning, so this instance knows
+ * the latest of each and hands them to a dashboard that opens), and a notice whenever the
+ * line of waiting callers may have changed, for the dashboard to read {@code /api/queue}
+ * again.
  *
  * <p>
  * The notices come from the call events, in a consumer group of their own rather than
@@ -80,8 +81,7 @@ class SupervisorFeed {
 	}
 
 	@KafkaListener(id = "gateway-stats", idIsGroup = false, topics = Topics.STATS,
-			groupId = "gateway-stats-#{T(java.util.UUID).randomUUID()}",
-			properties = { "auto.offset.reset=earliest",
+			groupId = "gateway-stats-#{T(java.util.UUID).randomUUID()}", properties = { "auto.offset.reset=earliest",
 					"spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.StringDeserializer" })
 	void onFigures(ConsumerRecord<String, String> record) {
 		if (record.key() == null || record.value() == null) {
@@ -99,8 +99,7 @@ class SupervisorFeed {
 	}
 
 	@KafkaListener(id = "gateway-supervisors", idIsGroup = false, topics = Topics.CALL_EVENTS,
-			groupId = "gateway-supervisors-#{T(java.util.UUID).randomUUID()}",
-			properties = "auto.offset.reset=latest")
+			groupId = "gateway-supervisors-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
 	void onCallEvent(CallEvent event) {
 		if (event.type() != null && LINE_CHANGES.contains(event.type())) {
 			this.lineChanges.signal();
@@ -108,7 +107,8 @@ class SupervisorFeed {
 	}
 
 	void figureChanged(FigureChange change) {
-		// a quarter hour's figures are read with the chart and then only pushed: a year of
+		// a quarter hour's figures are read with the chart and then only pushed: a year
+		// of
 		// them is not kept here
 		if (!change.key().startsWith("interval:")) {
 			this.latest.put(change.key(), change);

@@ -18,9 +18,10 @@ import org.springframework.web.server.WebSession;
 /**
  * The supervisors' dashboard stream (supervisors only: see the security configuration):
  * {@code figures} events, each a changed figure of stats-service
- * ({@link SupervisorFeed.FigureChange}: the latest of the center and of every agent first,
- * then each change as published), and {@code waiting} events, each a notice that the line
- * of waiting callers may have changed, after which the page reads {@code /api/queue} once.
+ * ({@link SupervisorFeed.FigureChange}: the latest of the center and of every agent
+ * first, then each change as published), and {@code waiting} events, each a notice that
+ * the line of waiting callers may have changed, after which the page reads
+ * {@code /api/queue} once.
  */
 @RestController
 class SupervisorPushController {
@@ -51,10 +52,8 @@ class SupervisorPushController {
 			.map((at) -> ServerSentEvent.builder((Object) Map.of("at", at)).event("waiting").build());
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
-		return Flux.merge(
-				Flux.just(ServerSentEvent.builder((Object) Map.of("supervisor", supervisor.getName()))
-					.event("ready")
-					.build()),
+		return Flux.merge(Flux
+			.just(ServerSentEvent.builder((Object) Map.of("supervisor", supervisor.getName())).event("ready").build()),
 				figures, waiting, keepAlive)
 			.takeUntilOther(signedOut);
 	}

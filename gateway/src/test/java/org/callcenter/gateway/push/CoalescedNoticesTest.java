@@ -20,8 +20,8 @@ class CoalescedNoticesTest {
 
 	private final AtomicInteger notices = new AtomicInteger();
 
-	private final CoalescedNotices lineChanges = new CoalescedNotices(Duration.ofMillis(200), this.timer,
-			this.now::get, this.notices::incrementAndGet);
+	private final CoalescedNotices lineChanges = new CoalescedNotices(Duration.ofMillis(200), this.timer, this.now::get,
+			this.notices::incrementAndGet);
 
 	@AfterEach
 	void stop() {

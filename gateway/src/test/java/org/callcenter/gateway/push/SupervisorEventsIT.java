@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The supervisors' dashboard and its stream: for supervisors only (an agent gets 403 as
  * problem details, nobody signed in 401 for the stream and the sign-in page for the
- * page); a supervisor's stream starts with the latest figures and carries each change
- * and a notice when the line of waiting callers may have changed.
+ * page); a supervisor's stream starts with the latest figures and carries each change and
+ * a notice when the line of waiting callers may have changed.
  */
 class SupervisorEventsIT extends GatewayTestBase {
 
