@@ -137,14 +137,15 @@ class StatsServiceIT {
 		RestClient api = api(this.service);
 		try (KafkaConsumer<String, String> published = consumer()) {
 			// once running, the service publishes all its figures; the baseline is them
-			// once the events' history (of this run's other tests) is read: pushed and read
+			// once the events' history (of this run's other tests) is read: pushed and
+			// read
 			// figures agree for a whole second
 			JsonNode before = await().atMost(Duration.ofSeconds(60))
 				.during(Duration.ofSeconds(1))
 				.until(() -> latest(published, "live"), (live) -> {
-				JsonNode read = get(api, "/api/stats/live");
-				return live != null && read != null && live.get("total").equals(read.get("total"));
-			});
+					JsonNode read = get(api, "/api/stats/live");
+					return live != null && read != null && live.get("total").equals(read.get("total"));
+				});
 			String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
 			String callId = "push-" + UUID.randomUUID();
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,8 +109,18 @@ final class SupervisorDashboard implements AutoCloseable {
 		return !this.browser.findElements(By.cssSelector("#chart canvas")).isEmpty();
 	}
 
+	/** The whole page, as tall as it is, for the docs. */
 	void screenshot(String name) {
-		Chromium.screenshot(this.browser, name);
+		Dimension window = this.browser.manage().window().getSize();
+		long height = ((Number) this.browser.executeScript("return document.documentElement.scrollHeight;"))
+			.longValue();
+		this.browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height + 120, 600)));
+		try {
+			Chromium.screenshot(this.browser, name);
+		}
+		finally {
+			this.browser.manage().window().setSize(window);
+		}
 	}
 
 	private boolean shows(String id) {
