@@ -59,6 +59,27 @@
     });
   });
 
+  // The figures as stats-service answers them now, once per opened stream: the stream brings the
+  // latest it has, but a gateway that has read nothing of the figures yet (started before
+  // stats-service published) has none to give. A pushed value, even an older one, wins: it comes
+  // with an offset, so only a key nothing was pushed for yet takes the value read.
+  var readFigures = CallCenter.coalesce(function () {
+    var liveRead = CallCenter.api('GET', '/api/stats/live').then(function (figures) {
+      if (offsets.live == null) apply('live', figures);
+    });
+    var agentList = CallCenter.api('GET', '/api/stats/agents').then(function (list) {
+      (list || []).forEach(function (agent) {
+        if (offsets['agent:' + agent.agentId] == null) agents[agent.agentId] = agent;
+      });
+      renderAgents();
+    });
+    return Promise.all([liveRead, agentList]).then(function () {
+      clearError('figures');
+    }, function (problem) {
+      showError(problem, 'figures');
+    });
+  });
+
   // --- the stream -----------------------------------------------------------------------------
 
   function listen() {
@@ -67,6 +88,7 @@
       $('live-status').textContent = 'Live';
       clearError('stream');
       readQueue();
+      readFigures();
       readChart();
     });
     source.addEventListener('figures', function (message) {
