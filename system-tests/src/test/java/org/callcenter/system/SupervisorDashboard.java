@@ -30,12 +30,12 @@ final class SupervisorDashboard implements AutoCloseable {
 	}
 
 	/**
-	 * Signs in (landing on the console), sets the supervisor away so that no caller goes
-	 * to her while she watches, and follows the console's link to the dashboard; returns
-	 * once the dashboard is live and shows the figures.
+	 * Signs in on the console, sets the supervisor away so that no caller goes to her
+	 * while she watches, and follows the console's link to the dashboard; returns once
+	 * the dashboard is live and shows the figures.
 	 */
 	SupervisorDashboard open(String user, String password) {
-		this.browser.get(this.gateway + "/supervisor.html");
+		this.browser.get(this.gateway + "/agent.html");
 		await().atMost(CallerPage.PATIENCE).until(() -> this.browser.getCurrentUrl().contains("/login"));
 		this.browser.findElement(By.id("username")).sendKeys(user);
 		this.browser.findElement(By.id("password")).sendKeys(password);
