@@ -287,17 +287,21 @@
       chart.setData(data);
       return;
     }
-    var bars = window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.3, 12] }) : undefined;
+    var bars = window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.7, 40] }) : undefined;
     chart = new window.uPlot({
       width: chartWidth(),
       height: 240,
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(3, max)]; } } },
+      scales: {
+        // half a quarter hour either side, so that the first and the current quarter hour's bars show whole
+        x: { time: true, range: function (u, min, max) { return [min - QUARTER / 2000, max + QUARTER / 2000]; } },
+        y: { range: function (u, min, max) { return [0, Math.max(3, max)]; } }
+      },
       axes: [{}, { label: 'calls' }],
       series: [
         {},
         { label: 'Offered', stroke: '#2f5bea', fill: 'rgba(47, 91, 234, .15)', width: 2, paths: bars },
-        { label: 'Answered', stroke: '#1f8a4c', width: 2, points: { show: true } },
-        { label: 'Abandoned', stroke: '#c62f3b', width: 2, points: { show: true } }
+        { label: 'Answered', stroke: '#1f8a4c', width: 2 },
+        { label: 'Abandoned', stroke: '#c62f3b', width: 2 }
       ]
     }, data, $('chart'));
     if (window.ResizeObserver) {

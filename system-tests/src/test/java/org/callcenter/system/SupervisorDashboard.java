@@ -1,10 +1,10 @@
 package org.callcenter.system;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,15 +111,15 @@ final class SupervisorDashboard implements AutoCloseable {
 
 	/** The whole page, as tall as it is, for the docs. */
 	void screenshot(String name) {
-		Dimension window = this.browser.manage().window().getSize();
 		long height = ((Number) this.browser.executeScript("return document.documentElement.scrollHeight;"))
 			.longValue();
-		this.browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height + 120, 600)));
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1280, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		try {
 			Chromium.screenshot(this.browser, name);
 		}
 		finally {
-			this.browser.manage().window().setSize(window);
+			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		}
 	}
 
