@@ -3,13 +3,14 @@ package org.callcenter.stats.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.callcenter.stats.api.ReportRange.Interval;
 import org.callcenter.stats.figures.AgentFigures;
 import org.callcenter.stats.figures.AgentStatus;
 import org.callcenter.stats.figures.CenterFigures;
@@ -17,33 +18,34 @@ import org.callcenter.stats.figures.Figures;
 import org.callcenter.stats.figures.Intervals;
 import org.callcenter.stats.figures.StatsStores;
 import org.callcenter.stats.figures.StatsStores.IntervalFigures;
+import org.callcenter.stats.system.StatsProperties;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Turns the stores into the API's answers. Whatever depends on "now" (the longest wait,
- * the time in a state, today) is worked out here, at the moment of the query, so the
- * stores only change when an event arrives.
+ * the time in a state, today in the configured time zone) is worked out here, at the
+ * moment of the query, so the stores only change when an event arrives.
  */
 @Service
 class StatsQueries {
-
-	/** A year of quarter hours at most in one report (35,040 rows). */
-	static final Duration LONGEST_RANGE = Duration.ofDays(366);
 
 	private final StatsStores stores;
 
 	private final Clock clock;
 
-	StatsQueries(StatsStores stores, Clock clock) {
+	private final ZoneId zone;
+
+	StatsQueries(StatsStores stores, Clock clock, StatsProperties properties) {
 		this.stores = stores;
 		this.clock = clock;
+		this.zone = properties.timeZone();
 	}
 
 	LiveStats live() {
 		Instant now = this.clock.instant();
 		CenterFigures center = this.stores.center();
-		Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+		Instant midnight = IntervalSize.DAY.startOf(now, this.zone);
 		Figures today = this.stores.intervals(midnight, now.plusMillis(1))
 			.stream()
 			.map(IntervalFigures::figures)
@@ -80,24 +82,26 @@ class StatsQueries {
 	}
 
 	/**
-	 * The quarter hours from the one {@code from} falls in up to (not including) the one
-	 * starting at {@code to}; an interval without calls is left out. Both default to
-	 * today (UTC) so far.
+	 * The report range the query parameters ask for (each may be null), in the configured
+	 * time zone unless they name one.
+	 * @throws InvalidRange for parameters that cannot be read or a bad range
 	 */
-	List<IntervalStats> intervals(Instant from, Instant to) {
-		Instant now = this.clock.instant();
-		Instant start = Intervals.startOf((from != null) ? from : now.truncatedTo(ChronoUnit.DAYS));
-		Instant end = (to != null) ? to : now.plusMillis(1);
-		if (!start.isBefore(end)) {
-			throw new InvalidRange("'from' must be before 'to'.");
-		}
-		if (Duration.between(start, end).compareTo(LONGEST_RANGE) > 0) {
-			throw new InvalidRange("A report covers at most " + LONGEST_RANGE.toDays() + " days.");
-		}
-		return this.stores.intervals(start, end)
+	ReportRange range(String from, String to, String size, String zone) {
+		return ReportRange.of(from, to, size, zone, this.zone, this.clock.instant());
+	}
+
+	/**
+	 * The intervals of {@code range}, each the sum of the stored quarter hours in it; an
+	 * interval without calls is left out.
+	 */
+	List<IntervalStats> intervals(ReportRange range) {
+		List<Interval> quarters = this.stores.intervals(range.start(), range.end())
 			.stream()
-			.map((interval) -> new IntervalStats(interval.start(), interval.start().plus(Intervals.LENGTH),
-					FigureView.of(interval.figures())))
+			.map((quarter) -> new Interval(quarter.start(), quarter.start().plus(Intervals.LENGTH), quarter.figures()))
+			.toList();
+		return range.sum(quarters)
+			.stream()
+			.map((interval) -> new IntervalStats(interval.start(), interval.end(), FigureView.of(interval.figures())))
 			.toList();
 	}
 

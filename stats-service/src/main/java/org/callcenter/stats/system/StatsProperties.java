@@ -1,6 +1,7 @@
 package org.callcenter.stats.system;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,10 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * level and the abandonment rate (a misdial, a caller who changed their mind)
  * @param internalSecret the secret shared with the gateway: it signs agent identities;
  * set it in production (at least 16 characters)
+ * @param timeZone the time zone of "today" and of the report's hours and days when a
+ * request names none
  */
 @Validated
 @ConfigurationProperties("stats")
 public record StatsProperties(@NotNull @DefaultValue("20s") Duration serviceLevelThreshold,
-		@NotNull @DefaultValue("5s") Duration shortAbandon, @NotBlank @Size(min = 16) String internalSecret) {
+		@NotNull @DefaultValue("5s") Duration shortAbandon, @NotBlank @Size(min = 16) String internalSecret,
+		@NotNull @DefaultValue("UTC") ZoneId timeZone) {
 
 }
