@@ -24,7 +24,7 @@ final class IntervalsCsv {
 	static final MediaType MEDIA_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String HEADER = "start,end,offered,answered,answeredInThreshold,abandoned,shortAbandoned,handled,"
-			+ "serviceLevel,abandonRate,averageSpeedOfAnswerSeconds,averageHandleSeconds";
+			+ "serviceLevel,abandonRate,averageSpeedOfAnswerSeconds,averageHandleSeconds,wrapUps,averageWrapUpSeconds";
 
 	private IntervalsCsv() {
 	}
@@ -45,7 +45,9 @@ final class IntervalsCsv {
 				.add(decimal(figures.serviceLevel(), 4))
 				.add(decimal(figures.abandonRate(), 4))
 				.add(decimal(figures.averageSpeedOfAnswerSeconds(), 1))
-				.add(decimal(figures.averageHandleSeconds(), 1));
+				.add(decimal(figures.averageHandleSeconds(), 1))
+				.add(Long.toString(figures.wrapUps()))
+				.add(decimal(figures.averageWrapUpSeconds(), 1));
 			csv.append(row).append("\r\n");
 		}
 		return csv.toString();

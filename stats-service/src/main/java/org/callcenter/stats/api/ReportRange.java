@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.callcenter.stats.figures.Figures;
 import org.callcenter.stats.figures.Intervals;
+import org.callcenter.stats.figures.StatsParts.QuarterPart;
 
 /**
  * The intervals a report asks for: from the one {@code from} falls in up to the one
@@ -73,8 +73,8 @@ record ReportRange(Instant from, Instant to, IntervalSize size, ZoneId zone, Ins
 				continue;
 			}
 			checkWholeQuarters(start);
-			sums.merge(start, new Interval(start, this.size.endOf(start, this.zone), quarter.figures()),
-					(sum, more) -> new Interval(sum.start(), sum.end(), sum.figures().plus(more.figures())));
+			sums.merge(start, new Interval(start, this.size.endOf(start, this.zone), quarter.part()),
+					(sum, more) -> new Interval(sum.start(), sum.end(), sum.part().plus(more.part())));
 		}
 		return new ArrayList<>(sums.values());
 	}
@@ -146,9 +146,10 @@ record ReportRange(Instant from, Instant to, IntervalSize size, ZoneId zone, Ins
 	}
 
 	/**
-	 * One interval of a report: the figures of the calls that reached the center in it.
+	 * One interval of a report: the figures of the calls that reached the center in it,
+	 * and the wrap-ups that began in it.
 	 */
-	record Interval(Instant start, Instant end, Figures figures) {
+	record Interval(Instant start, Instant end, QuarterPart part) {
 
 	}
 

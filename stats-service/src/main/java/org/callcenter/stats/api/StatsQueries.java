@@ -6,18 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.callcenter.stats.api.ReportRange.Interval;
 import org.callcenter.stats.figures.AgentFigures;
 import org.callcenter.stats.figures.AgentStatus;
 import org.callcenter.stats.figures.CenterFigures;
-import org.callcenter.stats.figures.Figures;
 import org.callcenter.stats.figures.Intervals;
-import org.callcenter.stats.figures.StatsStores;
-import org.callcenter.stats.figures.StatsStores.IntervalFigures;
+import org.callcenter.stats.figures.StatsParts;
+import org.callcenter.stats.figures.StatsParts.AgentPart;
+import org.callcenter.stats.figures.StatsParts.QuarterPart;
+import org.callcenter.stats.figures.WrapUps;
 import org.callcenter.stats.system.StatsProperties;
 
 import org.springframework.stereotype.Service;
@@ -30,54 +28,56 @@ import org.springframework.stereotype.Service;
 @Service
 class StatsQueries {
 
-	private final StatsStores stores;
+	private final StatsParts parts;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	StatsQueries(StatsStores stores, Clock clock, StatsProperties properties) {
-		this.stores = stores;
+	StatsQueries(StatsParts parts, Clock clock, StatsProperties properties) {
+		this.parts = parts;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
 
 	LiveStats live() {
 		Instant now = this.clock.instant();
-		CenterFigures center = this.stores.center();
+		CenterFigures center = this.parts.center();
 		Instant midnight = IntervalSize.DAY.startOf(now, this.zone);
-		Figures today = this.stores.intervals(midnight, now.plusMillis(1))
+		QuarterPart today = this.parts.quarters(midnight, now.plusMillis(1))
+			.values()
 			.stream()
-			.map(IntervalFigures::figures)
-			.reduce(Figures.NONE, Figures::plus);
+			.reduce(QuarterPart.NONE, QuarterPart::plus);
+		WrapUps allWrapUps = this.parts.agents()
+			.values()
+			.stream()
+			.map(AgentPart::wrapUps)
+			.reduce(WrapUps.NONE, WrapUps::plus);
 		long longestWait = center.waitingSince()
 			.values()
 			.stream()
 			.min(Instant::compareTo)
 			.map((since) -> Math.max(0, Duration.between(since, now).toSeconds()))
 			.orElse(0L);
-		return new LiveStats(now, FigureView.of(today), FigureView.of(center.figures()), center.waitingSince().size(),
-				longestWait);
+		return new LiveStats(now, FigureView.of(today.figures(), today.wrapUps()),
+				FigureView.of(center.figures(), allWrapUps), center.waitingSince().size(), longestWait);
 	}
 
 	/** Every agent with a state or figures, by id. */
 	List<AgentStats> agents() {
 		Instant now = this.clock.instant();
-		Map<String, AgentStatus> statuses = this.stores.agentStatuses();
-		Map<String, AgentFigures> figures = this.stores.agentFigures();
-		Set<String> agentIds = new TreeSet<>(statuses.keySet());
-		agentIds.addAll(figures.keySet());
 		List<AgentStats> agents = new ArrayList<>();
-		for (String agentId : agentIds) {
-			AgentStatus status = statuses.get(agentId);
-			AgentFigures totals = figures.getOrDefault(agentId, AgentFigures.NONE);
+		this.parts.agents().forEach((agentId, part) -> {
+			AgentStatus status = part.status();
+			AgentFigures totals = part.figures();
 			boolean known = status != null && status.state() != null;
+			long handleMillis = totals.handleMillis() + part.wrapUps().millis();
 			agents.add(new AgentStats(agentId, known ? status.state() : null, known ? status.awayReason() : null,
 					known ? status.since() : null,
 					known ? Math.max(0, Duration.between(status.since(), now).toSeconds()) : null, totals.answered(),
-					totals.handleMillis() / 1000,
-					(totals.answered() > 0) ? totals.handleMillis() / 1000.0 / totals.answered() : null));
-		}
+					handleMillis / 1000, (totals.answered() > 0) ? handleMillis / 1000.0 / totals.answered() : null,
+					part.wrapUps().count(), part.wrapUps().millis() / 1000));
+		});
 		return agents;
 	}
 
@@ -95,13 +95,16 @@ class StatsQueries {
 	 * interval without calls is left out.
 	 */
 	List<IntervalStats> intervals(ReportRange range) {
-		List<Interval> quarters = this.stores.intervals(range.start(), range.end())
+		List<Interval> quarters = this.parts.quarters(range.start(), range.end())
+			.entrySet()
 			.stream()
-			.map((quarter) -> new Interval(quarter.start(), quarter.start().plus(Intervals.LENGTH), quarter.figures()))
+			.map((quarter) -> new Interval(quarter.getKey(), quarter.getKey().plus(Intervals.LENGTH),
+					quarter.getValue()))
 			.toList();
 		return range.sum(quarters)
 			.stream()
-			.map((interval) -> new IntervalStats(interval.start(), interval.end(), FigureView.of(interval.figures())))
+			.map((interval) -> new IntervalStats(interval.start(), interval.end(),
+					FigureView.of(interval.part().figures(), interval.part().wrapUps())))
 			.toList();
 	}
 

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -26,6 +27,7 @@ import org.callcenter.contracts.calls.Topics;
  *                                                             ├─► interval:  Figures
  *                                                             └─► per (call, agent): AgentShare ─► per agent: AgentFigures
  * agent-events ─► per agent: AgentStatus (seq repeats dropped)
+ *              └─► wrap-ups ({@link WrapUpTopology})
  * </pre>
  *
  * Every figure is a table re-grouped from the call summaries with an adder and a
@@ -94,11 +96,13 @@ public final class StatsTopology {
 					(agentId, share, figures) -> figures.minus(share), StatsTopology
 						.<String, AgentFigures>store(AGENT_FIGURES_STORE, Serdes.String(), AgentFigures.class));
 
-		builder.stream(Topics.AGENT_EVENTS, Consumed.with(Serdes.String(), new JsonSerde<>(AgentEvent.class)))
-			.filter((agentId, event) -> event != null && event.agentId() != null)
-			.groupByKey()
+		KStream<String, AgentEvent> agentEvents = builder
+			.stream(Topics.AGENT_EVENTS, Consumed.with(Serdes.String(), new JsonSerde<>(AgentEvent.class)))
+			.filter((agentId, event) -> event != null && event.agentId() != null);
+		agentEvents.groupByKey()
 			.aggregate(AgentStatus::none, (agentId, event, status) -> status.apply(event),
 					StatsTopology.<String, AgentStatus>store(AGENT_STATUS_STORE, Serdes.String(), AgentStatus.class));
+		WrapUpTopology.addTo(agentEvents);
 	}
 
 	private static List<KeyValue<String, AgentShare>> shares(String callId, CallSummary call) {

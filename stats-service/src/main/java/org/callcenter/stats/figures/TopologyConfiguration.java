@@ -61,6 +61,12 @@ class TopologyConfiguration {
 			.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);
 	}
 
+	/** What the API answers from: this instance's stores. */
+	@Bean
+	StatsParts localStatsParts(StatsStores stores) {
+		return new LocalStatsParts(stores);
+	}
+
 	@Bean
 	StatsStores statsStores(StreamsBuilderFactoryBean streams) {
 		KafkaStreamsInteractiveQueryService queries = new KafkaStreamsInteractiveQueryService(streams);

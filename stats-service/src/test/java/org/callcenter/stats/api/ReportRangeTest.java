@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.callcenter.stats.api.ReportRange.Interval;
 import org.callcenter.stats.figures.Figures;
 import org.callcenter.stats.figures.Intervals;
+import org.callcenter.stats.figures.StatsParts.QuarterPart;
+import org.callcenter.stats.figures.WrapUps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,12 +32,12 @@ class ReportRangeTest {
 		List<Interval> utc = range("2026-11-25", "2026-11-28", "P1D", "UTC").sum(quarters);
 		assertThat(utc).extracting(Interval::start)
 			.containsExactly(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
-		assertThat(utc).extracting((day) -> day.figures().offered()).containsExactly(1L, 6L);
+		assertThat(utc).extracting((day) -> day.part().figures().offered()).containsExactly(1L, 6L);
 
 		List<Interval> paris = range("2026-11-25", "2026-11-28", "P1D", "Europe/Paris").sum(quarters);
 		assertThat(paris).extracting(Interval::start)
 			.containsExactly(Instant.parse("2026-11-25T23:00:00Z"), Instant.parse("2026-11-26T23:00:00Z"));
-		assertThat(paris).extracting((day) -> day.figures().offered()).containsExactly(3L, 4L);
+		assertThat(paris).extracting((day) -> day.part().figures().offered()).containsExactly(3L, 4L);
 		assertThat(paris.get(0).end()).isEqualTo(Instant.parse("2026-11-26T23:00:00Z"));
 	}
 
@@ -50,13 +52,13 @@ class ReportRangeTest {
 		assertThat(day.start()).isEqualTo(Instant.parse("2026-10-24T22:00:00Z"));
 		assertThat(day.end()).isEqualTo(Instant.parse("2026-10-25T23:00:00Z"));
 		assertThat(day.sum(quarters)).singleElement()
-			.satisfies((sum) -> assertThat(sum.figures().offered()).isEqualTo(31));
+			.satisfies((sum) -> assertThat(sum.part().figures().offered()).isEqualTo(31));
 
 		List<Interval> hours = range("2026-10-25T02:00+02:00", "2026-10-25T03:00+01:00", "PT1H", "Europe/Paris")
 			.sum(quarters);
 		assertThat(hours).extracting(Interval::start)
 			.containsExactly(Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T01:00:00Z"));
-		assertThat(hours).extracting((hour) -> hour.figures().offered()).containsExactly(6L, 8L);
+		assertThat(hours).extracting((hour) -> hour.part().figures().offered()).containsExactly(6L, 8L);
 	}
 
 	@Test
@@ -67,7 +69,7 @@ class ReportRangeTest {
 		List<Interval> kolkata = range("2026-11-26T09:00", "2026-11-26T11:00", "PT1H", "Asia/Kolkata").sum(quarters);
 		assertThat(kolkata).extracting(Interval::start)
 			.containsExactly(Instant.parse("2026-11-26T03:30:00Z"), Instant.parse("2026-11-26T04:30:00Z"));
-		assertThat(kolkata).extracting((hour) -> hour.figures().offered()).containsExactly(1L, 6L);
+		assertThat(kolkata).extracting((hour) -> hour.part().figures().offered()).containsExactly(1L, 6L);
 	}
 
 	@Test
@@ -110,7 +112,8 @@ class ReportRangeTest {
 
 	private static Interval quarter(String start, long offered) {
 		Instant at = Instant.parse(start);
-		return new Interval(at, at.plus(Intervals.LENGTH), new Figures(offered, 0, 0, 0, 0, 0, 0, 0));
+		return new Interval(at, at.plus(Intervals.LENGTH),
+				new QuarterPart(new Figures(offered, 0, 0, 0, 0, 0, 0, 0), WrapUps.NONE));
 	}
 
 }

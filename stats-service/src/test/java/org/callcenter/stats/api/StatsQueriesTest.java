@@ -14,6 +14,7 @@ import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentState;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.stats.figures.CallCenterEvents;
+import org.callcenter.stats.figures.LocalStatsParts;
 import org.callcenter.stats.system.StatsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +33,9 @@ class StatsQueriesTest {
 	}
 
 	private StatsQueries queriesAt(double seconds) {
-		return new StatsQueries(this.events.stores, Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC),
-				new StatsProperties(Duration.ofSeconds(20), Duration.ofSeconds(5), "stats-queries-test-secret",
-						ZoneOffset.UTC));
+		return new StatsQueries(new LocalStatsParts(this.events.stores),
+				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC), new StatsProperties(Duration.ofSeconds(20),
+						Duration.ofSeconds(5), "stats-queries-test-secret", ZoneOffset.UTC));
 	}
 
 	@Test
@@ -76,8 +77,39 @@ class StatsQueriesTest {
 		this.events.agent("bob", 1, 30, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
 
 		List<AgentStats> agents = queriesAt(100).agents();
-		assertThat(agents).containsExactly(new AgentStats("alice", AgentState.WRAP_UP, null, at(75), 25L, 1, 60, 60.0),
-				new AgentStats("bob", AgentState.AVAILABLE, null, at(30), 70L, 0, 0, null));
+		assertThat(agents).containsExactly(
+				new AgentStats("alice", AgentState.WRAP_UP, null, at(75), 25L, 1, 60, 60.0, 0, 0),
+				new AgentStats("bob", AgentState.AVAILABLE, null, at(30), 70L, 0, 0, null, 0, 0));
+	}
+
+	@Test
+	void theHandleTimeAddsTheWrapUpsThatFinished() {
+		this.events.agent("alice", 1, 0, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
+		this.events.answered("first", 0, 10, "alice");
+		this.events.ended("first", 70, "alice", CallEventReason.AGENT_ENDED);
+		this.events.wrapUp("alice", 2, 70, 100);
+		this.events.agent("alice", 3, 100, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		// the second call's wrap-up is under way: it counts with its talk time only
+		this.events.answered("second", 100, 5, "alice");
+		this.events.ended("second", 145, "alice", CallEventReason.CALLER_LEFT);
+		this.events.wrapUp("alice", 4, 145, 175);
+
+		LiveStats live = queriesAt(150).live();
+		assertThat(live.total().handled()).isEqualTo(2);
+		assertThat(live.total().averageHandleSeconds()).isEqualTo((60 + 30 + 40) / 2.0);
+		assertThat(live.total().wrapUps()).isEqualTo(1);
+		assertThat(live.total().averageWrapUpSeconds()).isEqualTo(30.0);
+		assertThat(live.today()).isEqualTo(live.total());
+		assertThat(queriesAt(150).agents()).singleElement()
+			.satisfies((alice) -> assertThat(alice)
+				.extracting(AgentStats::answered, AgentStats::handleSeconds, AgentStats::averageHandleSeconds,
+						AgentStats::wrapUps, AgentStats::wrapUpSeconds)
+				.containsExactly(2L, 130L, 65.0, 1L, 30L));
+
+		this.events.agent("alice", 5, 160, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		assertThat(queriesAt(170).live().total().averageHandleSeconds()).isEqualTo((60 + 30 + 40 + 15) / 2.0);
+		assertThat(intervals(170, null, null, "PT1H", null)).singleElement()
+			.satisfies((hour) -> assertThat(hour.figures().averageHandleSeconds()).isEqualTo(72.5));
 	}
 
 	@Test
@@ -127,7 +159,7 @@ class StatsQueriesTest {
 		String csv = IntervalsCsv.write(intervals(3600, "2026-11-26", "2026-11-27", "PT1H", "Europe/Paris"),
 				ZoneId.of("Europe/Paris"));
 		assertThat(csv.split("\r\n")).containsExactly(IntervalsCsv.HEADER,
-				"2026-11-26T11:00:00+01:00,2026-11-26T12:00:00+01:00,2,1,0,1,1,1,0,0,30,60");
+				"2026-11-26T11:00:00+01:00,2026-11-26T12:00:00+01:00,2,1,0,1,1,1,0,0,30,60,0,");
 	}
 
 	@Test
