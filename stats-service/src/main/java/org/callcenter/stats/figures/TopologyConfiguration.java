@@ -61,9 +61,12 @@ class TopologyConfiguration {
 			.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);
 	}
 
-	/** What the API answers from: this instance's stores. */
+	/**
+	 * This instance's stores, all of them: what the API answers from unless another
+	 * {@link StatsParts} gathers every instance's.
+	 */
 	@Bean
-	StatsParts localStatsParts(StatsStores stores) {
+	LocalStatsParts localStatsParts(StatsStores stores) {
 		return new LocalStatsParts(stores);
 	}
 

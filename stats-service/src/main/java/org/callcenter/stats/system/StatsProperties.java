@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * set it in production (at least 16 characters)
  * @param timeZone the time zone of "today" and of the report's hours and days when a
  * request names none
+ * @param applicationServer host:port where the other instances reach this one (Kafka
+ * Streams' {@code application.server}): queries are forwarded there
  */
 @Validated
 @ConfigurationProperties("stats")
 public record StatsProperties(@NotNull @DefaultValue("20s") Duration serviceLevelThreshold,
 		@NotNull @DefaultValue("5s") Duration shortAbandon, @NotBlank @Size(min = 16) String internalSecret,
-		@NotNull @DefaultValue("UTC") ZoneId timeZone) {
+		@NotNull @DefaultValue("UTC") ZoneId timeZone,
+		@NotBlank @Pattern(regexp = "[^:/\\s]+:\\d{1,5}", message = "must be host:port") String applicationServer) {
 
 }

@@ -35,7 +35,7 @@ class StatsQueriesTest {
 	private StatsQueries queriesAt(double seconds) {
 		return new StatsQueries(new LocalStatsParts(this.events.stores),
 				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC), new StatsProperties(Duration.ofSeconds(20),
-						Duration.ofSeconds(5), "stats-queries-test-secret", ZoneOffset.UTC));
+						Duration.ofSeconds(5), "stats-queries-test-secret", ZoneOffset.UTC, "localhost:8085"));
 	}
 
 	@Test
