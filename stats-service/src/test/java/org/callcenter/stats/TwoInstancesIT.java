@@ -111,14 +111,23 @@ class TwoInstancesIT {
 		List<JsonNode> lives = new ArrayList<>();
 		List<JsonNode> agents = new ArrayList<>();
 		List<JsonNode> hours = new ArrayList<>();
+		// asked until each answers every event's part (partitions are processed in any
+		// order)
 		for (RestClient api : apis) {
-			lives.add(await().atMost(Duration.ofSeconds(90))
-				.until(() -> get(api, "/api/stats/live"), (live) -> live != null
-						&& live.at("/total/handled").asLong() == 8 && live.at("/total/wrapUps").asLong() == 1));
-			agents.add(await().atMost(Duration.ofSeconds(30))
-				.until(() -> get(api, "/api/stats/agents"), (list) -> list != null && list.size() == 4
-						&& list.findValues("state").stream().allMatch(JsonNode::isString)));
-			hours.add(get(api, intervals));
+			lives
+				.add(await().atMost(Duration.ofSeconds(90))
+					.until(() -> get(api, "/api/stats/live"), (live) -> live != null
+							&& live.at("/total/offered").asLong() == 10 && live.at("/total/abandoned").asLong() == 2
+							&& live.at("/total/handled").asLong() == 8 && live.at("/total/wrapUps").asLong() == 1));
+			agents
+				.add(await().atMost(Duration.ofSeconds(30))
+					.until(() -> get(api, "/api/stats/agents"), (list) -> list != null && list.size() == 4
+							&& list.findValues("state").stream().allMatch(JsonNode::isString)
+							&& list.findValues("answered").stream().allMatch((answered) -> answered.asLong() == 2)
+							&& list.findValues("wrapUps").stream().mapToLong(JsonNode::asLong).sum() == 1));
+			hours.add(await().atMost(Duration.ofSeconds(30))
+				.until(() -> get(api, intervals), (list) -> list != null
+						&& list.findValues("offered").stream().mapToLong(JsonNode::asLong).sum() == 10));
 		}
 
 		JsonNode total = lives.get(0).get("total");

@@ -32,7 +32,8 @@ class TopologyConfiguration {
 	@Bean
 	StatsTopology statsTopology(StreamsBuilder builder, StatsProperties properties) {
 		StatsTopology topology = new StatsTopology(
-				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()));
+				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()),
+				properties.summaryRetention());
 		topology.addTo(builder);
 		return topology;
 	}

@@ -23,12 +23,16 @@ import org.springframework.validation.annotation.Validated;
  * request names none
  * @param applicationServer host:port where the other instances reach this one (Kafka
  * Streams' {@code application.server}): queries are forwarded there
+ * @param summaryRetention how long after its end a call's summary is kept (its figures
+ * stay): longer than any event of an ended call can still come (queue-service's
+ * ended-call retention, the outbox relay's repeats, an outage of this service)
  */
 @Validated
 @ConfigurationProperties("stats")
 public record StatsProperties(@NotNull @DefaultValue("20s") Duration serviceLevelThreshold,
 		@NotNull @DefaultValue("5s") Duration shortAbandon, @NotBlank @Size(min = 16) String internalSecret,
 		@NotNull @DefaultValue("UTC") ZoneId timeZone,
-		@NotBlank @Pattern(regexp = "[^:/\\s]+:\\d{1,5}", message = "must be host:port") String applicationServer) {
+		@NotBlank @Pattern(regexp = "[^:/\\s]+:\\d{1,5}", message = "must be host:port") String applicationServer,
+		@NotNull @DefaultValue("7d") Duration summaryRetention) {
 
 }

@@ -34,8 +34,9 @@ class StatsQueriesTest {
 
 	private StatsQueries queriesAt(double seconds) {
 		return new StatsQueries(new LocalStatsParts(this.events.stores),
-				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC), new StatsProperties(Duration.ofSeconds(20),
-						Duration.ofSeconds(5), "stats-queries-test-secret", ZoneOffset.UTC, "localhost:8085"));
+				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC),
+				new StatsProperties(Duration.ofSeconds(20), Duration.ofSeconds(5), "stats-queries-test-secret",
+						ZoneOffset.UTC, "localhost:8085", Duration.ofDays(7)));
 	}
 
 	@Test

@@ -136,6 +136,11 @@ public final class CallCenterEvents implements AutoCloseable {
 				null, 1, at(seconds), 0, AgentState.WRAP_UP, null, at(untilSeconds)));
 	}
 
+	/** Lets the topology's wall-clock work run (dropping old summaries). */
+	public void advanceWallClock(Duration by) {
+		this.driver.advanceWallClockTime(by);
+	}
+
 	public static Instant at(double seconds) {
 		return T0.plusMillis(Math.round(seconds * 1000));
 	}
