@@ -27,7 +27,7 @@ import org.callcenter.contracts.calls.CallEvent;
  */
 final class CallSummaries implements Processor<String, CallEvent, String, CallChange> {
 
-	static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+	static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
 	private final ServiceLevelRules rules;
 
