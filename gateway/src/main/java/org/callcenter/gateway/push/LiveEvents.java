@@ -134,8 +134,8 @@ class LiveEvents {
 	}
 
 	/**
-	 * The pages of callers given to an agent, notified when the callers ahead of them with
-	 * that agent change.
+	 * The pages of callers given to an agent, notified when the callers ahead of them
+	 * with that agent change.
 	 */
 	AgentLines agentLines() {
 		return this.agentLines;

@@ -41,8 +41,8 @@ import org.springframework.web.server.WebSession;
  * arrival joined or left the line, numbered, so that the page works out its own place
  * without a read), about how many agents are online and serving, and, while the call
  * waits with an agent, that the callers ahead of it there changed ({@link AgentLines}).
- * Pages read their own call's new state from the API. While an agent's stream is open, this instance holds the agent's
- * live connection and reports it alive to queue-service.
+ * Pages read their own call's new state from the API. While an agent's stream is open,
+ * this instance holds the agent's live connection and reports it alive to queue-service.
  */
 @RestController
 class PushController {
@@ -155,7 +155,8 @@ class PushController {
 				.builder((Object) Map.of("agentsOnline", event.agentsOnline(), "agentsServing", event.agentsServing()))
 				.event("agents")
 				.build());
-		// while the call waits with an agent: the callers ahead of it there changed, so the
+		// while the call waits with an agent: the callers ahead of it there changed, so
+		// the
 		// page reads its own call again (the notice says nothing of the others)
 		AgentLines lines = this.hub.agentLines();
 		Flux<ServerSentEvent<Object>> line = lines.notices(callId)

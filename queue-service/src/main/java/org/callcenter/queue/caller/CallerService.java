@@ -94,7 +94,7 @@ class CallerService {
 	}
 
 	CallStatus status(String callId) {
-		return CallStatus.of(this.store.find(callId), this.properties.expectedHandleTime());
+		return CallStatus.of(this.store.readForCaller(callId), this.properties.expectedHandleTime());
 	}
 
 	Call confirmConnection(String callId, String connectionId) {

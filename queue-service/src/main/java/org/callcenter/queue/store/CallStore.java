@@ -111,8 +111,12 @@ public class CallStore {
 				instant((String) reply.get(3)), (Long) reply.get(4));
 	}
 
+	public Call find(String callId) {
+		return call(run("call", callId));
+	}
+
 	/** A call with what its caller's page needs to estimate its wait. */
-	public CallRead find(String callId) {
+	public CallRead readForCaller(String callId) {
 		List<?> reply = run("call", callId);
 		return new CallRead(call(reply), WaitFigures.from(fields(reply.get(2))));
 	}

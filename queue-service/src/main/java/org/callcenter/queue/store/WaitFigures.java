@@ -6,8 +6,8 @@ import java.util.Map;
  * What a caller's page needs, besides its call, to estimate how long it waits: read with
  * the call in the same step ({@code call.lua}).
  *
- * @param agentsServing the agents online and {@code AVAILABLE} or in {@code WRAP_UP}
- * (not {@code AWAY}): those the waiting line is shared among
+ * @param agentsServing the agents online and {@code AVAILABLE} or in {@code WRAP_UP} (not
+ * {@code AWAY}): those the waiting line is shared among
  * @param averageHandleMs the recency-weighted average talk + hold time of the calls
  * agents took, as they ended; null before any did
  * @param aheadWithAgent while the call is {@code ASSIGNED} or {@code OFFERED}: how many
