@@ -1,5 +1,6 @@
 package org.callcenter.gateway.push;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,10 +33,11 @@ final class AgentLines {
 	 * Events that change which calls an agent has, or which of them it has taken; not
 	 * chat, holds, connections or consults.
 	 */
-	private static final Set<CallEventType> CHANGES_LINE = Set.of(CallEventType.QUEUED, CallEventType.ASSIGNED,
+	private static final Set<CallEventType> CHANGES_LINE = EnumSet.of(CallEventType.QUEUED, CallEventType.ASSIGNED,
 			CallEventType.OFFERED, CallEventType.ACCEPTED, CallEventType.ENDED);
 
-	private static final Set<CallState> WAITING_WITH_AGENT = Set.of(CallState.ASSIGNED, CallState.OFFERED);
+	/** (EnumSets: a state or type the read or event lacks is in none.) */
+	private static final Set<CallState> WAITING_WITH_AGENT = EnumSet.of(CallState.ASSIGNED, CallState.OFFERED);
 
 	private final Followers<String> notices = new Followers<>();
 

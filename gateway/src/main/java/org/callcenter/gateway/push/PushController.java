@@ -152,7 +152,7 @@ class PushController {
 			.map((move) -> ServerSentEvent.builder((Object) move).event("queue").build());
 		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
 			.map((event) -> ServerSentEvent
-				.builder((Object) Map.of("agentsOnline", event.agentsOnline(), "agentsServing", event.agentsServing()))
+				.builder((Object) new AgentsNotice(event.agentsOnline(), event.agentsServing()))
 				.event("agents")
 				.build());
 		// while the call waits with an agent: the callers ahead of it there changed, so
@@ -199,6 +199,14 @@ class PushController {
 			.defaultIfEmpty(CallSeen.UNKNOWN)
 			.onErrorResume(WebClientResponseException.NotFound.class, (missing) -> Mono.just(CallSeen.MISSING))
 			.onErrorResume((failure) -> Mono.just(CallSeen.UNKNOWN));
+	}
+
+	/**
+	 * What a caller's page hears as agents come and go: whether anybody is there, and
+	 * among how many agents the line is shared (for its expected wait).
+	 */
+	record AgentsNotice(int agentsOnline, int agentsServing) {
+
 	}
 
 	/** What the stream of a call needs of its read: whether it exists, where it waits. */
