@@ -26,7 +26,7 @@ class CallerExpectedWaitIT {
 		// recent calls took 2 minutes each
 		DirectQueue.recentCallsTook(Duration.ofMinutes(2));
 		try (AgentConsole alice = new AgentConsole(this.gateway).signIn("alice", "demo");
-				CallerPage mia = new CallerPage(this.gateway)) {
+				CallerPage mia = new CallerPage(this.gateway).countingReads()) {
 			alice.goAway("break");
 			String ann = DirectQueue.dial("Ann");
 			String bob = DirectQueue.dial("Bob");
@@ -46,7 +46,8 @@ class CallerExpectedWaitIT {
 			assertThat(mia.waitingTitle()).isEqualTo("An agent will be with you shortly");
 			mia.screenshot("caller-ahead-with-agent");
 
-			// alice serves Bob: once he is done, one caller is ahead (and Bob's short call
+			// alice serves Bob: once he is done, one caller is ahead (and Bob's short
+			// call
 			// brought the average down: 2 min + (a few s - 2 min) / 5, about 1.6 minutes)
 			DirectQueue.connect(bob);
 			alice.awaitCaller("Bob");
@@ -54,6 +55,9 @@ class CallerExpectedWaitIT {
 			mia.awaitWaiting(null, "2 callers ahead of you with your agent", "about 4 minutes");
 			alice.end("Bob");
 			mia.awaitWaiting(null, "1 caller ahead of you with your agent", "about 2 minutes");
+			// Mia's own call did not change: the gateway told her page that her agent's line
+			// did (a notice without content), and the page read its call once
+			assertThat(mia.notices("line")).isPositive();
 			alice.signOut();
 		}
 	}

@@ -222,7 +222,8 @@ final class CallerPage implements AutoCloseable {
 		try {
 			await().atMost(PATIENCE)
 				.until(() -> shows("screen-waiting")
-						&& (place == null ? !shows("position-line") : shows("position-line") && text("queue-position").equals(place))
+						&& (place == null ? !shows("position-line")
+								: shows("position-line") && text("queue-position").equals(place))
 						&& aheadWithAgent().equals(ahead) && expectedWait().equals(expectedWait));
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {

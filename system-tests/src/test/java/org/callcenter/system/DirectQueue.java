@@ -21,10 +21,10 @@ import org.callcenter.trust.SignedCredentials.Purpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Callers without a browser, straight at queue-service as the gateway would forward
- * them, and the call center's recent handle time set as if its recent calls had taken
- * that long: the suite's other tests end their calls within seconds, which would make
- * every expected wait "less than a minute".
+ * Callers without a browser, straight at queue-service as the gateway would forward them,
+ * and the call center's recent handle time set as if its recent calls had taken that
+ * long: the suite's other tests end their calls within seconds, which would make every
+ * expected wait "less than a minute".
  */
 final class DirectQueue {
 
@@ -38,8 +38,8 @@ final class DirectQueue {
 	/** Dials as a caller with no page; answers the call id. */
 	static String dial(String name) {
 		String body = send("POST", "/api/calls",
-				"{\"name\":\"" + name + "\",\"reason\":\"ahead\",\"mode\":\"audioVideo\"}", SignedCredentials.SERVICE_HEADER,
-				CREDENTIALS.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)));
+				"{\"name\":\"" + name + "\",\"reason\":\"ahead\",\"mode\":\"audioVideo\"}",
+				SignedCredentials.SERVICE_HEADER, CREDENTIALS.issue(Purpose.SERVICE, "gateway", Duration.ofMinutes(1)));
 		return JSON.readTree(body).at("/call/id").asString();
 	}
 
@@ -78,7 +78,11 @@ final class DirectQueue {
 	private static byte[] command(String... parts) {
 		StringBuilder wire = new StringBuilder("*").append(parts.length).append("\r\n");
 		for (String part : parts) {
-			wire.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+			wire.append('$')
+				.append(part.getBytes(StandardCharsets.UTF_8).length)
+				.append("\r\n")
+				.append(part)
+				.append("\r\n");
 		}
 		return wire.toString().getBytes(StandardCharsets.UTF_8);
 	}

@@ -27,7 +27,9 @@ final class RunningSuite {
 
 	static final String SECRET = "system-test-internal-secret";
 
-	/** queue-service's {@code queue.namespace}: its Redis keys are under {@code {system}}. */
+	/**
+	 * queue-service's {@code queue.namespace}: its Redis keys are under {@code {system}}.
+	 */
 	static final String NAMESPACE = "system";
 
 	static final String WRAP_UP_AGENT = "carol";
