@@ -55,7 +55,8 @@ class CallerExpectedWaitIT {
 			mia.awaitWaiting(null, "2 callers ahead of you with your agent", "about 4 minutes");
 			alice.end("Bob");
 			mia.awaitWaiting(null, "1 caller ahead of you with your agent", "about 2 minutes");
-			// Mia's own call did not change: the gateway told her page that her agent's line
+			// Mia's own call did not change: the gateway told her page that her agent's
+			// line
 			// did (a notice without content), and the page read its call once
 			assertThat(mia.notices("line")).isPositive();
 			alice.signOut();
