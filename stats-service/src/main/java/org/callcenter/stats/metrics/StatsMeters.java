@@ -19,6 +19,7 @@ import org.callcenter.stats.figures.CenterFigures;
 import org.callcenter.stats.figures.Figures;
 import org.callcenter.stats.figures.FiguresUnavailable;
 import org.callcenter.stats.figures.StatsStores;
+import org.callcenter.stats.figures.WrapUps;
 
 import org.springframework.stereotype.Component;
 
@@ -64,8 +65,16 @@ class StatsMeters implements MeterBinder {
 		calls(registry, "handled", "answered calls that have ended", Figures::handled);
 		seconds(registry, "callcenter.stats.answer.time", "summed time from reaching the center to the first accept",
 				Figures::answerMillis);
-		seconds(registry, "callcenter.stats.handle.time", "summed handle time of the handled calls",
+		seconds(registry, "callcenter.stats.handle.time", "summed talk and hold time of the handled calls",
 				Figures::handleMillis);
+		FunctionCounter.builder("callcenter.stats.wrap.ups", this, (meters) -> meters.wrapUps(WrapUps::count))
+			.description("finished wrap-ups of the agents whose figures this instance holds")
+			.register(registry);
+		FunctionCounter
+			.builder("callcenter.stats.wrap.up.time", this, (meters) -> meters.wrapUps(WrapUps::millis) / 1000.0)
+			.description("summed time of those wrap-ups (AHT = handle time + wrap-up time over handled calls)")
+			.baseUnit("seconds")
+			.register(registry);
 		Gauge
 			.builder("callcenter.stats.waiting", this,
 					(meters) -> meters.center((center) -> center.waitingSince().size()))
@@ -118,6 +127,15 @@ class StatsMeters implements MeterBinder {
 				}
 			}
 			return counts.getOrDefault(state, 0);
+		}
+		catch (FiguresUnavailable ex) {
+			return Double.NaN;
+		}
+	}
+
+	private double wrapUps(ToLongFunction<WrapUps> sum) {
+		try {
+			return this.stores.agentWrapUps().values().stream().mapToLong(sum).sum();
 		}
 		catch (FiguresUnavailable ex) {
 			return Double.NaN;

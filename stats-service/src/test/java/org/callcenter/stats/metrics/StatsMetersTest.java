@@ -32,9 +32,15 @@ class StatsMetersTest {
 		this.events.close();
 	}
 
+	/**
+	 * Held here as the application context holds it: meters keep only a weak reference to
+	 * what they read.
+	 */
+	private StatsMeters meters;
+
 	private void bindAt(double seconds) {
-		new StatsMeters(this.events.stores, Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC))
-			.bindTo(this.registry);
+		this.meters = new StatsMeters(this.events.stores, Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC));
+		this.meters.bindTo(this.registry);
 	}
 
 	@Test
@@ -57,6 +63,14 @@ class StatsMetersTest {
 		assertThat(counter("callcenter.stats.handle.time")).isEqualTo(60.0);
 		assertThat(gauge("callcenter.stats.waiting")).isEqualTo(1);
 		assertThat(gauge("callcenter.stats.longest.wait")).isEqualTo(40.0);
+
+		// alice's wrap-up after "a": 72 s to 90 s, counted once it is over
+		this.events.agent("alice", 1, 0, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
+		this.events.wrapUp("alice", 2, 72, 102);
+		assertThat(counter("callcenter.stats.wrap.ups")).isZero();
+		this.events.agent("alice", 3, 90, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		assertThat(counter("callcenter.stats.wrap.ups")).isEqualTo(1);
+		assertThat(counter("callcenter.stats.wrap.up.time")).isEqualTo(18.0);
 
 		this.events.accepted("c", 110, "alice");
 		assertThat(gauge("callcenter.stats.waiting")).isZero();
@@ -85,7 +99,8 @@ class StatsMetersTest {
 				throw new FiguresUnavailable(name, new IllegalStateException("restoring"));
 			}
 		});
-		new StatsMeters(restoring, Clock.systemUTC()).bindTo(this.registry);
+		this.meters = new StatsMeters(restoring, Clock.systemUTC());
+		this.meters.bindTo(this.registry);
 
 		assertThat(counter("callcenter.stats.calls.offered")).isNaN();
 		assertThat(gauge("callcenter.stats.waiting")).isNaN();
