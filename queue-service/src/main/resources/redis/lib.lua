@@ -30,6 +30,9 @@
 --   pending              zset: waiting calls, score = arrival (earlier arrivals first)
 --   queue-version        counter: the moves of `pending` that changed some waiting call's place
 --                        (see queue_move), so that pages follow their place from pushed moves
+--   handle-time          hash: averageMs (recency-weighted mean of the talk + hold time of calls an
+--                        agent took, updated as each ends: record_handle_time), calls (how many went
+--                        into it); absent until the first such call ended
 --   unconnected          zset: calls whose caller is not connected (never yet, or lost within the
 --                        grace period), score = deadline ms after which the call ends
 --   callers:seen         zset: calls whose caller page has an open event stream, score = last
@@ -244,6 +247,13 @@ local function leave_pending(id)
   return move
 end
 
+-- The agents serving callers: online and AVAILABLE (with room or not) or in WRAP_UP (back soon); not
+-- AWAY. An AVAILABLE agent a colleague asked to join a call is out of `agents` for that moment and so
+-- not counted. Callers' pages divide the line among them to estimate a wait. O(1).
+local function agents_serving()
+  return redis.call('ZCARD', key('agents')) + redis.call('ZCARD', key('wrap-ups'))
+end
+
 -- Appends an agent's presence or state change to the outbox, numbered per agent, with the state it
 -- leaves the agent in; agentsOnline lets pages say whether anyone is there to take a call without
 -- reading the queue again (`agents:seen` holds exactly the online agents).
@@ -252,7 +262,7 @@ local function emit_agent(agentId, type, reason)
   local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
   redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
     'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents', 'seen')),
-    'agentsAvailable', redis.call('ZCARD', key('agents')),
+    'agentsAvailable', redis.call('ZCARD', key('agents')), 'agentsServing', agents_serving(),
     'state', a.online == '1' and (a.state or 'AVAILABLE') or 'OFFLINE',
     'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
 end
@@ -401,6 +411,20 @@ local function start_wrap_up(agentId)
   set_agent_state(agentId, 'WRAP_UP', nil, NOW + wrapUpMs)
 end
 
+-- A call an agent took has ended: its talk + hold time goes into the recency-weighted average handle
+-- time (an exponentially weighted mean: each call counts HANDLE_WEIGHT, the average before it the
+-- rest, so the last ten calls or so make most of it and a shift of the kind of calls shows within
+-- minutes). The first call is the average. Callers' pages estimate their wait from it.
+local HANDLE_WEIGHT = 0.2
+local function record_handle_time(id)
+  local spent = redis.call('HMGET', key('call', id), 'talkMs', 'holdMs')
+  local handled = tonumber(spent[1] or '0') + tonumber(spent[2] or '0')
+  local before = tonumber(redis.call('HGET', key('handle-time'), 'averageMs') or '')
+  local average = before and (before + HANDLE_WEIGHT * (handled - before)) or handled
+  redis.call('HSET', key('handle-time'), 'averageMs', string.format('%.0f', average))
+  redis.call('HINCRBY', key('handle-time'), 'calls', 1)
+end
+
 local function end_call(id, c, reason)
   end_consult(id, reason)
   local move = leave_pending(id)
@@ -420,6 +444,9 @@ local function end_call(id, c, reason)
   redis.call('SREM', key('live'), id)
   redis.call('HDEL', key('call', id), 'reconnectBy')
   set_state(id, 'ENDED', 'endReason', reason, 'endedAt', NOW)
+  if talked then
+    record_handle_time(id)
+  end
   emit(id, 'ENDED', { reason = reason, queueChanged = c.state == 'WAITING', move = move })
   redis.call('EXPIRE', key('call', id), RETENTION)
   redis.call('EXPIRE', key('call', id, 'chat'), RETENTION)

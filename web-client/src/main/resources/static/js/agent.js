@@ -208,6 +208,8 @@
     });
     source.addEventListener('callers', function (event) { transferNews(parseJson(event.data)); });
     source.addEventListener('callers', function (event) { consultNews(parseJson(event.data)); });
+    source.addEventListener('callers', function (event) { myFigures.pushed(parseJson(event.data)); });
+    source.addEventListener('ready', function () { myFigures.reread(); });
     source.addEventListener('presence', function (event) {
       presence(parseJson(event.data));
     });
@@ -1933,6 +1935,10 @@
   // it is resumed; a reload reads the transcript again. Pushed messages come as `callers` events of
   // type MESSAGE, which change nothing else.
   var chat = CallCenter.Chat({ me: 'agent' });
+
+  // The agent's own figures in the status bar (js/my-figures.js): read when the stream is ready and
+  // after each of its calls ends.
+  var myFigures = CallCenter.MyFigures($('my-figures'));
 
   function renderChat() {
     var talking = null;

@@ -357,9 +357,14 @@
       var data = parseJson(event.data);
       if (data && typeof data.agentsOnline === 'number' && lastCall) {
         lastCall.agentsOnline = data.agentsOnline;
+        if (typeof data.agentsServing === 'number') lastCall.agentsServing = data.agentsServing;
         renderNoAgent();
+        renderEstimate();
       }
     });
+    // the callers ahead of this one with its agent changed (one was taken, ended, moved): the
+    // notice says nothing of them, the page reads its own call (aheadWithAgent) once
+    source.addEventListener('line', refresh);
     source.addEventListener('call', transferNews);
     source.addEventListener('error', function () {
       // the browser reconnects by itself unless the server refused the stream: then look again
@@ -415,6 +420,8 @@
       setText($('waiting-title'), 'An agent will be with you shortly');
       $('position-line').hidden = true;
     }
+    renderAhead();
+    renderEstimate();
     $('kept-place').hidden = !(current.state === 'WAITING' && backInLine);
     renderNoAgent();
     if (waiting && !waitedTimer) {
@@ -439,6 +446,38 @@
     if (place === null) place = lastCall.queuePosition; // a server that numbers no moves
     $('position-line').hidden = place == null;
     setText($('queue-position'), String(place));
+    renderEstimate();
+  }
+
+  // Given to an agent, not taken yet: how many of the agent's callers come first (its callers
+  // wait in order; the agent takes one at a time).
+  function renderAhead() {
+    var ahead = lastCall && (lastCall.state === 'ASSIGNED' || lastCall.state === 'OFFERED')
+      ? lastCall.aheadWithAgent : null;
+    var line = $('ahead-line');
+    line.hidden = !(typeof ahead === 'number' && ahead > 0);
+    if (!line.hidden) {
+      setText(line, ahead + (ahead === 1 ? ' caller' : ' callers') + ' ahead of you with your agent');
+    }
+  }
+
+  // The expected wait beside the place (or the callers ahead with the agent), from the latest
+  // read's figures and what was pushed since: js/expected-wait.js says how.
+  function renderEstimate() {
+    var words = null;
+    if (lastCall && (lastCall.state === 'WAITING' || lastCall.state === 'ASSIGNED' || lastCall.state === 'OFFERED')) {
+      var withAgent = lastCall.state !== 'WAITING';
+      var place = queuePlace.place();
+      words = CallCenter.ExpectedWait.describe({
+        place: withAgent ? null : (place !== null ? place : lastCall.queuePosition),
+        aheadWithAgent: withAgent ? (typeof lastCall.aheadWithAgent === 'number' ? lastCall.aheadWithAgent : 0) : null,
+        agentsOnline: lastCall.agentsOnline,
+        agentsServing: lastCall.agentsServing,
+        averageHandleSeconds: lastCall.averageHandleSeconds
+      });
+    }
+    $('wait-line').hidden = words === null;
+    if (words !== null) setText($('expected-wait'), words);
   }
 
   function renderWaited() {

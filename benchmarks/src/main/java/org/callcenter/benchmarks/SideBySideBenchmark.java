@@ -60,6 +60,10 @@ public final class SideBySideBenchmark {
 			CallerJourneyBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("stats")) {
+			StatsBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length > 0 && args[0].equals("startup")) {
 			StartupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;

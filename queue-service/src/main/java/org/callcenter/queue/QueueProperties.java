@@ -53,6 +53,8 @@ import org.springframework.validation.annotation.Validated;
  * @param offers routing by offers: each caller rings its agent, who accepts or declines
  * @param chatMaxMessages most chat messages one call keeps (caller's and agent's
  * together); more are refused
+ * @param expectedHandleTime the handle time callers' wait estimates assume until a call
+ * an agent took has ended (then the recency-weighted average of real ones)
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -71,7 +73,8 @@ public record QueueProperties(
 		@NotNull @DefaultValue("12h") Duration callerCredentialValidity,
 		@Valid @NotNull @DefaultValue SessionPool sessionPool,
 		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow, @Valid @NotNull @DefaultValue Offers offers,
-		@Positive @DefaultValue("200") int chatMaxMessages) {
+		@Positive @DefaultValue("200") int chatMaxMessages,
+		@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 4) @DefaultValue("3m") Duration expectedHandleTime) {
 
 	/** How one agent is given callers and what follows its calls. */
 	public AgentTerms termsOf(String agentId) {

@@ -66,7 +66,12 @@ class ConcurrencyIT {
 	 */
 	private static final int MIN_SUCCESSES = 3;
 
-	private static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
+	/**
+	 * Made for each run of the class: a test rerun after a failure (failsafe, same JVM)
+	 * runs {@code @BeforeAll} again, and must not find the stub the last
+	 * {@code @AfterAll} closed.
+	 */
+	private static TokenServiceStub TOKEN_SERVICE;
 
 	private static QueueServiceInstances instances;
 
@@ -74,6 +79,7 @@ class ConcurrencyIT {
 
 	@BeforeAll
 	static void startTwoInstances() {
+		TOKEN_SERVICE = new TokenServiceStub();
 		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
 				// a cap, so that callers wait and the queue moves while agents are
 				// online

@@ -29,14 +29,23 @@ final class QueueClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final SignedCredentials credentials = new SignedCredentials(SECRET, Clock.systemUTC());
+	private final SignedCredentials credentials;
 
 	private final Map<String, String> callerTokens = new ConcurrentHashMap<>();
 
 	private final RestClient http;
 
 	QueueClient(String baseUrl) {
+		this(baseUrl, Clock.systemUTC());
+	}
+
+	/**
+	 * Signing credentials at the time of {@code clock}: queue-service's own, when a test
+	 * sets it.
+	 */
+	QueueClient(String baseUrl, Clock clock) {
 		this.http = RestClient.builder().baseUrl(baseUrl).build();
+		this.credentials = new SignedCredentials(SECRET, clock);
 	}
 
 	Reply dial(String name) {

@@ -50,7 +50,12 @@ class SessionPoolIT {
 
 	private static final QueueKeys KEYS = new QueueKeys("{" + NAMESPACE + "}");
 
-	private static final TokenServiceStub TOKEN_SERVICE = new TokenServiceStub();
+	/**
+	 * Made for each run of the class: a test rerun after a failure (failsafe, same JVM)
+	 * runs {@code @BeforeAll} again, and must not find the stub the last
+	 * {@code @AfterAll} closed.
+	 */
+	private static TokenServiceStub TOKEN_SERVICE;
 
 	private static QueueServiceInstances instances;
 
@@ -60,6 +65,7 @@ class SessionPoolIT {
 
 	@BeforeAll
 	static void startTwoInstances() {
+		TOKEN_SERVICE = new TokenServiceStub();
 		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
 				// a fixed target, whatever the dials of the last window
 				"--queue.session-pool.size=" + POOL_SIZE, "--queue.session-pool.max-size=" + POOL_SIZE,

@@ -39,7 +39,9 @@ import org.callcenter.trust.SignedCredentials.Purpose;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,34 @@ class StatsServiceIT {
 			.until(() -> get(restarted, "/api/stats/live"), (body) -> body != null);
 		assertThat(again.get("total")).isEqualTo(live.get("total"));
 		assertThat(again.at("/waitingNow").asInt()).isEqualTo(1);
+
+		// the report of the restarted instance, as the dashboard downloads it
+		String query = "?from=" + dialed.minus(Duration.ofDays(2)) + "&to=" + Instant.now().plus(Duration.ofDays(1))
+				+ "&size=P1D&zone=Europe/Paris";
+		ResponseEntity<String> csv = restarted.get()
+			.uri("/api/stats/intervals.csv" + query)
+			.header(SignedCredentials.AGENT_HEADER, identity())
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(csv.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
+		assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).matches(
+				"attachment; filename=\"callcenter-\\d{4}-\\d\\d-\\d\\dT\\d{4}-\\d{4}-\\d\\d-\\d\\dT\\d{4}-P1D\\.csv\"");
+		List<String> rows = csv.getBody().lines().toList();
+		assertThat(rows.get(0)).startsWith("start,end,offered,answered,");
+		assertThat(rows.subList(1, rows.size())).allMatch((row) -> row.matches("\\S+T00:00:00\\+0[12]:00,.*"));
+		assertThat(rows.subList(1, rows.size()).stream().mapToLong((row) -> Long.parseLong(row.split(",")[2])).sum())
+			.isEqualTo(3);
+		JsonNode days = get(restarted, "/api/stats/intervals" + query);
+		assertThat(days.findValues("offered").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(3);
+		HttpStatusCode badSize = restarted.get()
+			.uri("/api/stats/intervals.csv?size=PT2H")
+			.header(SignedCredentials.AGENT_HEADER, identity())
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(badSize.value()).isEqualTo(400);
+	}
+
+	private String identity() {
+		return this.credentials.issue(Purpose.AGENT, "carol", Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -233,8 +263,7 @@ class StatsServiceIT {
 	private JsonNode get(RestClient api, String path) {
 		return api.get()
 			.uri(path)
-			.header(SignedCredentials.AGENT_HEADER,
-					this.credentials.issue(Purpose.AGENT, "carol", Duration.ofMinutes(1)))
+			.header(SignedCredentials.AGENT_HEADER, identity())
 			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
 					? JSON.readTree(response.getBody()) : null);
 	}

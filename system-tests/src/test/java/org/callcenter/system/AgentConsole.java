@@ -315,6 +315,24 @@ final class AgentConsole implements AutoCloseable {
 		return text("state-activity");
 	}
 
+	/**
+	 * The calls the agent answered, as its own figures in the status bar say; -1 while
+	 * they are not shown.
+	 */
+	long callsAnswered() {
+		if (!shows("my-figures")) {
+			return -1;
+		}
+		String figures = text("my-figures");
+		Matcher count = Pattern.compile("^You answered (\\d+) calls?").matcher(figures);
+		return count.find() ? Long.parseLong(count.group(1)) : (figures.startsWith("No calls answered") ? 0 : -1);
+	}
+
+	/** The agent's own figures as the status bar shows them. */
+	String myFigures() {
+		return text("my-figures");
+	}
+
 	void awaitState(String state) {
 		try {
 			await().atMost(CallerPage.PATIENCE).until(() -> state().equals(state));

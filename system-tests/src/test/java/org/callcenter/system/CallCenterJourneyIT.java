@@ -35,6 +35,9 @@ class CallCenterJourneyIT {
 			alice.signIn("alice", "demo");
 			alice.awaitCaller("Ann");
 			assertThat(alice.badge("Ann")).isEqualTo("Waiting");
+			// her own figures, beside her state (what the suite's earlier tests left)
+			long answeredBefore = await().atMost(CallerPage.PATIENCE)
+				.until(alice::callsAnswered, (answered) -> answered >= 0);
 
 			alice.accept("Ann");
 			ann.awaitOnCallWithAgentVideo();
@@ -77,6 +80,10 @@ class CallCenterJourneyIT {
 			assertThat(ann.awaitEnded()).contains("ended the call");
 			ann.screenshot("journey-caller-ended");
 			alice.awaitCallers(0);
+			// the call ended counts in her figures, with its handle time
+			await().atMost(CallerPage.PATIENCE)
+				.until(alice::callsAnswered, (answered) -> answered == answeredBefore + 1);
+			assertThat(alice.myFigures()).contains("average handle time");
 			alice.signOut();
 		}
 	}

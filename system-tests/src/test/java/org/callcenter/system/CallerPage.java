@@ -198,6 +198,42 @@ final class CallerPage implements AutoCloseable {
 		return text("queue-position");
 	}
 
+	/**
+	 * The expected wait the waiting screen shows ("about 4 minutes", "less than a
+	 * minute"); "" when it shows none.
+	 */
+	String expectedWait() {
+		return shows("wait-line") ? text("expected-wait") : "";
+	}
+
+	/**
+	 * What the waiting screen says of the callers ahead with the agent the call was given
+	 * to ("2 callers ahead of you with your agent"); "" when it says nothing.
+	 */
+	String aheadWithAgent() {
+		return shows("ahead-line") ? text("ahead-line") : "";
+	}
+
+	/**
+	 * Waits until the waiting screen shows this place (or, with {@code place} null, no
+	 * place), callers ahead with the agent ("" for none) and expected wait ("" for none).
+	 */
+	void awaitWaiting(String place, String ahead, String expectedWait) {
+		try {
+			await().atMost(PATIENCE)
+				.until(() -> shows("screen-waiting")
+						&& (place == null ? !shows("position-line")
+								: shows("position-line") && text("queue-position").equals(place))
+						&& aheadWithAgent().equals(ahead) && expectedWait().equals(expectedWait));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			screenshot("failed-waiting-for-expected-wait");
+			throw new AssertionError("the caller's page never showed place " + place + ", \"" + ahead + "\", \""
+					+ expectedWait + "\"; it says \"" + (shows("screen-waiting") ? text("screen-waiting") : "") + "\"",
+					ex);
+		}
+	}
+
 	/** All the waiting screen says, including whether an agent is online. */
 	String waitingMessage() {
 		await().atMost(PATIENCE).until(() -> shows("screen-waiting"));

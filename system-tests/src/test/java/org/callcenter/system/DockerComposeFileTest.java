@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every service away from the emulator, and without them every service finds it; Kafka
  * asks every client for SASL/SCRAM and lets nothing through without an ACL, the services
  * sign in with the password Kafka was given, only the gateway publishes a port (and the
- * optional tracing UI, on this machine alone), traces leave the services only when an
- * OTLP endpoint is given, and every container has a memory limit.
+ * optional tracing and monitoring UIs, on this machine alone), traces leave the services
+ * only when an OTLP endpoint is given, and every container has a memory limit.
  */
 @SuppressWarnings("unchecked")
 class DockerComposeFileTest {
@@ -102,9 +102,9 @@ class DockerComposeFileTest {
 	}
 
 	@Test
-	void onlyTheGatewayPublishesAPortTheOptionalTracingUiOnlyOnThisMachine() throws IOException {
+	void onlyTheGatewayPublishesAPortTheOptionalUisOnlyOnThisMachine() throws IOException {
 		services().forEach((name, service) -> {
-			if (!"gateway".equals(name) && !"jaeger".equals(name)) {
+			if (!List.of("gateway", "jaeger", "grafana").contains(name)) {
 				assertThat(service).as(name).doesNotContainKeys("ports", "network_mode");
 			}
 		});
@@ -113,6 +113,37 @@ class DockerComposeFileTest {
 		assertThat((List<String>) jaeger.get("profiles")).containsExactly("tracing");
 		assertThat(jaeger).doesNotContainKey("network_mode");
 		assertThat((List<String>) jaeger.get("ports")).containsExactly("127.0.0.1:16686:16686");
+		Map<String, Object> grafana = services().get("grafana");
+		assertThat((List<String>) grafana.get("profiles")).containsExactly("monitoring");
+		assertThat((List<String>) services().get("prometheus").get("profiles")).containsExactly("monitoring");
+		assertThat(grafana).doesNotContainKey("network_mode");
+		assertThat((List<String>) grafana.get("ports")).containsExactly("127.0.0.1:3000:3000");
+	}
+
+	@Test
+	void prometheusScrapesTheCallCentersServicesAndGrafanaReadsPrometheus() throws IOException {
+		Map<String, Object> prometheus;
+		try (Reader reader = Files
+			.newBufferedReader(COMPOSE_FILE.resolveSibling("compose/prometheus/prometheus.yml"))) {
+			prometheus = new Yaml().load(reader);
+		}
+		List<String> targets = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).stream()
+			.flatMap((job) -> ((List<Map<String, Object>>) job.get("static_configs")).stream())
+			.flatMap((config) -> ((List<String>) config.get("targets")).stream())
+			.toList();
+		// each a service of the compose file, on the port its container listens on
+		assertThat(targets).containsExactlyInAnyOrder("queue-service:8080", "stats-service:8080",
+				"callback-service:8080", "token-service:8080");
+		Map<String, Map<String, Object>> services = services();
+		targets.forEach((target) -> assertThat(services).containsKey(target.substring(0, target.indexOf(':'))));
+		Map<String, Object> datasources;
+		try (Reader reader = Files.newBufferedReader(
+				COMPOSE_FILE.resolveSibling("compose/grafana/provisioning/datasources/prometheus.yml"))) {
+			datasources = new Yaml().load(reader);
+		}
+		assertThat(((List<Map<String, Object>>) datasources.get("datasources")).get(0))
+			.containsEntry("url", "http://prometheus:9090")
+			.containsEntry("uid", "callcenter-prometheus");
 	}
 
 	@Test

@@ -105,7 +105,18 @@ class InternalDoorsIT {
 					SignedCredentials.AGENT_HEADER, header, null))
 				.as("the call center's figures")
 				.isEqualTo(401);
+			assertThat(send("GET", RunningSuite.get().url("stats-service") + "/api/agents/alice/stats",
+					SignedCredentials.AGENT_HEADER, header, null))
+				.as("an agent's own figures")
+				.isEqualTo(401);
 		}
+		// signed truly, as alice: her figures, nobody else's
+		String alice = new SignedCredentials(RunningSuite.SECRET, Clock.systemUTC()).issue(Purpose.AGENT, "alice",
+				Duration.ofMinutes(1));
+		assertThat(send("GET", RunningSuite.get().url("stats-service") + "/api/agents/bob/stats",
+				SignedCredentials.AGENT_HEADER, alice, null))
+			.as("another agent's figures")
+			.isEqualTo(403);
 		assertThat(send("POST", RunningSuite.get().url("opentok-emulator") + "/session/create", null, null, ""))
 			.as("OpenTok's REST API without the project's JWT")
 			.isIn(401, 403);

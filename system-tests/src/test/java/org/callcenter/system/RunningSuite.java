@@ -27,6 +27,11 @@ final class RunningSuite {
 
 	static final String SECRET = "system-test-internal-secret";
 
+	/**
+	 * queue-service's {@code queue.namespace}: its Redis keys are under {@code {system}}.
+	 */
+	static final String NAMESPACE = "system";
+
 	static final String WRAP_UP_AGENT = "carol";
 
 	static final java.time.Duration WRAP_UP = java.time.Duration.ofSeconds(10);
@@ -68,7 +73,7 @@ final class RunningSuite {
 	private static Suite start() {
 		Suite suite = Suite.start(
 				new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-						SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, "system", SECRET)
+						SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, NAMESPACE, SECRET)
 					.withQueueEnvironment(java.util.Map.of(
 							"QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_" + WRAP_UP_AGENT.toUpperCase(java.util.Locale.ROOT),
 							WRAP_UP.toSeconds() + "s", "QUEUE_OFFERS_AGENTS", OFFER_AGENT + "," + OTHER_OFFER_AGENT,

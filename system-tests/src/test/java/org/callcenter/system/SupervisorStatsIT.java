@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
  * The call center's figures reach a supervisor through the gateway, from stats-service's
  * Kafka Streams stores fed by the suite's own call events: a caller who hangs up before
  * an agent answers shows as offered and abandoned within seconds. An agent who does not
- * supervise gets 403, for the figures as for the whole queue.
+ * supervise gets 403, for the figures as for the whole queue, and reads its own figures.
  */
 class SupervisorStatsIT {
 
@@ -48,6 +48,14 @@ class SupervisorStatsIT {
 
 		await().atMost(CallerPage.PATIENCE)
 			.until(() -> today(awaitFigures(carol), "abandoned") > today(before, "abandoned"));
+		// an agent reads its own figures, and only its own: the path names nobody
+		JsonNode mine = await().atMost(CallerPage.PATIENCE).until(() -> {
+			HttpResponse<String> own = alice.get("/api/agent/stats");
+			return (own.statusCode() == 200) ? JSON.readTree(own.body()) : null;
+		}, (figures) -> figures != null && "AWAY".equals(figures.path("state").asString()));
+		assertThat(mine.path("agentId").asString()).isEqualTo("alice");
+		assertThat(mine.path("awayReason").asString()).isEqualTo("training");
+		assertThat(mine.has("answered")).isTrue();
 		alice.signOut();
 		carol.signOut();
 	}

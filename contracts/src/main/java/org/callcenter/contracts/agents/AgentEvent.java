@@ -24,15 +24,26 @@ import org.callcenter.contracts.calls.Topics;
  * away reasons, or {@code missed-offers} when it missed offers in a row); null otherwise
  * @param wrapUpUntil while {@link AgentState#WRAP_UP}: when it ends by itself; null
  * otherwise
+ * @param agentsServing how many online agents are {@link AgentState#AVAILABLE} or in
+ * {@link AgentState#WRAP_UP} (not away) after this change: those callers' pages share the
+ * waiting line among for their expected wait (absent in events written before: 0)
  */
 public record AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
 		int agentsOnline, Instant occurredAt, int agentsAvailable, AgentState state, String awayReason,
-		Instant wrapUpUntil) {
+		Instant wrapUpUntil, int agentsServing) {
+
+	/** A change as events told it before they counted the agents serving. */
+	public AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
+			int agentsOnline, Instant occurredAt, int agentsAvailable, AgentState state, String awayReason,
+			Instant wrapUpUntil) {
+		this(eventId, agentId, seq, type, reason, agentsOnline, occurredAt, agentsAvailable, state, awayReason,
+				wrapUpUntil, 0);
+	}
 
 	/** A presence change as events told it before agent states existed. */
 	public AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
 			int agentsOnline, Instant occurredAt) {
-		this(eventId, agentId, seq, type, reason, agentsOnline, occurredAt, 0, null, null, null);
+		this(eventId, agentId, seq, type, reason, agentsOnline, occurredAt, 0, null, null, null, 0);
 	}
 
 	/** What happened to an agent. */

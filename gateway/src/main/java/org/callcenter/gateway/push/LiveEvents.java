@@ -65,6 +65,9 @@ class LiveEvents {
 
 	private final Broadcast<AgentEvent> agents = new Broadcast<>();
 
+	/** Callers waiting with an agent, told when the callers ahead of them change. */
+	private final AgentLines agentLines = new AgentLines();
+
 	LiveEvents(JsonMapper json, GatewayProperties properties) {
 		this.json = json;
 		this.moves = new CoalescedMoves(properties.queueMoveInterval(), this.timer, System::nanoTime,
@@ -95,6 +98,7 @@ class LiveEvents {
 		if (event.queueMove() != null) {
 			this.moves.add(event.queueMove());
 		}
+		this.agentLines.on(event);
 	}
 
 	@KafkaListener(id = "gateway-presence", idIsGroup = false, topics = Topics.AGENT_EVENTS,
@@ -127,6 +131,14 @@ class LiveEvents {
 	 */
 	Flux<String> queueMoves() {
 		return this.queueMoves.subscribe();
+	}
+
+	/**
+	 * The pages of callers given to an agent, notified when the callers ahead of them
+	 * with that agent change.
+	 */
+	AgentLines agentLines() {
+		return this.agentLines;
 	}
 
 	/** Every agent's presence events (caller pages show how many agents are online). */

@@ -2,6 +2,7 @@ package org.callcenter.gateway.push;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.callcenter.contracts.calls.CallState;
 import org.callcenter.gateway.system.GatewayProperties;
 import org.callcenter.trust.SignedCredentials;
 import org.callcenter.trust.SignedCredentials.Purpose;
@@ -37,9 +39,10 @@ import org.springframework.web.server.WebSession;
  * changes to its own callers and to its own presence (every console of the agent hears
  * that it went offline); a caller's page about its own call, about queue moves (which
  * arrival joined or left the line, numbered, so that the page works out its own place
- * without a read) and about how many agents are online. Pages read their own call's new
- * state from the API. While an agent's stream is open, this instance holds the agent's
- * live connection and reports it alive to queue-service.
+ * without a read), about how many agents are online and serving, and, while the call
+ * waits with an agent, that the callers ahead of it there changed ({@link AgentLines}).
+ * Pages read their own call's new state from the API. While an agent's stream is open,
+ * this instance holds the agent's live connection and reports it alive to queue-service.
  */
 @RestController
 class PushController {
@@ -55,6 +58,9 @@ class PushController {
 	static final Duration EVENT_TICKET_VALIDITY = Duration.ofSeconds(30);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> CONSOLE_NOTICE = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Map<String, Object>> CALL = new ParameterizedTypeReference<>() {
 	};
 
 	private final LiveEvents hub;
@@ -145,36 +151,81 @@ class PushController {
 		Flux<ServerSentEvent<Object>> queue = this.hub.queueMoves()
 			.map((move) -> ServerSentEvent.builder((Object) move).event("queue").build());
 		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
-			.map((event) -> ServerSentEvent.builder((Object) Map.of("agentsOnline", event.agentsOnline()))
+			.map((event) -> ServerSentEvent
+				.builder((Object) new AgentsNotice(event.agentsOnline(), event.agentsServing()))
 				.event("agents")
 				.build());
+		// while the call waits with an agent: the callers ahead of it there changed, so
+		// the
+		// page reads its own call again (the notice says nothing of the others)
+		AgentLines lines = this.hub.agentLines();
+		Flux<ServerSentEvent<Object>> line = lines.notices(callId)
+			.map((notice) -> ServerSentEvent.builder((Object) notice).event("line").build());
 		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
 			.map((tick) -> ServerSentEvent.builder().comment("alive").build());
 		Flux<ServerSentEvent<Object>> stream = Flux
 			.merge(Flux.just(ServerSentEvent.builder((Object) Map.of("callId", callId)).event("ready").build()), own,
-					queue, agentsOnline, keepAlive)
+					queue, agentsOnline, line, keepAlive)
 			.doOnSubscribe((subscription) -> this.callerPages.opened(callId))
 			.doFinally((signal) -> this.callerPages.closed(callId));
-		// a call that no longer exists (ended long ago) has nothing to follow: 404, not
-		// an open stream
-		return callExists(callId)
-			.flatMapMany((exists) -> exists ? stream : Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		// the call's events are followed before it is read, so that a move to or from an
+		// agent while it is read is not missed; a call that no longer exists (ended long
+		// ago) has nothing to follow: 404, not an open stream
+		return Flux.defer(() -> {
+			lines.opened(callId);
+			return readCall(callId).flatMapMany((read) -> {
+				if (!read.exists()) {
+					return Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+				}
+				lines.read(callId, read.state(), read.agentId());
+				return stream;
+			}).doFinally((signal) -> lines.closed(callId));
+		});
 	}
 
 	/**
-	 * False only when queue-service says there is no such call; if it cannot say, the
-	 * page may follow.
+	 * The call as queue-service reads it: whether it exists (false only when
+	 * queue-service says there is no such call; if it cannot say, the page may follow),
+	 * its state and its agent.
 	 */
-	private Mono<Boolean> callExists(String callId) {
+	private Mono<CallSeen> readCall(String callId) {
 		return this.queue.get()
 			.uri("/api/calls/{callId}", callId)
 			.header(HttpHeaders.AUTHORIZATION,
 					"Bearer " + this.credentials.issue(Purpose.CALLER, callId, Duration.ofMinutes(1)))
 			.retrieve()
-			.toBodilessEntity()
-			.map((found) -> true)
-			.onErrorResume(WebClientResponseException.NotFound.class, (missing) -> Mono.just(false))
-			.onErrorResume((failure) -> Mono.just(true));
+			.bodyToMono(CALL)
+			.map(CallSeen::of)
+			.defaultIfEmpty(CallSeen.UNKNOWN)
+			.onErrorResume(WebClientResponseException.NotFound.class, (missing) -> Mono.just(CallSeen.MISSING))
+			.onErrorResume((failure) -> Mono.just(CallSeen.UNKNOWN));
+	}
+
+	/**
+	 * What a caller's page hears as agents come and go: whether anybody is there, and
+	 * among how many agents the line is shared (for its expected wait).
+	 */
+	record AgentsNotice(int agentsOnline, int agentsServing) {
+
+	}
+
+	/** What the stream of a call needs of its read: whether it exists, where it waits. */
+	private record CallSeen(boolean exists, CallState state, String agentId) {
+
+		static final CallSeen MISSING = new CallSeen(false, null, null);
+
+		static final CallSeen UNKNOWN = new CallSeen(true, null, null);
+
+		static CallSeen of(Map<String, Object> call) {
+			Object state = call.get("state");
+			Object agentId = call.get("agentId");
+			CallState known = Arrays.stream(CallState.values())
+				.filter((candidate) -> candidate.name().equals(state))
+				.findFirst()
+				.orElse(null);
+			return new CallSeen(true, known, (agentId instanceof String id) ? id : null);
+		}
+
 	}
 
 	/**

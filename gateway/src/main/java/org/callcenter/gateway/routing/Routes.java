@@ -32,6 +32,18 @@ class Routes {
 			KeyResolver byClientAddress) {
 		String queue = "lb://" + ConfiguredInstances.QUEUE_SERVICE;
 		RouteLocatorBuilder.Builder builder = routes.routes()
+			// an agent's own figures, for its console: as the signed-in agent
+			// (/api/agents/<agent>/stats), which stats-service answers for that agent
+			// alone (the others' are supervisors', below); before the console's route,
+			// which would take the path
+			.route("agent-figures",
+					(r) -> r.method(HttpMethod.GET)
+						.and()
+						.path("/api/agent/stats")
+						.filters((f) -> f.filter(asAgent)
+							.retry(Routes::onRefusedConnection)
+							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+						.uri("lb://" + ConfiguredInstances.STATS_SERVICE))
 			.route("agent-console",
 					(r) -> r.path("/api/agent", "/api/agent/**", "/api/queue")
 						.filters((f) -> f.filter(asAgent)

@@ -230,7 +230,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 				.allSatisfy((event) -> assertThat(event.data()).matches(
 						"\\[\\{\"version\":7,\"arrival\":3,\"joined\":false\\}(,\\{\"version\":7,\"arrival\":3,\"joined\":false\\})*\\]"));
 			assertThat(heard).filteredOn((event) -> "agents".equals(event.event()))
-				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2}"));
+				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2,\"agentsServing\":0}"));
 			assertThat(heard).noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(movedTheQueue))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(elsewhere))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(joinedAtTheEnd))
@@ -239,6 +239,43 @@ class EventStreamAccessIT extends GatewayTestBase {
 		finally {
 			happening.dispose();
 		}
+	}
+
+	@Test
+	void aCallerWaitingWithAnAgentHearsThatTheCallersAheadChangedButNotWhoTheyAre() {
+		String call = UUID.randomUUID().toString();
+		String alicesOther = UUID.randomUUID().toString();
+		String bobsCall = UUID.randomUUID().toString();
+		Flux<ServerSentEvent<String>> stream = openCallerStream(call);
+		Disposable happening = Flux.interval(Duration.ofMillis(100)).subscribe((tick) -> {
+			// the call is given to alice; another of alice's callers is served, one of
+			// bob's
+			// too
+			this.hub.on(event(call, "alice", null));
+			this.hub.on(ended(alicesOther, "alice"));
+			this.hub.on(ended(bobsCall, "bob"));
+		});
+		try {
+			List<ServerSentEvent<String>> heard = stream.filter((event) -> event.event() != null)
+				.filter((event) -> !"call".equals(event.event()) && !"ready".equals(event.event()))
+				.take(5)
+				.collectList()
+				.block(Duration.ofSeconds(15));
+
+			assertThat(heard).allSatisfy((event) -> {
+				assertThat(event.event()).isEqualTo("line");
+				assertThat(event.data()).isEqualTo("{}");
+			});
+		}
+		finally {
+			happening.dispose();
+		}
+	}
+
+	/** A call of the agent's, served: ended after the agent talked with it. */
+	static CallEvent ended(String callId, String agentId) {
+		return new CallEvent(callId + ":9", callId, 9, CallEventType.ENDED, CallState.ENDED, agentId, null, "1_session",
+				true, null, false, Instant.now());
 	}
 
 	@Test

@@ -37,9 +37,10 @@ class CallerController {
 	}
 
 	@GetMapping("/{callId}")
-	@Operation(summary = "The call's state, its agent, and its queue position while waiting")
-	Call status(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
-		return this.callers.status(callId).forCaller();
+	@Operation(summary = "The call's state, its agent, its queue position while waiting, and the figures to "
+			+ "estimate its wait (agents serving, average handle time, callers ahead with its agent)")
+	CallStatus status(@PathVariable @Pattern(regexp = Ids.CALL_ID) String callId) {
+		return this.callers.status(callId);
 	}
 
 	@PostMapping("/{callId}/connection")

@@ -93,8 +93,8 @@ class CallerService {
 				this.credentials.issue(Purpose.CALLER, callId, this.properties.callerCredentialValidity()));
 	}
 
-	Call status(String callId) {
-		return this.store.find(callId);
+	CallStatus status(String callId) {
+		return CallStatus.of(this.store.readForCaller(callId), this.properties.expectedHandleTime());
 	}
 
 	Call confirmConnection(String callId, String connectionId) {

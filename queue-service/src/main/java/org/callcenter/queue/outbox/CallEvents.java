@@ -37,7 +37,7 @@ final class CallEvents {
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))),
 				Integer.parseInt(entry.getOrDefault("agentsAvailable", "0")),
 				(state != null) ? AgentState.valueOf(state) : null, blankToNull(entry.get("awayReason")),
-				epochMillis(entry.get("wrapUpUntil")));
+				epochMillis(entry.get("wrapUpUntil")), Integer.parseInt(entry.getOrDefault("agentsServing", "0")));
 	}
 
 	static CallEvent from(Map<String, String> entry) {

@@ -115,6 +115,12 @@ public class CallStore {
 		return call(run("call", callId));
 	}
 
+	/** A call with what its caller's page needs to estimate its wait. */
+	public CallRead readForCaller(String callId) {
+		List<?> reply = run("call", callId);
+		return new CallRead(call(reply), WaitFigures.from(fields(reply.get(2))));
+	}
+
 	/**
 	 * Goes online, {@code AVAILABLE}, or (online already) renames the agent; the wrap-up
 	 * time applies to its calls from now on.

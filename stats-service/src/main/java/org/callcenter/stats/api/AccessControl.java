@@ -13,11 +13,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every statistics request needs the agent identity the gateway signs: the gateway
- * forwards only supervisors' requests here, and the signature shows a request came
- * through it. Missing or invalid identities are 401.
+ * forwards only supervisors' requests here (and each agent's request for its own
+ * figures), and the signature shows a request came through it. Missing or invalid
+ * identities are 401; the verified agent id is kept for the request ({@link #AGENT_ID}).
  */
 @Configuration(proxyBeanMethods = false)
 class AccessControl implements WebMvcConfigurer {
+
+	/** The request attribute holding the verified agent id. */
+	static final String AGENT_ID = "org.callcenter.stats.api.agentId";
 
 	private final SignedCredentials credentials;
 
@@ -30,14 +34,13 @@ class AccessControl implements WebMvcConfigurer {
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				if (AccessControl.this.credentials
+				String agentId = AccessControl.this.credentials
 					.verify(Purpose.AGENT, request.getHeader(SignedCredentials.AGENT_HEADER))
-					.isEmpty()) {
-					throw new AccessDenied();
-				}
+					.orElseThrow(AccessDenied::new);
+				request.setAttribute(AGENT_ID, agentId);
 				return true;
 			}
-		}).addPathPatterns("/api/stats", "/api/stats/**");
+		}).addPathPatterns("/api/stats", "/api/stats/**", "/api/agents/**");
 	}
 
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.callcenter.contracts.calls.Topics;
 import org.callcenter.stats.figures.FigureChanges;
 import org.callcenter.stats.figures.FiguresUnavailable;
+import org.callcenter.stats.figures.Intervals;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
 class FigurePublisher implements FigureChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(FigurePublisher.class);
+
+	/** The size of a quarter hour's report interval, as the API names it. */
+	private static final String QUARTER_HOUR = "PT15M";
 
 	/** How long a round waits for the other changes of the same commit. */
 	static final Duration GATHER = Duration.ofMillis(25);
@@ -139,7 +143,8 @@ class FigurePublisher implements FigureChanges {
 				send("live", this.queries.live());
 			}
 			for (Instant start : quarters) {
-				List<IntervalStats> interval = this.queries.intervals(start, start.plusMillis(1));
+				List<IntervalStats> interval = this.queries.intervals(this.queries.range(start.toString(),
+						start.plus(Intervals.LENGTH).toString(), QUARTER_HOUR, "UTC"));
 				if (!interval.isEmpty()) {
 					send("interval:" + start, interval.get(0));
 				}

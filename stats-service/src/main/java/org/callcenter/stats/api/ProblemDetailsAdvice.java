@@ -32,6 +32,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail notYourFigures(NotYourFigures denied) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", "forbidden", "An agent reads only its own figures.");
+	}
+
+	@ExceptionHandler
 	ProblemDetail invalidRange(InvalidRange invalid) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid range", "invalid-range", invalid.getMessage());
 	}

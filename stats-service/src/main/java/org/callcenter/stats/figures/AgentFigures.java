@@ -12,12 +12,8 @@ public record AgentFigures(long answered, long handleMillis) {
 
 	public static final AgentFigures NONE = new AgentFigures(0, 0);
 
-	AgentFigures plus(AgentShare share) {
-		return new AgentFigures(this.answered + 1, this.handleMillis + share.handleMillis());
-	}
-
-	AgentFigures minus(AgentShare share) {
-		return new AgentFigures(this.answered - 1, this.handleMillis - share.handleMillis());
+	AgentFigures plus(AgentFigures change) {
+		return new AgentFigures(this.answered + change.answered, this.handleMillis + change.handleMillis);
 	}
 
 }

@@ -21,18 +21,16 @@ public record CenterFigures(Figures figures, Map<String, Instant> waitingSince) 
 		return new CenterFigures(Figures.NONE, Map.of());
 	}
 
-	CenterFigures plus(CallSummary call) {
+	/**
+	 * The figures after one call's change: its old part taken away, its new one added.
+	 */
+	CenterFigures plus(CallChange change) {
 		Map<String, Instant> waiting = new TreeMap<>(this.waitingSince);
-		if (call.waiting()) {
-			waiting.put(call.callId(), call.firstAt());
+		waiting.remove(change.after().callId());
+		if (change.after().waiting()) {
+			waiting.put(change.after().callId(), change.after().firstAt());
 		}
-		return new CenterFigures(this.figures.plus(call.figures()), waiting);
-	}
-
-	CenterFigures minus(CallSummary call) {
-		Map<String, Instant> waiting = new TreeMap<>(this.waitingSince);
-		waiting.remove(call.callId());
-		return new CenterFigures(this.figures.minus(call.figures()), waiting);
+		return new CenterFigures(this.figures.plus(change.figures()), waiting);
 	}
 
 }

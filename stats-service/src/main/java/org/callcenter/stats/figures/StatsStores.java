@@ -56,6 +56,24 @@ public final class StatsStores {
 		return all(StatsTopology.AGENT_STATUS_STORE);
 	}
 
+	/** Finished wrap-ups per agent. */
+	public Map<String, WrapUps> agentWrapUps() {
+		return all(WrapUpTopology.AGENT_WRAP_UPS_STORE);
+	}
+
+	/** The wrap-ups that began in the quarter hours from {@code from} to {@code to}. */
+	public Map<Instant, WrapUps> intervalWrapUps(Instant from, Instant to) {
+		Map<Instant, WrapUps> wrapUps = new TreeMap<>();
+		if (!from.isBefore(to)) {
+			return wrapUps;
+		}
+		ReadOnlyKeyValueStore<Long, WrapUps> store = this.source.keyValueStore(WrapUpTopology.INTERVAL_WRAP_UPS_STORE);
+		try (KeyValueIterator<Long, WrapUps> range = store.range(from.toEpochMilli(), to.toEpochMilli() - 1)) {
+			range.forEachRemaining((entry) -> wrapUps.put(Instant.ofEpochMilli(entry.key), entry.value));
+		}
+		return wrapUps;
+	}
+
 	private <V> Map<String, V> all(String storeName) {
 		Map<String, V> all = new TreeMap<>();
 		ReadOnlyKeyValueStore<String, V> store = this.source.keyValueStore(storeName);

@@ -32,7 +32,8 @@ class TopologyConfiguration {
 	@Bean
 	StatsTopology statsTopology(StreamsBuilder builder, StatsProperties properties, FigureChanges changes) {
 		StatsTopology topology = new StatsTopology(
-				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()), changes);
+				new ServiceLevelRules(properties.serviceLevelThreshold(), properties.shortAbandon()),
+				properties.summaryRetention(), changes);
 		topology.addTo(builder);
 		return topology;
 	}
@@ -59,6 +60,15 @@ class TopologyConfiguration {
 	StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
 		return (factory) -> factory
 			.setStreamsUncaughtExceptionHandler((failure) -> StreamThreadExceptionResponse.REPLACE_THREAD);
+	}
+
+	/**
+	 * This instance's stores, all of them: what the API answers from unless another
+	 * {@link StatsParts} gathers every instance's.
+	 */
+	@Bean
+	LocalStatsParts localStatsParts(StatsStores stores) {
+		return new LocalStatsParts(stores);
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package org.callcenter.stats.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -12,6 +14,8 @@ import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentState;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.stats.figures.CallCenterEvents;
+import org.callcenter.stats.figures.LocalStatsParts;
+import org.callcenter.stats.system.StatsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,7 +33,10 @@ class StatsQueriesTest {
 	}
 
 	private StatsQueries queriesAt(double seconds) {
-		return new StatsQueries(this.events.stores, Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC));
+		return new StatsQueries(new LocalStatsParts(this.events.stores),
+				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC),
+				new StatsProperties(Duration.ofSeconds(20), Duration.ofSeconds(5), "stats-queries-test-secret",
+						ZoneOffset.UTC, "localhost:8085", Duration.ofDays(7)));
 	}
 
 	@Test
@@ -71,8 +78,39 @@ class StatsQueriesTest {
 		this.events.agent("bob", 1, 30, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
 
 		List<AgentStats> agents = queriesAt(100).agents();
-		assertThat(agents).containsExactly(new AgentStats("alice", AgentState.WRAP_UP, null, at(75), 25L, 1, 60, 60.0),
-				new AgentStats("bob", AgentState.AVAILABLE, null, at(30), 70L, 0, 0, null));
+		assertThat(agents).containsExactly(
+				new AgentStats("alice", AgentState.WRAP_UP, null, at(75), 25L, 1, 60, 60.0, 0, 0),
+				new AgentStats("bob", AgentState.AVAILABLE, null, at(30), 70L, 0, 0, null, 0, 0));
+	}
+
+	@Test
+	void theHandleTimeAddsTheWrapUpsThatFinished() {
+		this.events.agent("alice", 1, 0, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
+		this.events.answered("first", 0, 10, "alice");
+		this.events.ended("first", 70, "alice", CallEventReason.AGENT_ENDED);
+		this.events.wrapUp("alice", 2, 70, 100);
+		this.events.agent("alice", 3, 100, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		// the second call's wrap-up is under way: it counts with its talk time only
+		this.events.answered("second", 100, 5, "alice");
+		this.events.ended("second", 145, "alice", CallEventReason.CALLER_LEFT);
+		this.events.wrapUp("alice", 4, 145, 175);
+
+		LiveStats live = queriesAt(150).live();
+		assertThat(live.total().handled()).isEqualTo(2);
+		assertThat(live.total().averageHandleSeconds()).isEqualTo((60 + 30 + 40) / 2.0);
+		assertThat(live.total().wrapUps()).isEqualTo(1);
+		assertThat(live.total().averageWrapUpSeconds()).isEqualTo(30.0);
+		assertThat(live.today()).isEqualTo(live.total());
+		assertThat(queriesAt(150).agents()).singleElement()
+			.satisfies((alice) -> assertThat(alice)
+				.extracting(AgentStats::answered, AgentStats::handleSeconds, AgentStats::averageHandleSeconds,
+						AgentStats::wrapUps, AgentStats::wrapUpSeconds)
+				.containsExactly(2L, 130L, 65.0, 1L, 30L));
+
+		this.events.agent("alice", 5, 160, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		assertThat(queriesAt(170).live().total().averageHandleSeconds()).isEqualTo((60 + 30 + 40 + 15) / 2.0);
+		assertThat(intervals(170, null, null, "PT1H", null)).singleElement()
+			.satisfies((hour) -> assertThat(hour.figures().averageHandleSeconds()).isEqualTo(72.5));
 	}
 
 	@Test
@@ -81,19 +119,61 @@ class StatsQueriesTest {
 		this.events.answered("quarter-past", 16 * 60, 30, "alice");
 		this.events.answered("half-past", 31 * 60, 30, "alice");
 
-		List<IntervalStats> intervals = queriesAt(3600).intervals(T0.plusSeconds(7 * 60), T0.plusSeconds(30 * 60));
+		List<IntervalStats> intervals = intervals(3600, T0.plusSeconds(7 * 60) + "", T0.plusSeconds(30 * 60) + "", null,
+				null);
 		assertThat(intervals).extracting(IntervalStats::start)
 			.containsExactly(T0, Instant.parse("2026-11-26T10:15:00Z"));
 		assertThat(intervals.get(1).end()).isEqualTo(Instant.parse("2026-11-26T10:30:00Z"));
 		assertThat(intervals.get(1).figures().serviceLevel()).isEqualTo(0.0);
-		assertThat(queriesAt(3600).intervals(null, null)).hasSize(3);
+		assertThat(intervals(3600, null, null, null, null)).hasSize(3);
+	}
+
+	@Test
+	void daysAreSummedFromTheQuarterHoursOfTheZonesDay() {
+		// 23:30 UTC on the 25th (00:30 in Paris), 10:00 and 23:45 UTC on the 26th (00:45
+		// on the 27th in Paris)
+		this.events.answered("late-evening", -10.5 * 3600, 10, "alice");
+		this.events.answered("morning", 0, 30, "alice");
+		this.events.abandoned("night", 13.75 * 3600, 40);
+
+		List<IntervalStats> utc = intervals(14 * 3600, "2026-11-25", "2026-11-28", "P1D", "UTC");
+		assertThat(utc).extracting(IntervalStats::start)
+			.containsExactly(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
+		assertThat(utc).extracting((day) -> day.figures().offered()).containsExactly(1L, 2L);
+		assertThat(utc.get(1).figures().serviceLevel()).isEqualTo(0.0);
+
+		List<IntervalStats> paris = intervals(14 * 3600, "2026-11-25", "2026-11-28", "P1D", "Europe/Paris");
+		assertThat(paris).extracting(IntervalStats::start)
+			.containsExactly(Instant.parse("2026-11-25T23:00:00Z"), Instant.parse("2026-11-26T23:00:00Z"));
+		assertThat(paris).extracting((day) -> day.figures().offered()).containsExactly(2L, 1L);
+		assertThat(paris.get(0).figures().serviceLevel()).isEqualTo(0.5);
+		assertThat(paris.get(0).figures().averageSpeedOfAnswerSeconds()).isEqualTo(20.0);
+		assertThat(paris.get(1).figures().abandonRate()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aReportAsCsvHasAHeaderAndARowPerIntervalInTheZonesTime() {
+		this.events.answered("morning", 0, 30, "alice");
+		this.events.ended("morning", 90, "alice", CallEventReason.AGENT_ENDED);
+		this.events.abandoned("gone", 60, 3);
+
+		String csv = IntervalsCsv.write(intervals(3600, "2026-11-26", "2026-11-27", "PT1H", "Europe/Paris"),
+				ZoneId.of("Europe/Paris"));
+		assertThat(csv.split("\r\n")).containsExactly(IntervalsCsv.HEADER,
+				"2026-11-26T11:00:00+01:00,2026-11-26T12:00:00+01:00,2,1,0,1,1,1,0,0,30,60,0,");
 	}
 
 	@Test
 	void aReversedOrOverlongRangeIsRefused() {
-		assertThatExceptionOfType(InvalidRange.class).isThrownBy(() -> queriesAt(0).intervals(T0, T0.minusSeconds(60)));
 		assertThatExceptionOfType(InvalidRange.class)
-			.isThrownBy(() -> queriesAt(0).intervals(T0.minusSeconds(400L * 24 * 3600), T0));
+			.isThrownBy(() -> intervals(0, T0 + "", T0.minusSeconds(60) + "", null, null));
+		assertThatExceptionOfType(InvalidRange.class)
+			.isThrownBy(() -> intervals(0, T0.minusSeconds(400L * 24 * 3600) + "", T0 + "", null, null));
+	}
+
+	private List<IntervalStats> intervals(double now, String from, String to, String size, String zone) {
+		StatsQueries queries = queriesAt(now);
+		return queries.intervals(queries.range(from, to, size, zone));
 	}
 
 }

@@ -127,6 +127,20 @@ public final class CallCenterEvents implements AutoCloseable {
 				state, awayReason, null));
 	}
 
+	/**
+	 * An agent event that leaves the agent in wrap-up until {@code untilSeconds}, as
+	 * queue-service sends it when a call the agent talked on ends.
+	 */
+	public void wrapUp(String agentId, long seq, double seconds, double untilSeconds) {
+		this.agents.pipeInput(agentId, new AgentEvent(agentId + ":" + seq, agentId, seq, AgentEventType.STATE_CHANGED,
+				null, 1, at(seconds), 0, AgentState.WRAP_UP, null, at(untilSeconds)));
+	}
+
+	/** Lets the topology's wall-clock work run (dropping old summaries). */
+	public void advanceWallClock(Duration by) {
+		this.driver.advanceWallClockTime(by);
+	}
+
 	public static Instant at(double seconds) {
 		return T0.plusMillis(Math.round(seconds * 1000));
 	}

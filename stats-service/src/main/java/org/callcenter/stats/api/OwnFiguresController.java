@@ -1,0 +1,36 @@
+package org.callcenter.stats.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An agent's own figures, for its console: the gateway forwards any signed-in agent's
+ * {@code /api/agent/stats} here as {@code /api/agents/<agent>/stats}, signed as that
+ * agent, and only that agent's identity reads them (the other agents' figures are for
+ * supervisors, {@link StatsController}).
+ */
+@RestController
+class OwnFiguresController {
+
+	private final StatsQueries queries;
+
+	OwnFiguresController(StatsQueries queries) {
+		this.queries = queries;
+	}
+
+	/** The agent's state and totals; zeros for an agent with no calls yet. */
+	@GetMapping("/api/agents/{agentId}/stats")
+	AgentStats mine(@PathVariable String agentId, @RequestAttribute(AccessControl.AGENT_ID) String signedIn) {
+		if (!agentId.equals(signedIn)) {
+			throw new NotYourFigures();
+		}
+		return this.queries.agents()
+			.stream()
+			.filter((agent) -> agent.agentId().equals(agentId))
+			.findFirst()
+			.orElseGet(() -> new AgentStats(agentId, null, null, null, null, 0, 0, null, 0, 0));
+	}
+
+}
