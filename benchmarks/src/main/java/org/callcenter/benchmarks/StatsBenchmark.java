@@ -54,9 +54,10 @@ import org.callcenter.trust.SignedCredentials.Purpose;
  * every call is counted as handled, events per second. Floor, same run: a plain Kafka
  * consumer reading and parsing the same events.</li>
  * <li><b>Latency</b>: events written at a constant rate (open loop); for each call, from
- * when its first event was due until the figures, read every 10 ms from stats-service's
- * API, count it as offered. Floor: the same events' trip through Kafka alone, from when
- * each was due until a plain consumer has it.</li>
+ * when its first event was due until the figures pushed on a supervisor's dashboard
+ * stream (stats-service → {@code callcenter.stats} → gateway → {@code GET
+ * /api/supervisor/events}) count it as offered. Floor: the same events' trip through
+ * Kafka alone, from when each was due until a plain consumer has it.</li>
  * </ol>
  * {@code java -jar benchmarks/target/benchmarks-*-exec.jar stats [calls] [events per second] [seconds]}
  * (defaults 20,000, 1,000 and 10).
@@ -84,7 +85,8 @@ final class StatsBenchmark {
 		int calls = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		double rate = (args.length > 1) ? Double.parseDouble(args[1]) : 1_000;
 		int seconds = (args.length > 2) ? Integer.parseInt(args[2]) : 10;
-		BenchmarkSuite.run("stats", (settings) -> settings,
+		BenchmarkSuite.run("stats",
+				(settings) -> settings.withGatewayEnvironment(SupervisorStream.gatewayEnvironment()),
 				(suite) -> new StatsBenchmark(suite).run(calls, rate, seconds));
 		System.exit(0);
 	}
@@ -177,26 +179,16 @@ final class StatsBenchmark {
 		AtomicBoolean writing = new AtomicBoolean(true);
 		Map<TopicPartition, Long> start = endOffsets();
 
-		// the figures, read as fast as the API answers (every 10 ms at most)
-		Thread watcher = new Thread(() -> {
-			int seen = 0;
-			long deadline = Long.MAX_VALUE;
-			while (seen < calls && System.nanoTime() < deadline) {
-				JsonNode figures = figures();
-				long now = System.nanoTime();
-				if (figures != null) {
-					long offered = figures.at("/total/offered").asLong() - baseOffered;
-					while (seen < Math.min(offered, calls)) {
-						shown.set(seen++, now);
-					}
+		// the supervisor's dashboard stream: each pushed change of the center's figures
+		int[] seen = { 0 };
+		SupervisorStream dashboard = SupervisorStream.open(URI.create(this.suite.gatewayUrl()), (live, arrived) -> {
+			synchronized (seen) {
+				long offered = live.at("/total/offered").asLong() - baseOffered;
+				while (seen[0] < Math.min(offered, calls)) {
+					shown.set(seen[0]++, arrived);
 				}
-				if (!writing.get() && deadline == Long.MAX_VALUE) {
-					deadline = now + Duration.ofSeconds(30).toNanos();
-				}
-				sleepQuietly(10);
 			}
-		}, "figures-watcher");
-		watcher.start();
+		});
 		// the floor: the same events through Kafka alone
 		Thread consumer = new Thread(() -> {
 			try (KafkaConsumer<String, String> kafka = consumer()) {
@@ -243,13 +235,17 @@ final class StatsBenchmark {
 			producer.flush();
 		}
 		writing.set(false);
-		watcher.join();
 		consumer.join();
-		Latencies toFigures = latencies("event → figures", due, shown, calls);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (shown.get(calls - 1) == 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		dashboard.close();
+		Latencies toFigures = latencies("event → dashboard", due, shown, calls);
 		Latencies throughKafka = latencies("event → plain consumer", due, delivered, calls);
 		return new MarkdownTable("path", "offered events/s", "calls seen", "p50 ms", "p99 ms", "max ms",
 				"floor, same events: Kafka alone to a plain consumer, p50 / p99 ms")
-			.row("a call's first event → counted in stats-service's figures (its API read every 10 ms)",
+			.row("a call's first event → counted in the figures pushed on the supervisor's dashboard stream",
 					MarkdownTable.rate(rate), toFigures.micros().length + " of " + calls,
 					MarkdownTable.millis(toFigures.percentile(50)), MarkdownTable.millis(toFigures.percentile(99)),
 					MarkdownTable.millis(toFigures.percentile(100)), MarkdownTable.millis(throughKafka.percentile(50))
@@ -360,15 +356,6 @@ final class StatsBenchmark {
 				"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + kafka.username()
 						+ "\" password=\"" + kafka.password() + "\";");
 		return properties;
-	}
-
-	private static void sleepQuietly(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static void say(String what) {
