@@ -25,6 +25,15 @@
 
   // --- reads --------------------------------------------------------------------------------
 
+  // Whether OpenTok's session-monitoring webhooks arrive (read with the queue): calls still work
+  // without them, but the project's callback URL needs fixing, which a supervisor can have done.
+  function renderMonitoring(notice) {
+    var banner = $('monitoring-banner');
+    var missing = !!notice && notice.callbacksArriving === false;
+    banner.hidden = !missing;
+    banner.textContent = missing ? (notice.problem || 'Session monitoring callbacks are not arriving.') : '';
+  }
+
   var readQueue = CallCenter.coalesce(function () {
     return CallCenter.api('GET', '/api/queue').then(function (queue) {
       clearError('queue');
@@ -37,6 +46,7 @@
       });
       renderWaiting();
       renderAgents();
+      renderMonitoring(queue.sessionMonitoring);
     }).catch(function (problem) {
       if (problem.status === 401) location.assign('/login');
       else showError(problem, 'queue');

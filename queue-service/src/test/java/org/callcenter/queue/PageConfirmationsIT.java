@@ -140,6 +140,11 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 		});
 		Reply notice = this.api.heartbeat("alice");
 		assertThat(notice.body().get("callbacksArriving").asBoolean()).isFalse();
+		// supervisors see it beside the queue
+		Reply queue = this.api.snapshot();
+		assertThat(queue.body().at("/sessionMonitoring/callbacksArriving").asBoolean()).isFalse();
+		assertThat(queue.body().at("/sessionMonitoring/problem").asString()).contains("not arriving");
+		assertThat(queue.body().get("pendingCallIds")).as("the snapshot's own fields").isNotNull();
 		assertThat(notice.text("problem")).contains("not arriving");
 		assertThat(this.api.send(HttpMethod.GET, "/actuator/metrics/callcenter.session.monitoring.missing", null)
 			.body()
@@ -151,6 +156,7 @@ class PageConfirmationsIT extends QueueServiceTestBase {
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.api.heartbeat("alice").body().get("callbacksArriving").asBoolean());
+		assertThat(this.api.snapshot().body().at("/sessionMonitoring/callbacksArriving").asBoolean()).isTrue();
 		assertThat(this.api.send(HttpMethod.GET, "/actuator/health", null)
 			.body()
 			.at("/components/sessionMonitoring/status")

@@ -55,6 +55,11 @@ class MissingCallbacksIT {
 				.contains("callback URL");
 			await().atMost(WINDOW_AND_SWEEP).until(() -> alice.monitoringBanner().contains("not arriving"));
 			alice.screenshot("agent-callbacks-missing");
+			// the supervisor's dashboard says so too
+			try (SupervisorDashboard carol = new SupervisorDashboard(this.gateway).open("carol", "demo")) {
+				assertThat(carol.monitoringBanner()).contains("not arriving").contains("callback URL");
+				carol.screenshot("dashboard-callbacks-missing");
+			}
 			assertThat(ServerState.call(mias).get("state").asString()).isEqualTo("ENDED");
 
 			// a caller who leaves by the button, and one who closes the tab, both leave

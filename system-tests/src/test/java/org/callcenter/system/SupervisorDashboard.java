@@ -59,6 +59,12 @@ final class SupervisorDashboard implements AutoCloseable {
 		return this;
 	}
 
+	/** The banner about OpenTok's session-monitoring webhooks; empty while hidden. */
+	String monitoringBanner() {
+		WebElement banner = this.browser.findElement(By.id("monitoring-banner"));
+		return banner.isDisplayed() ? banner.getText() : "";
+	}
+
 	/** A tile's figure, as shown: "0", "1 min 3 s", "50 %", "—". */
 	String tile(String id) {
 		return fresh(() -> this.browser.findElement(By.cssSelector("#" + id + " [data-value]")).getText());
