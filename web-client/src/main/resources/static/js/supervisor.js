@@ -147,6 +147,14 @@
 
   // --- tiles ----------------------------------------------------------------------------------
 
+  // The rate leaves out callers who hung up within seconds (a misdial, a change of mind): the
+  // note says how many, so that "0 %" beside "1 gave up" reads right.
+  function abandonedNote(today) {
+    var counted = today.abandoned - today.shortAbandoned;
+    var note = plural(counted, 'caller', 'callers') + ' of ' + (today.offered - today.shortAbandoned) + ' gave up';
+    return today.shortAbandoned > 0 ? note + ' (' + today.shortAbandoned + ' more within seconds, not counted)' : note;
+  }
+
   function renderTiles() {
     var today = live.today || {};
     tile('tile-waiting', String(live.waitingNow), live.waitingNow === 0 ? 'No one is waiting' : 'callers not yet with an agent');
@@ -156,7 +164,7 @@
         : today.answeredInThreshold + ' of ' + (today.answered + today.abandoned - today.shortAbandoned) + ' answered in time');
     tile('tile-abandoned', percent(today.abandonRate),
       today.abandonRate == null ? 'No calls yet today'
-        : plural(today.abandoned, 'caller', 'callers') + ' of ' + today.offered + ' gave up');
+        : abandonedNote(today));
     tile('tile-asa', seconds(today.averageSpeedOfAnswerSeconds),
       today.averageSpeedOfAnswerSeconds == null ? 'No calls answered yet today' : plural(today.answered, 'call', 'calls') + ' answered');
     tile('tile-aht', seconds(today.averageHandleSeconds),
