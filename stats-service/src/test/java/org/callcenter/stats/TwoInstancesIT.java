@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -111,6 +113,9 @@ class TwoInstancesIT {
 		List<JsonNode> lives = new ArrayList<>();
 		List<JsonNode> agents = new ArrayList<>();
 		List<JsonNode> hours = new ArrayList<>();
+		String agentIntervals = "/api/stats/agents/intervals?from=" + base.minus(Duration.ofHours(1)) + "&to="
+				+ base.plus(Duration.ofHours(3)) + "&size=PT1H";
+		List<JsonNode> agentHours = new ArrayList<>();
 		// asked until each answers every event's part (partitions are processed in any
 		// order)
 		for (RestClient api : apis) {
@@ -128,6 +133,10 @@ class TwoInstancesIT {
 			hours.add(await().atMost(Duration.ofSeconds(30))
 				.until(() -> get(api, intervals), (list) -> list != null
 						&& list.findValues("offered").stream().mapToLong(JsonNode::asLong).sum() == 10));
+			agentHours.add(await().atMost(Duration.ofSeconds(30))
+				.until(() -> get(api, agentIntervals), (list) -> list != null && list.size() == 4
+						&& list.findValues("answered").stream().mapToLong(JsonNode::asLong).sum() == 8
+						&& list.findValues("wrapUps").stream().mapToLong(JsonNode::asLong).sum() == 1));
 		}
 
 		JsonNode total = lives.get(0).get("total");
@@ -153,6 +162,27 @@ class TwoInstancesIT {
 		// 1:05
 		assertThat(hours.get(0).findValues("offered")).extracting(JsonNode::asLong).containsExactly(7L, 3L);
 		assertThat(hours.get(1)).isEqualTo(hours.get(0));
+
+		// per agent and hour: agent-0's two calls (at 0:00 and 0:40) and its wrap-up
+		JsonNode agent0Hours = agentHours.get(0).get(0);
+		assertThat(agent0Hours.get("agentId").asString()).isEqualTo("agent-0");
+		assertThat(agent0Hours.get("intervals")).singleElement().satisfies((hour) -> {
+			assertThat(hour.get("start").asString()).isEqualTo(base.toString());
+			assertThat(hour.at("/figures/answered").asLong()).isEqualTo(2);
+			assertThat(hour.at("/figures/handleSeconds").asLong()).isEqualTo(140);
+			assertThat(hour.at("/figures/wrapUps").asLong()).isEqualTo(1);
+		});
+		assertThat(agentHours.get(1)).isEqualTo(agentHours.get(0));
+		// and agent-0's own figures: its totals, and today those of its calls since
+		// midnight UTC (the default stats.time-zone)
+		Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+		long today = Stream.of(base, base.plusSeconds(2400)).filter((dialed) -> !dialed.isBefore(midnight)).count();
+		for (RestClient api : apis) {
+			JsonNode own = await().atMost(Duration.ofSeconds(30))
+				.until(() -> get(api, "/api/agents/agent-0/stats", false, "agent-0"), Objects::nonNull);
+			assertThat(own.get("answered").asLong()).isEqualTo(2);
+			assertThat(own.at("/today/answered").asLong()).isEqualTo(today);
+		}
 
 		// the center's figures live on one instance only, so the other forwarded /live;
 		// and the agents' stores are spread, so at least one gathered /agents
@@ -191,7 +221,11 @@ class TwoInstancesIT {
 	}
 
 	private String identity() {
-		return this.credentials.issue(Purpose.AGENT, "carol", Duration.ofMinutes(1));
+		return identity("carol");
+	}
+
+	private String identity(String agentId) {
+		return this.credentials.issue(Purpose.AGENT, agentId, Duration.ofMinutes(1));
 	}
 
 	/** The body of a 200 answer; null while the figures are not queryable (503). */
@@ -203,7 +237,11 @@ class TwoInstancesIT {
 	 * @param local asked as another instance asks: what the instance's own stores hold
 	 */
 	private JsonNode get(RestClient api, String path, boolean local) {
-		return api.get().uri(path).header(SignedCredentials.AGENT_HEADER, identity()).headers((headers) -> {
+		return get(api, path, local, "carol");
+	}
+
+	private JsonNode get(RestClient api, String path, boolean local, String agentId) {
+		return api.get().uri(path).header(SignedCredentials.AGENT_HEADER, identity(agentId)).headers((headers) -> {
 			if (local) {
 				headers.set("X-Stats-Local", "true");
 			}

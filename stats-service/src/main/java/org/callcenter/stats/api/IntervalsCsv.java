@@ -53,12 +53,12 @@ final class IntervalsCsv {
 		return csv.toString();
 	}
 
-	private static String time(Instant at, ZoneId zone) {
+	static String time(Instant at, ZoneId zone) {
 		return OffsetDateTime.ofInstant(at, zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 	/** A dot for the decimals whatever the locale; empty for null. */
-	private static String decimal(Double value, int places) {
+	static String decimal(Double value, int places) {
 		if (value == null) {
 			return "";
 		}

@@ -16,21 +16,28 @@ class OwnFiguresController {
 
 	private final StatsQueries queries;
 
-	OwnFiguresController(StatsQueries queries) {
+	private final AgentIntervals agentIntervals;
+
+	OwnFiguresController(StatsQueries queries, AgentIntervals agentIntervals) {
 		this.queries = queries;
+		this.agentIntervals = agentIntervals;
 	}
 
-	/** The agent's state and totals; zeros for an agent with no calls yet. */
+	/**
+	 * The agent's state and totals, and its figures today; zeros for an agent with no
+	 * calls yet.
+	 */
 	@GetMapping("/api/agents/{agentId}/stats")
-	AgentStats mine(@PathVariable String agentId, @RequestAttribute(AccessControl.AGENT_ID) String signedIn) {
+	OwnStats mine(@PathVariable String agentId, @RequestAttribute(AccessControl.AGENT_ID) String signedIn) {
 		if (!agentId.equals(signedIn)) {
 			throw new NotYourFigures();
 		}
-		return this.queries.agents()
+		AgentStats totals = this.queries.agents()
 			.stream()
 			.filter((agent) -> agent.agentId().equals(agentId))
 			.findFirst()
 			.orElseGet(() -> new AgentStats(agentId, null, null, null, null, 0, 0, null, 0, 0));
+		return new OwnStats(totals, this.agentIntervals.today(agentId));
 	}
 
 }

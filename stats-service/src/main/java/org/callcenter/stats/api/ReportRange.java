@@ -68,15 +68,33 @@ record ReportRange(Instant from, Instant to, IntervalSize size, ZoneId zone, Ins
 	List<Interval> sum(List<Interval> quarters) {
 		Map<Instant, Interval> sums = new LinkedHashMap<>();
 		for (Interval quarter : quarters) {
-			Instant start = this.size.startOf(quarter.start(), this.zone);
-			if (start.isBefore(this.start) || !start.isBefore(this.end)) {
+			Instant start = intervalOf(quarter.start());
+			if (start == null) {
 				continue;
 			}
-			checkWholeQuarters(start);
-			sums.merge(start, new Interval(start, this.size.endOf(start, this.zone), quarter.part()),
+			sums.merge(start, new Interval(start, endOf(start), quarter.part()),
 					(sum, more) -> new Interval(sum.start(), sum.end(), sum.part().plus(more.part())));
 		}
 		return new ArrayList<>(sums.values());
+	}
+
+	/**
+	 * The start of this range's interval that the stored quarter hour from
+	 * {@code quarter} belongs to; null if that interval is outside the range.
+	 * @throws InvalidRange if the interval does not begin on a stored quarter hour
+	 */
+	Instant intervalOf(Instant quarter) {
+		Instant start = this.size.startOf(quarter, this.zone);
+		if (start.isBefore(this.start) || !start.isBefore(this.end)) {
+			return null;
+		}
+		checkWholeQuarters(start);
+		return start;
+	}
+
+	/** The end of this range's interval that starts at {@code start}. */
+	Instant endOf(Instant start) {
+		return this.size.endOf(start, this.zone);
 	}
 
 	/**
@@ -85,7 +103,12 @@ record ReportRange(Instant from, Instant to, IntervalSize size, ZoneId zone, Ins
 	 * every file system takes it.
 	 */
 	String fileName() {
-		return "callcenter-" + local(this.from) + "-" + local(this.to) + "-" + this.size.iso() + ".csv";
+		return fileName("callcenter");
+	}
+
+	/** {@code <name>-<from>-<to>-<size>.csv}, as {@link #fileName()}. */
+	String fileName(String name) {
+		return name + "-" + local(this.from) + "-" + local(this.to) + "-" + this.size.iso() + ".csv";
 	}
 
 	private String local(Instant at) {

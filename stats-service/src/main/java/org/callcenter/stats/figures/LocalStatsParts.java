@@ -71,4 +71,9 @@ public final class LocalStatsParts implements StatsParts {
 		return agents;
 	}
 
+	@Override
+	public Map<String, Map<Instant, AgentQuarter>> agentQuarters(Instant from, Instant to) {
+		return this.holds.test(AgentQuarterTopology.STORE) ? this.stores.agentQuarters(from, to) : new TreeMap<>();
+	}
+
 }

@@ -22,6 +22,12 @@ public interface StatsParts {
 	Map<String, AgentPart> agents();
 
 	/**
+	 * Per agent (by id), its quarter hours from {@code from} to {@code to} that hold
+	 * anything, by start.
+	 */
+	Map<String, Map<Instant, AgentQuarter>> agentQuarters(Instant from, Instant to);
+
+	/**
 	 * One quarter hour: the figures of the calls that reached the center in it, and the
 	 * wrap-ups that began in it.
 	 */

@@ -74,6 +74,29 @@ public final class StatsStores {
 		return wrapUps;
 	}
 
+	/**
+	 * Per agent (by id), its figures in the quarter hours that start at or after
+	 * {@code from} and before {@code to}, by start.
+	 */
+	public Map<String, Map<Instant, AgentQuarter>> agentQuarters(Instant from, Instant to) {
+		Map<String, Map<Instant, AgentQuarter>> agents = new TreeMap<>();
+		if (!from.isBefore(to)) {
+			return agents;
+		}
+		ReadOnlyKeyValueStore<String, AgentQuarter> store = this.source.keyValueStore(AgentQuarterTopology.STORE);
+		// inclusive at both ends, but no key equals a bound (see AgentQuarterKey)
+		try (KeyValueIterator<String, AgentQuarter> range = store.range(AgentQuarterKey.bound(from),
+				AgentQuarterKey.bound(to))) {
+			range.forEachRemaining((entry) -> {
+				AgentQuarterKey key = AgentQuarterKey.decode(entry.key);
+				// added, not put: a key found in two partitions is two parts of one sum
+				agents.computeIfAbsent(key.agentId(), (agentId) -> new TreeMap<>())
+					.merge(key.start(), entry.value, AgentQuarter::plus);
+			});
+		}
+		return agents;
+	}
+
 	private <V> Map<String, V> all(String storeName) {
 		Map<String, V> all = new TreeMap<>();
 		ReadOnlyKeyValueStore<String, V> store = this.source.keyValueStore(storeName);

@@ -24,9 +24,10 @@ import org.callcenter.contracts.calls.Topics;
  * <pre>
  * call-events ─► per call: CallSummary (seq repeats dropped) ─► CallChange (before, after) ─┬─► "center":  CenterFigures
  *                                                                                          ├─► interval:  Figures
- *                                                                                          └─► per agent: AgentFigures
+ *                                                                                          ├─► per agent: AgentFigures
+ *                                                                                          └─► per agent and quarter hour ({@link AgentQuarterTopology})
  * agent-events ─► per agent: AgentStatus (seq repeats dropped)
- *              └─► wrap-ups ({@link WrapUpTopology})
+ *              └─► wrap-ups ({@link WrapUpTopology}) ─► also per agent and quarter hour
  * </pre>
  *
  * Every figure adds up the changes of the calls' contributions ({@link CallChange}: the
@@ -119,7 +120,8 @@ public final class StatsTopology {
 		KTable<String, AgentStatus> agentStatus = agentEvents.groupByKey()
 			.aggregate(AgentStatus::none, (agentId, event, status) -> status.apply(event),
 					StatsTopology.<String, AgentStatus>store(AGENT_STATUS_STORE, Serdes.String(), AgentStatus.class));
-		WrapUpTopology.addTo(agentEvents);
+		KStream<String, WrapUp> finishedWrapUps = WrapUpTopology.addTo(agentEvents);
+		AgentQuarterTopology.addTo(changes, finishedWrapUps);
 
 		FigureChanges.tap(centerFigures, intervals, agentFigures, agentStatus, this.changes);
 	}

@@ -43,8 +43,12 @@ public final class WrapUpTopology {
 	private WrapUpTopology() {
 	}
 
-	/** Adds the wrap-up stores, fed by the agent events (keyed by agent id). */
-	public static void addTo(KStream<String, AgentEvent> agentEvents) {
+	/**
+	 * Adds the wrap-up stores, fed by the agent events (keyed by agent id).
+	 * @return the finished wrap-ups, keyed by agent id (for the agents' quarter hours,
+	 * {@link AgentQuarterTopology})
+	 */
+	public static KStream<String, WrapUp> addTo(KStream<String, AgentEvent> agentEvents) {
 		KStream<String, WrapUp> finished = agentEvents
 			.groupByKey(Grouped.with(Serdes.String(), new JsonSerde<>(AgentEvent.class)))
 			.aggregate(WrapUpClock::none, (agentId, event, clock) -> clock.apply(event),
@@ -64,6 +68,7 @@ public final class WrapUpTopology {
 			.groupByKey(Grouped.with("wrap-up-interval", Serdes.Long(), new JsonSerde<>(WrapUp.class)))
 			.aggregate(() -> WrapUps.NONE, (start, wrapUp, sum) -> sum.plus(wrapUp),
 					store(INTERVAL_WRAP_UPS_STORE, Serdes.Long()));
+		return finished;
 	}
 
 	private static <K> Materialized<K, WrapUps, KeyValueStore<Bytes, byte[]>> store(String name,

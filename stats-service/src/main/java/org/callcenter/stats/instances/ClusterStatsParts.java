@@ -14,6 +14,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.stats.figures.AgentQuarter;
+import org.callcenter.stats.figures.AgentQuarterTopology;
 import org.callcenter.stats.figures.CenterFigures;
 import org.callcenter.stats.figures.FiguresUnavailable;
 import org.callcenter.stats.figures.StatsParts;
@@ -33,7 +35,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The parts of every instance that shares the stores: the center's from the instance
  * whose store holds the key {@code center} ({@code queryMetadataForKey}), the quarter
- * hours and agents gathered from every instance that holds a partition of their stores
+ * hours, agents and agents' quarter hours gathered from every instance that holds a partition of their stores
  * ({@code metadataForAllStreamsClients}) and added up. Each key lives on one instance
  * (its partition's active task; stale and standby copies are not read), so the sums count
  * everything once. This instance's parts are read directly; the others' over HTTP
@@ -105,6 +107,22 @@ class ClusterStatsParts implements StatsParts {
 					});
 			if (parts != null) {
 				parts.forEach((agentId, part) -> agents.merge(agentId, part, AgentPart::plus));
+			}
+		}
+		return agents;
+	}
+
+	@Override
+	public Map<String, Map<Instant, AgentQuarter>> agentQuarters(Instant from, Instant to) {
+		Map<String, Map<Instant, AgentQuarter>> agents = new TreeMap<>();
+		for (StreamsMetadata instance : holdersOf(Set.of(AgentQuarterTopology.STORE))) {
+			List<AgentQuarterAt> parts = this.instances.isSelf(instance.hostInfo())
+					? AgentQuarterAt.list(this.instances.local().agentQuarters(from, to))
+					: ask(instance.hostInfo(), "/api/stats/parts/agent-quarters?from=" + from + "&to=" + to,
+							new ParameterizedTypeReference<>() {
+							});
+			if (parts != null) {
+				parts.forEach((part) -> part.addTo(agents));
 			}
 		}
 		return agents;

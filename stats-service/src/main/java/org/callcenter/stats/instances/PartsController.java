@@ -45,4 +45,13 @@ class PartsController {
 		return this.instances.local().agents();
 	}
 
+	/**
+	 * The agents' quarter hours from {@code from} to {@code to} (instants) this instance
+	 * holds.
+	 */
+	@GetMapping("/agent-quarters")
+	List<AgentQuarterAt> agentQuarters(@RequestParam Instant from, @RequestParam Instant to) {
+		return AgentQuarterAt.list(this.instances.local().agentQuarters(from, to));
+	}
+
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentState;
@@ -19,6 +21,7 @@ import org.callcenter.stats.system.StatsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.callcenter.stats.figures.CallCenterEvents.T0;
 import static org.callcenter.stats.figures.CallCenterEvents.at;
 
@@ -34,9 +37,17 @@ class StatsQueriesTest {
 
 	private StatsQueries queriesAt(double seconds) {
 		return new StatsQueries(new LocalStatsParts(this.events.stores),
-				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC),
-				new StatsProperties(Duration.ofSeconds(20), Duration.ofSeconds(5), "stats-queries-test-secret",
-						ZoneOffset.UTC, "localhost:8085", Duration.ofDays(7)));
+				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC), properties());
+	}
+
+	private AgentIntervals agentIntervalsAt(double seconds) {
+		return new AgentIntervals(new LocalStatsParts(this.events.stores),
+				Clock.fixed(CallCenterEvents.at(seconds), ZoneOffset.UTC), properties());
+	}
+
+	private static StatsProperties properties() {
+		return new StatsProperties(Duration.ofSeconds(20), Duration.ofSeconds(5), "stats-queries-test-secret",
+				ZoneOffset.UTC, "localhost:8085", Duration.ofDays(7));
 	}
 
 	@Test
@@ -164,11 +175,99 @@ class StatsQueriesTest {
 	}
 
 	@Test
+	void eachAgentsQuarterHoursAreSummedIntoHoursAndDays() {
+		alicesAndBobsMorning();
+
+		assertThat(agentIntervals(5 * 3600, "2026-11-26", "2026-11-27", "PT1H", "UTC")).containsExactly(
+				new AgentIntervalStats("alice",
+						List.of(new AgentInterval(T0, T0.plusSeconds(3600), new AgentFigureView(2, 180, 90.0, 1, 30)),
+								new AgentInterval(T0.plusSeconds(3600), T0.plusSeconds(7200),
+										new AgentFigureView(1, 60, 60.0, 0, 0)))),
+				new AgentIntervalStats("bob", List.of(
+						new AgentInterval(T0, T0.plusSeconds(3600), new AgentFigureView(1, 120, 120.0, 0, 0)))));
+		// the quarter hours themselves: the wrap-up in the one it began in
+		assertThat(agentIntervals(5 * 3600, "2026-11-26", "2026-11-27", null, "UTC").get(0).intervals())
+			.extracting(AgentInterval::start, (quarter) -> quarter.figures().wrapUps())
+			.containsExactly(tuple(T0, 0L), tuple(T0.plusSeconds(900), 1L), tuple(T0.plusSeconds(3600), 0L));
+		Instant parisMidnight = Instant.parse("2026-11-25T23:00:00Z");
+		assertThat(agentIntervals(5 * 3600, "2026-11-26", "2026-11-27", "P1D", "Europe/Paris")).containsExactly(
+				new AgentIntervalStats("alice",
+						List.of(new AgentInterval(parisMidnight, parisMidnight.plus(Duration.ofDays(1)),
+								new AgentFigureView(3, 240, 80.0, 1, 30)))),
+				new AgentIntervalStats("bob", List.of(new AgentInterval(parisMidnight,
+						parisMidnight.plus(Duration.ofDays(1)), new AgentFigureView(1, 120, 120.0, 0, 0)))));
+		assertThatExceptionOfType(InvalidRange.class)
+			.isThrownBy(() -> agentIntervals(0, T0 + "", T0.minusSeconds(60) + "", null, null));
+	}
+
+	@Test
+	void anAgentsReportAsCsvHasARowPerAgentAndInterval() {
+		alicesAndBobsMorning();
+
+		String csv = AgentIntervalsCsv.write(
+				agentIntervals(5 * 3600, "2026-11-26", "2026-11-27", "PT1H", "Europe/Paris"),
+				ZoneId.of("Europe/Paris"));
+		assertThat(csv.split("\r\n")).containsExactly(AgentIntervalsCsv.HEADER,
+				"alice,2026-11-26T11:00:00+01:00,2026-11-26T12:00:00+01:00,2,180,90,1,30",
+				"alice,2026-11-26T12:00:00+01:00,2026-11-26T13:00:00+01:00,1,60,60,0,0",
+				"bob,2026-11-26T11:00:00+01:00,2026-11-26T12:00:00+01:00,1,120,120,0,0");
+		// an agent id is text: quoted where needed, never read as a formula
+		assertThat(AgentIntervalsCsv.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(AgentIntervalsCsv.text("smith, jo")).isEqualTo("\"smith, jo\"");
+	}
+
+	@Test
+	void anAgentsOwnFiguresHaveTodayBesideTheTotals() {
+		this.events.answered("yesterday", -3600 * 11, 10, "alice");
+		this.events.ended("yesterday", -3600 * 11 + 70, "alice", CallEventReason.AGENT_ENDED);
+		this.events.answered("today", 0, 10, "alice");
+		this.events.ended("today", 100, "alice", CallEventReason.AGENT_ENDED);
+		this.events.answered("bobs", 200, 10, "bob");
+
+		AgentFigureView today = agentIntervalsAt(3600).today("alice");
+		assertThat(today).isEqualTo(new AgentFigureView(1, 90, 90.0, 0, 0));
+		assertThat(agentIntervalsAt(3600).today("carol")).isEqualTo(AgentFigureView.NONE);
+		AgentStats totals = queriesAt(3600).agents().get(0);
+		assertThat(totals.answered()).isEqualTo(2);
+
+		// as the console reads it: the totals' fields as before, today beside them
+		JsonNode own = JsonMapper.builder().build().valueToTree(new OwnStats(totals, today));
+		assertThat(own.get("agentId").asString()).isEqualTo("alice");
+		assertThat(own.get("answered").asLong()).isEqualTo(2);
+		assertThat(own.get("handleSeconds").asLong()).isEqualTo(150);
+		assertThat(own.at("/today/answered").asLong()).isEqualTo(1);
+		assertThat(own.at("/today/averageHandleSeconds").asDouble()).isEqualTo(90.0);
+		assertThat(own.has("totals")).isFalse();
+	}
+
+	/**
+	 * Alice: calls dialed at 10:00 (60 s), 10:20 (90 s, then a 30 s wrap-up) and 11:10
+	 * (60 s); bob: 10:50 (120 s).
+	 */
+	private void alicesAndBobsMorning() {
+		this.events.agent("alice", 1, 0, AgentEventType.ONLINE, AgentState.AVAILABLE, null);
+		this.events.answered("a1", 0, 10, "alice");
+		this.events.ended("a1", 70, "alice", CallEventReason.AGENT_ENDED);
+		this.events.answered("a2", 1200, 10, "alice");
+		this.events.ended("a2", 1300, "alice", CallEventReason.AGENT_ENDED);
+		this.events.wrapUp("alice", 2, 1300, 1330);
+		this.events.agent("alice", 3, 1330, AgentEventType.STATE_CHANGED, AgentState.AVAILABLE, null);
+		this.events.answered("a3", 4200, 5, "alice");
+		this.events.ended("a3", 4265, "alice", CallEventReason.AGENT_ENDED);
+		this.events.answered("b1", 3000, 5, "bob");
+		this.events.ended("b1", 3125, "bob", CallEventReason.CALLER_LEFT);
+	}
+
+	@Test
 	void aReversedOrOverlongRangeIsRefused() {
 		assertThatExceptionOfType(InvalidRange.class)
 			.isThrownBy(() -> intervals(0, T0 + "", T0.minusSeconds(60) + "", null, null));
 		assertThatExceptionOfType(InvalidRange.class)
 			.isThrownBy(() -> intervals(0, T0.minusSeconds(400L * 24 * 3600) + "", T0 + "", null, null));
+	}
+
+	private List<AgentIntervalStats> agentIntervals(double now, String from, String to, String size, String zone) {
+		return agentIntervalsAt(now).intervals(queriesAt(now).range(from, to, size, zone));
 	}
 
 	private List<IntervalStats> intervals(double now, String from, String to, String size, String zone) {
