@@ -134,9 +134,10 @@ class TwoInstancesIT {
 				.until(() -> get(api, intervals), (list) -> list != null
 						&& list.findValues("offered").stream().mapToLong(JsonNode::asLong).sum() == 10));
 			agentHours.add(await().atMost(Duration.ofSeconds(30))
-				.until(() -> get(api, agentIntervals), (list) -> list != null && list.size() == 4
-						&& list.findValues("answered").stream().mapToLong(JsonNode::asLong).sum() == 8
-						&& list.findValues("wrapUps").stream().mapToLong(JsonNode::asLong).sum() == 1));
+				.until(() -> get(api, agentIntervals),
+						(list) -> list != null && list.size() == 4
+								&& list.findValues("answered").stream().mapToLong(JsonNode::asLong).sum() == 8
+								&& list.findValues("wrapUps").stream().mapToLong(JsonNode::asLong).sum() == 1));
 		}
 
 		JsonNode total = lives.get(0).get("total");

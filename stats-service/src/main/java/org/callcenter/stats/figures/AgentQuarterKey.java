@@ -1,6 +1,7 @@
 package org.callcenter.stats.figures;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The key of {@link AgentQuarterTopology#STORE} as stored: the quarter hour's start in
@@ -33,7 +34,8 @@ record AgentQuarterKey(Instant start, String agentId) {
 	 * equal to it: keys have an agent id).
 	 */
 	static String bound(Instant at) {
-		return String.format("%013d", at.toEpochMilli());
+		// Locale.ROOT: ASCII digits whatever the default locale
+		return String.format(Locale.ROOT, "%013d", at.toEpochMilli());
 	}
 
 }

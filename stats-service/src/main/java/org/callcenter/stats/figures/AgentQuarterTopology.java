@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class AgentQuarterTopology {
 
 	/**
-	 * Per quarter-hour start and agent id ({@link AgentQuarterKey}): {@link AgentQuarter}.
+	 * Per quarter-hour start and agent id ({@link AgentQuarterKey}):
+	 * {@link AgentQuarter}.
 	 */
 	public static final String STORE = "agent-quarter-figures";
 
@@ -66,7 +67,8 @@ public final class AgentQuarterTopology {
 		}
 		Instant quarter = Instant.ofEpochMilli(change.intervalStart());
 		return agents.stream()
-			.map((agent) -> KeyValue.pair(new AgentQuarterKey(quarter, agent.key).encoded(), AgentQuarter.of(agent.value)))
+			.map((agent) -> KeyValue.pair(new AgentQuarterKey(quarter, agent.key).encoded(),
+					AgentQuarter.of(agent.value)))
 			.toList();
 	}
 

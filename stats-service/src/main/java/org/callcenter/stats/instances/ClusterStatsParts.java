@@ -35,12 +35,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The parts of every instance that shares the stores: the center's from the instance
  * whose store holds the key {@code center} ({@code queryMetadataForKey}), the quarter
- * hours, agents and agents' quarter hours gathered from every instance that holds a partition of their stores
- * ({@code metadataForAllStreamsClients}) and added up. Each key lives on one instance
- * (its partition's active task; stale and standby copies are not read), so the sums count
- * everything once. This instance's parts are read directly; the others' over HTTP
- * ({@link PartsController}), with the signed identity this request came with. An instance
- * that does not answer makes the whole answer 503: a partial figure would look complete.
+ * hours, agents and agents' quarter hours gathered from every instance that holds a
+ * partition of their stores ({@code metadataForAllStreamsClients}) and added up. Each key
+ * lives on one instance (its partition's active task; stale and standby copies are not
+ * read), so the sums count everything once. This instance's parts are read directly; the
+ * others' over HTTP ({@link PartsController}), with the signed identity this request came
+ * with. An instance that does not answer makes the whole answer 503: a partial figure
+ * would look complete.
  */
 @Primary
 @Component

@@ -183,8 +183,8 @@ class StatsQueriesTest {
 						List.of(new AgentInterval(T0, T0.plusSeconds(3600), new AgentFigureView(2, 180, 90.0, 1, 30)),
 								new AgentInterval(T0.plusSeconds(3600), T0.plusSeconds(7200),
 										new AgentFigureView(1, 60, 60.0, 0, 0)))),
-				new AgentIntervalStats("bob", List.of(
-						new AgentInterval(T0, T0.plusSeconds(3600), new AgentFigureView(1, 120, 120.0, 0, 0)))));
+				new AgentIntervalStats("bob", List
+					.of(new AgentInterval(T0, T0.plusSeconds(3600), new AgentFigureView(1, 120, 120.0, 0, 0)))));
 		// the quarter hours themselves: the wrap-up in the one it began in
 		assertThat(agentIntervals(5 * 3600, "2026-11-26", "2026-11-27", null, "UTC").get(0).intervals())
 			.extracting(AgentInterval::start, (quarter) -> quarter.figures().wrapUps())

@@ -41,10 +41,9 @@ class AgentQuarterTopologyTest {
 		// bob's next: dialed 10:20, answered, still talking
 		this.events.answered("third", 20 * 60, 5, "bob");
 
-		assertThat(quarters(T0, T0.plusSeconds(1800))).containsExactly(
-				Map.entry("alice", Map.of(T0, new AgentQuarter(1, 60_000, 0, 0))),
-				Map.entry("bob", Map.of(T0, new AgentQuarter(1, 90_000, 0, 0), QUARTER_PAST,
-						new AgentQuarter(1, 0, 0, 0))));
+		assertThat(quarters(T0, T0.plusSeconds(1800)))
+			.containsExactly(Map.entry("alice", Map.of(T0, new AgentQuarter(1, 60_000, 0, 0))), Map.entry("bob",
+					Map.of(T0, new AgentQuarter(1, 90_000, 0, 0), QUARTER_PAST, new AgentQuarter(1, 0, 0, 0))));
 		// a range holds the quarter hours that start in it
 		assertThat(quarters(QUARTER_PAST, T0.plusSeconds(1800))).containsOnlyKeys("bob");
 		assertThat(quarters(T0.plusSeconds(1), QUARTER_PAST)).isEmpty();
@@ -94,9 +93,8 @@ class AgentQuarterTopologyTest {
 		// one under way is not counted yet
 		this.events.wrapUp("alice", 6, 17 * 60, 17 * 60 + 30);
 
-		assertThat(quarters(T0, T0.plusSeconds(1800))).containsExactly(Map.entry("alice",
-				Map.of(T0, new AgentQuarter(2, 100_000 + 115_000, 1, 30_000), QUARTER_PAST,
-						new AgentQuarter(0, 0, 1, 10_000))));
+		assertThat(quarters(T0, T0.plusSeconds(1800))).containsExactly(Map.entry("alice", Map.of(T0,
+				new AgentQuarter(2, 100_000 + 115_000, 1, 30_000), QUARTER_PAST, new AgentQuarter(0, 0, 1, 10_000))));
 	}
 
 	private Map<String, Map<Instant, AgentQuarter>> quarters(Instant from, Instant to) {
