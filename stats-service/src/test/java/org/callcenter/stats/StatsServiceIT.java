@@ -155,6 +155,27 @@ class StatsServiceIT {
 			.header(SignedCredentials.AGENT_HEADER, identity())
 			.exchange((request, response) -> response.getStatusCode());
 		assertThat(badSize.value()).isEqualTo(400);
+
+		// and the agents' report: alice's call in its Paris day (once its share has
+		// come through the repartition topic, which the restarted instance may finish)
+		ResponseEntity<String> agentsCsv = await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> restarted.get()
+				.uri("/api/stats/agents/intervals.csv" + query)
+				.header(SignedCredentials.AGENT_HEADER, identity())
+				.retrieve()
+				.toEntity(String.class), (response) -> response.getBody().contains(",1,60,60,0,0"));
+		assertThat(agentsCsv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).matches(
+				"attachment; filename=\"callcenter-agents-\\d{4}-\\d\\d-\\d\\dT\\d{4}-\\d{4}-\\d\\d-\\d\\dT\\d{4}-P1D\\.csv\"");
+		List<String> agentRows = agentsCsv.getBody().lines().toList();
+		assertThat(agentRows).hasSize(2);
+		assertThat(agentRows.get(0)).startsWith("agentId,start,end,answered,");
+		assertThat(agentRows.get(1)).matches("alice,\\S+T00:00:00\\+0[12]:00,\\S+T00:00:00\\+0[12]:00,1,60,60,0,0");
+		HttpStatusCode badAgentsSize = restarted.get()
+			.uri("/api/stats/agents/intervals?size=PT2H")
+			.header(SignedCredentials.AGENT_HEADER, identity())
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(badAgentsSize.value()).isEqualTo(400);
 	}
 
 	private String identity() {
