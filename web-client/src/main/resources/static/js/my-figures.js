@@ -1,6 +1,6 @@
 /* CallCenter.MyFigures shows an agent its own figures in the console's status bar: how many calls
-   it answered and its average handle time, from stats-service (GET /api/agent/stats, which the
-   gateway answers with the signed-in agent's figures alone).
+   it answered today and its average handle time, from stats-service (GET /api/agent/stats, which
+   the gateway answers with the signed-in agent's figures alone).
 
    Read when the console's stream is ready and again a moment after one of the agent's calls
    ends (the statistics follow the call events through Kafka Streams, a little behind the console),
@@ -23,13 +23,17 @@ window.CallCenter = window.CallCenter || {};
       return minutes + ' min' + (rest ? ' ' + rest + ' s' : '');
     }
 
-    function render(figures) {
+    // Today's figures where stats-service gives them (`today`), else the totals.
+    function render(answer) {
+      var today = answer && answer.today;
+      var figures = today || answer;
       if (!figures || typeof figures.answered !== 'number') {
         element.hidden = true;
         return;
       }
-      var text = figures.answered === 0 ? 'No calls answered yet'
-        : 'You answered ' + (figures.answered === 1 ? '1 call' : figures.answered + ' calls');
+      var when = today ? ' today' : '';
+      var text = figures.answered === 0 ? 'No calls answered yet' + when
+        : 'You answered ' + (figures.answered === 1 ? '1 call' : figures.answered + ' calls') + when;
       if (figures.answered > 0 && typeof figures.averageHandleSeconds === 'number') {
         text += ' · average handle time ' + duration(figures.averageHandleSeconds);
       }
