@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -14,68 +13,45 @@ import org.callcenter.contracts.calls.QueueMove;
  * Gathers queue moves into at most one notice per interval. Every waiting caller's page
  * gets every notice, so the gateway's work is notices × open pages: with 10,000 pages and
  * callers leaving ten times a second, one notice per move was 100,000 stream writes a
- * second. The first move after a quiet interval goes out at once (a page shows a lone
- * move without delay); moves that follow within the interval wait for its end and go out
- * together, in the order they came.
+ * second. When notices go out is {@link CoalescedNotices}' rule (the first move after a
+ * quiet interval at once, later ones at the interval's end); this class carries the moves
+ * gathered meanwhile, in the order they came.
  */
 final class CoalescedMoves {
 
-	private final long intervalNanos;
-
-	private final ScheduledExecutorService timer;
-
-	private final LongSupplier nanoTime;
+	private final List<QueueMove> pending = new ArrayList<>();
 
 	private final Consumer<List<QueueMove>> notice;
 
-	private final List<QueueMove> pending = new ArrayList<>();
-
-	private long lastSent;
-
-	private boolean sentOnce;
-
-	private boolean scheduled;
+	private final CoalescedNotices notices;
 
 	CoalescedMoves(Duration interval, ScheduledExecutorService timer, LongSupplier nanoTime,
 			Consumer<List<QueueMove>> notice) {
-		this.intervalNanos = interval.toNanos();
-		this.timer = timer;
-		this.nanoTime = nanoTime;
 		this.notice = notice;
+		this.notices = new CoalescedNotices(interval, timer, nanoTime, this::sendPending);
 	}
 
-	synchronized void add(QueueMove move) {
-		this.pending.add(move);
-		if (this.scheduled) {
-			return;
+	void add(QueueMove move) {
+		synchronized (this.pending) {
+			this.pending.add(move);
 		}
-		long now = this.nanoTime.getAsLong();
-		long wait = this.sentOnce ? this.lastSent + this.intervalNanos - now : 0;
-		if (wait <= 0) {
-			send(now);
-		}
-		else {
-			this.scheduled = true;
-			this.timer.schedule(this::sendScheduled, wait, TimeUnit.NANOSECONDS);
-		}
-	}
-
-	private synchronized void sendScheduled() {
-		this.scheduled = false;
-		send(this.nanoTime.getAsLong());
+		// outside the lock on the moves: a notice takes the notices' lock, then this one
+		this.notices.signal();
 	}
 
 	/**
-	 * Sent while holding the lock, so that notices leave in the order of their moves.
+	 * Runs under the notices' lock, so that notices leave one at a time, in the order of
+	 * their moves; nothing when an earlier notice already took the moves.
 	 */
-	private void send(long now) {
-		if (this.pending.isEmpty()) {
-			return;
+	private void sendPending() {
+		List<QueueMove> moves;
+		synchronized (this.pending) {
+			if (this.pending.isEmpty()) {
+				return;
+			}
+			moves = List.copyOf(this.pending);
+			this.pending.clear();
 		}
-		List<QueueMove> moves = List.copyOf(this.pending);
-		this.pending.clear();
-		this.lastSent = now;
-		this.sentOnce = true;
 		this.notice.accept(moves);
 	}
 
