@@ -7,9 +7,10 @@
 -- ARGV[2]    max callers per agent, 0 for no cap
 -- ARGV[3]    seconds an ended call stays readable
 -- ARGV[4..]  the script's own arguments
--- ARGV[#ARGV-1] the queues, in their configured order: 'id,priority,backupMs,refuse' each, ';'-separated
---            (refuse is 1 when the queue refuses dials while nobody serving it is signed in); the first
---            takes calls that name no queue or a queue no longer configured
+-- ARGV[#ARGV-1] the queues, in their configured order: 'id,priority,backupMs,refuse,overflowMs,overflowTo'
+--            each, ';'-separated (refuse is 1 when the queue refuses dials while nobody serving it is
+--            signed in; after overflowMs (0: never) its callers may go to overflowTo's primaries too); the
+--            first takes calls that name no queue or a queue no longer configured
 -- ARGV[#ARGV] last of all, the W3C traceparent of the request (or Kafka record, or sweep) that runs
 --            the script, '' outside a trace: each outbox entry keeps it, so that OutboxRelay sends
 --            the event within that trace and its consumers continue it
@@ -94,8 +95,9 @@
 -- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP, `offers` exactly the OFFERED calls
 -- (each offered to one agent only: the agent whose `callers` hold it); an agent's activeCall, if any, is
 -- one of its callers and the only one of them ON_CALL; no call waits while an AVAILABLE agent serving
--- its queue at a level it may take it at (primary; backup once it has waited the queue's backup delay,
--- which the sweep notices) has room; a call is only ever given by routing to an agent with its queue's skill
+-- its queue at a level it may take it at (primary; backup once it has waited the queue's backup delay;
+-- a primary of the queue it overflows to once it has waited the overflow time: the sweep notices these
+-- moments) has room; a call is only ever given by routing to an agent with its queue's skill
 -- (a transfer to a named agent is the agent's choice); a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
 -- the callers it has, an offline one has none). A call has a consultAgentId only while it is ON_CALL or
 -- ON_HOLD with its agent, naming another online agent whose `consulting` names the call (and an agent's
@@ -116,9 +118,11 @@ local TWO32 = 4294967296
 local QUEUES = {}
 local QUEUE = {}
 for spec in string.gmatch(ARGV[#ARGV - 1], '[^;]+') do
-  local id, priority, backupMs, refuse = string.match(spec, '^([^,]+),(%d+),(%d+),([01])$')
+  local id, priority, backupMs, refuse, overflowMs, overflowTo =
+    string.match(spec, '^([^,]+),(%d+),(%d+),([01]),(%d+),([^,]*)$')
   table.insert(QUEUES, id)
-  QUEUE[id] = { priority = tonumber(priority), backupMs = tonumber(backupMs), refuseEmpty = refuse == '1' }
+  QUEUE[id] = { priority = tonumber(priority), backupMs = tonumber(backupMs), refuseEmpty = refuse == '1',
+    overflowMs = tonumber(overflowMs), overflowTo = overflowTo }
 end
 
 local function key(...)
@@ -346,24 +350,39 @@ local function emit_agent(agentId, type, reason)
     'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
 end
 
--- The agent a call of queue q that has waited `waited` ms goes to, or nil: among the AVAILABLE agents
--- serving q at the best level that has one with room, the one with the fewest callers (ties: assigned
--- longest ago). Backups (level 2) only once the call has waited the queue's backup delay, as tiered
--- routing does. Passes over `excluded` (an agent that just declined or missed the call), if given.
--- O(log n) per level: the top of each list is its least loaded agent, so if it has no room nobody
--- at that level has.
-local function agent_with_room(q, waited, excluded)
-  for level = 1, 2 do
-    if level == 1 or waited >= QUEUE[q].backupMs then
-      local top = redis.call('ZRANGE', key('skill', q, level), 0, excluded and 1 or 0, 'WITHSCORES')
-      for i = 1, #top, 2 do
-        if top[i] ~= excluded then
-          if CAP <= 0 or math.floor(tonumber(top[i + 1]) / TWO32) < CAP then
-            return top[i]
-          end
-          break
-        end
+-- The first agent of a skill list (the least loaded, ties: assigned longest ago) other than
+-- `excluded`, if it has room; else nil: if it has none, nobody in the list has. O(log n).
+local function top_with_room(list, excluded)
+  local top = redis.call('ZRANGE', list, 0, excluded and 1 or 0, 'WITHSCORES')
+  for i = 1, #top, 2 do
+    if top[i] ~= excluded then
+      if CAP <= 0 or math.floor(tonumber(top[i + 1]) / TWO32) < CAP then
+        return top[i]
       end
+      return nil
+    end
+  end
+  return nil
+end
+
+-- The agent a call of queue q that has waited `waited` ms goes to, and the queue it takes it as; or
+-- nil: the top agent with room among q's primaries; else, once the call has waited q's backup delay,
+-- among its backups (level 2), as tiered routing does; else, once it has waited q's overflow time,
+-- among the primaries of q's overflow queue, who take it as a caller of their own queue that arrived
+-- when it did. Passes over `excluded` (an agent that just declined or missed the call), if given.
+local function agent_with_room(q, waited, excluded)
+  local rule = QUEUE[q]
+  local agentId = top_with_room(key('skill', q, 1), excluded)
+  if not agentId and waited >= rule.backupMs then
+    agentId = top_with_room(key('skill', q, 2), excluded)
+  end
+  if agentId then
+    return agentId, q
+  end
+  if rule.overflowMs > 0 and QUEUE[rule.overflowTo] and waited >= rule.overflowMs then
+    agentId = top_with_room(key('skill', rule.overflowTo, 1), excluded)
+    if agentId then
+      return agentId, rule.overflowTo
     end
   end
   return nil
@@ -432,20 +451,21 @@ local function place(id, previousAgentId, reason, excluded)
   end
 end
 
--- Hands waiting calls to agents while any serving their queue has room: of the queues' first callers
--- that someone can take, the one of the highest priority queue, then the longest waiting (lowest
--- arrival). Within a queue the first caller has waited longest, so if nobody can take it nobody can
--- take the others. O(queues) per caller handed.
+-- Hands waiting calls to agents while any who may take them has room: of the queues' first callers
+-- that someone can take, the one of the highest priority queue (an overflowed caller counts as one of
+-- the queue it overflows to), then the longest waiting (lowest arrival). Within a queue the first
+-- caller has waited longest, so if nobody can take it nobody can take the others. O(queues) per
+-- caller handed.
 local function drain_pending()
   while true do
     local best, bestAgent, bestPriority, bestArrival
     for _, q in ipairs(QUEUES) do
       local head = redis.call('ZRANGE', key('pending', q), 0, 0, 'WITHSCORES')
       if head[1] then
-        local priority, arrival = QUEUE[q].priority, tonumber(head[2])
-        if not best or priority > bestPriority or (priority == bestPriority and arrival < bestArrival) then
-          local agentId = agent_with_room(q, waited_of(head[1]))
-          if agentId then
+        local agentId, as = agent_with_room(q, waited_of(head[1]))
+        if agentId then
+          local priority, arrival = QUEUE[as].priority, tonumber(head[2])
+          if not best or priority > bestPriority or (priority == bestPriority and arrival < bestArrival) then
             best, bestAgent, bestPriority, bestArrival = head[1], agentId, priority, arrival
           end
         end

@@ -102,6 +102,12 @@ public record QueueProperties(
 		if (ids.stream().distinct().count() != ids.size()) {
 			throw new IllegalArgumentException("queue.queues gives two queues one id: " + ids);
 		}
+		for (QueueDefinition queue : queues) {
+			if (queue.overflowTo() != null && !ids.contains(queue.overflowTo())) {
+				throw new IllegalArgumentException("queue '" + queue.id() + "' overflows to '" + queue.overflowTo()
+						+ "', which is not one of queue.queues " + ids);
+			}
+		}
 		skills = (skills != null) ? Map.copyOf(skills) : Map.of();
 		for (Map.Entry<String, Map<String, Integer>> agent : skills.entrySet()) {
 			for (String queue : agent.getValue().keySet()) {
@@ -162,6 +168,10 @@ public record QueueProperties(
 	 * @param timeZone the zone {@code hours} are read in
 	 * @param hours weekly windows the queue takes calls in ({@code MON-FRI 09:00-17:00});
 	 * none for always open
+	 * @param overflowAfter how long a caller waits for the queue's own agents before the
+	 * primaries of {@code overflowTo} may take it too, as a caller of their queue that
+	 * arrived when it did; none for never
+	 * @param overflowTo the queue callers overflow to (another configured queue)
 	 */
 	public record QueueDefinition(@NotNull @Pattern(regexp = QUEUE_ID) String id,
 			@NotBlank @jakarta.validation.constraints.Size(max = 60) String displayName,
@@ -169,16 +179,24 @@ public record QueueProperties(
 			@NotNull @DurationMax(hours = 1) @DefaultValue("30s") Duration backupDelay,
 			@NotNull @DefaultValue("20s") Duration serviceLevel,
 			@DefaultValue("false") boolean refuseWhenNobodySignedIn, @NotNull @DefaultValue("UTC") ZoneId timeZone,
-			List<String> hours) {
+			List<String> hours, @DurationMin(seconds = 1) Duration overflowAfter,
+			@Pattern(regexp = QUEUE_ID) String overflowTo) {
 
 		/** The one queue of a call center that configures none. */
 		static final QueueDefinition DEFAULT = new QueueDefinition(DEFAULT_QUEUE, "Calls", 0, Duration.ofSeconds(30),
-				Duration.ofSeconds(20), false, ZoneId.of("UTC"), List.of());
+				Duration.ofSeconds(20), false, ZoneId.of("UTC"), List.of(), null, null);
 
 		public QueueDefinition {
 			hours = (hours != null) ? List.copyOf(hours) : List.of();
 			// read now, so that a window written wrong stops the start-up and says which
 			org.callcenter.queue.routing.OpeningHours.parse((timeZone != null) ? timeZone : ZoneId.of("UTC"), hours);
+			if ((overflowAfter == null) != (overflowTo == null)) {
+				throw new IllegalArgumentException(
+						"queue '" + id + "': overflow-after and overflow-to go together (one is missing)");
+			}
+			if (overflowTo != null && overflowTo.equals(id)) {
+				throw new IllegalArgumentException("queue '" + id + "' overflows to itself");
+			}
 		}
 
 	}

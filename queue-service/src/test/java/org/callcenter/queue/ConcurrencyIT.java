@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two queue-service instances on one Redis, 8 threads issuing 2,000 random operations
+ * Two queue-service instances on one Redis, 8 threads issuing 2,560 random operations
  * through both, with at most {@value #CAP} callers per agent: callers dial, connect, drop
  * and leave; agents go online, away (handing back callers or not), available and offline,
  * accept, decline offers (three of them are offered their callers), hold, resume,
@@ -57,7 +57,12 @@ class ConcurrencyIT {
 
 	private static final int THREADS = 8;
 
-	private static final int OPERATIONS_PER_THREAD = 250;
+	/**
+	 * Enough for every kind of operation to succeed a few times: with callers spread over
+	 * three queues fewer agents share each caller, and fewer calls are in progress at a
+	 * time for warm transfers to start from.
+	 */
+	private static final int OPERATIONS_PER_THREAD = 320;
 
 	private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4", "a5", "a6");
 
@@ -69,17 +74,18 @@ class ConcurrencyIT {
 	private static final Duration BACKUP_DELAY = Duration.ofSeconds(1);
 
 	/**
-	 * Skills by agent (level 1 primary, 2 backup); a5 is not named, so it serves every
-	 * queue as a primary.
+	 * Skills by agent (level 1 primary, 2 backup): three or four primaries per queue and
+	 * a backup or two, so that warm transfers find colleagues; a5 is not named, so it
+	 * serves every queue as a primary.
 	 */
-	private static final Map<String, Map<String, Integer>> SKILLS = Map.of("a1", Map.of("q1", 1, "q2", 2), "a2",
-			Map.of("q1", 1, "q3", 1), "a3", Map.of("q2", 1), "a4", Map.of("q3", 1, "q1", 2), "a6",
-			Map.of("q2", 1, "q3", 2));
+	private static final Map<String, Map<String, Integer>> SKILLS = Map.of("a1", Map.of("q1", 1, "q2", 1), "a2",
+			Map.of("q1", 1, "q3", 1), "a3", Map.of("q2", 1, "q3", 2), "a4", Map.of("q3", 1, "q1", 2), "a6",
+			Map.of("q2", 1, "q3", 1, "q1", 2));
 
 	/**
-	 * Fewest successes of each kind of operation for a run to count. Holds and resumes
-	 * succeed least (9 to 23 times in 2,000 operations, varying with the interleaving):
-	 * low enough never to flake.
+	 * Fewest successes of each kind of operation for a run to count. Warm-transfer joins
+	 * succeed least (2 to 5 times in 2,000 operations with three queues, varying with the
+	 * interleaving; hence {@link #OPERATIONS_PER_THREAD}).
 	 */
 	private static final int MIN_SUCCESSES = 3;
 
@@ -513,9 +519,9 @@ class ConcurrencyIT {
 				String queue = call.get("queue").asString();
 				long waited = now - java.time.Instant.parse(call.get("joinedAt").asString()).toEpochMilli();
 				withRoom.forEach((agentId, skills) -> {
-					assertThat(skills.get(queue))
+					assertThat(skills.get(queue) == null || skills.get(queue) != 1)
 						.as("%s waits in %s while %s serving it has room", call.get("id"), queue, agentId)
-						.isNotEqualTo(1);
+						.isTrue();
 					if (waited > BACKUP_DELAY.toMillis() + 2_000) { // a sweep comes by
 						assertThat(skills.get(queue))
 							.as("%s waits in %s for %d ms while backup %s has room", call.get("id"), queue, waited,

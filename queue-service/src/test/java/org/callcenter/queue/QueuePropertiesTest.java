@@ -167,6 +167,19 @@ class QueuePropertiesTest {
 	}
 
 	@Test
+	void anOverflowToAQueueThatDoesNotExistOrWithoutItsTimeIsRefused() {
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.queues[0].overflow-after=1m", "queue.queues[0].overflow-to=suport")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("suport"));
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.queues[1].id=support", "queue.queues[1].display-name=Support",
+					"queue.queues[0].overflow-to=support")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("go together"));
+	}
+
+	@Test
 	void twoQueuesWithOneIdAreRefused() {
 		this.context
 			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Queues: {@code sales} (first, backup delay 2 s), {@code vip} (priority 5),
  * {@code support} (refuses dials while nobody serving it is signed in), {@code billing}
- * (open one minute a week, on a day three days from today). Agents: dave serves sales;
+ * (open one minute a week, on a day three days from today), {@code returns} (nobody
+ * serves it; its callers overflow to vip's agents after 2 s). Agents: dave serves sales;
  * erin support, and sales as a backup; gus sales and vip; anyone else every queue. One
  * caller per agent at a time, so that who waits for whom shows.
  */
@@ -61,6 +62,10 @@ class RoutingIT extends QueueServiceTestBase {
 		registry.add("queue.queues[3].id", () -> "billing");
 		registry.add("queue.queues[3].display-name", () -> "Billing");
 		registry.add("queue.queues[3].time-zone", () -> "UTC");
+		registry.add("queue.queues[4].id", () -> "returns");
+		registry.add("queue.queues[4].display-name", () -> "Returns");
+		registry.add("queue.queues[4].overflow-after", () -> "2s");
+		registry.add("queue.queues[4].overflow-to", () -> "vip");
 		registry.add("queue.queues[3].hours[0]",
 				() -> BILLING_DAY.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT)
 						+ " 09:00-09:01");
@@ -205,6 +210,40 @@ class RoutingIT extends QueueServiceTestBase {
 	}
 
 	@Test
+	void aCallerWaitingPastItsQueuesOverflowTimeGoesToThePrimariesOfTheOverflowQueue() {
+		this.api.goOnline("gus");
+
+		Reply waiting = this.api.dialInto("returns", "nobody serves returns");
+
+		assertThat(waiting.state()).as("gus serves vip, not returns").isEqualTo("WAITING");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.api.status(waiting.callId()).agentId()).isEqualTo("gus"));
+		JsonNode read = this.api.status(waiting.callId()).call();
+		assertThat(read.get("queue").asString()).as("still a returns call").isEqualTo("returns");
+		assertThat(java.time.Instant.parse(read.get("stateSince").asString()).toEpochMilli()
+				- java.time.Instant.parse(read.get("joinedAt").asString()).toEpochMilli())
+			.as("given to vip's agent after the 2 s overflow time")
+			.isGreaterThanOrEqualTo(2_000);
+	}
+
+	@Test
+	void anOverflowedCallerKeepsItsArrivalAmongTheOverflowQueuesCallers() {
+		this.api.goOnline("gus");
+		Reply busy = this.api.dialInto("vip", "keeps gus busy");
+		Reply overflowing = this.api.dialInto("returns", "arrived first");
+		Reply later = this.api.dialInto("vip", "arrived second, in vip itself");
+		assertThat(later.state()).isEqualTo("WAITING");
+		await().pollDelay(Duration.ofMillis(2_200))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> "WAITING".equals(this.api.status(overflowing.callId()).state()));
+
+		this.api.end("gus", busy.callId());
+
+		assertThat(this.api.status(overflowing.callId()).agentId()).isEqualTo("gus");
+		assertThat(this.api.status(later.callId()).position()).isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownQueueIsABadRequest() {
 		Reply refused = this.api.dialInto("salse", "typo");
 
@@ -217,7 +256,7 @@ class RoutingIT extends QueueServiceTestBase {
 		List<String> ids = new java.util.ArrayList<>();
 		this.api.queues().body().get("queues").forEach((queue) -> ids.add(queue.get("id").asString()));
 
-		assertThat(ids).containsExactly("sales", "vip", "support", "billing");
+		assertThat(ids).containsExactly("sales", "vip", "support", "billing", "returns");
 		assertThat(choice("sales").get("acceptsCalls").asBoolean()).isTrue();
 	}
 

@@ -228,7 +228,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 				.allSatisfy((event) -> assertThat(event.data()).contains(call));
 			assertThat(heard).filteredOn((event) -> "queue".equals(event.event()))
 				.allSatisfy((event) -> assertThat(event.data()).matches(
-						"\\[\\{\"version\":7,\"arrival\":3,\"joined\":false\\}(,\\{\"version\":7,\"arrival\":3,\"joined\":false\\})*\\]"));
+						"\\[\\{\"version\":7,\"arrival\":3,\"joined\":false,\"queue\":\"general\"\\}(,\\{\"version\":7,\"arrival\":3,\"joined\":false,\"queue\":\"general\"\\})*\\]"));
 			assertThat(heard).filteredOn((event) -> "agents".equals(event.event()))
 				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2,\"agentsServing\":0}"));
 			assertThat(heard).noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(movedTheQueue))
@@ -354,7 +354,7 @@ class EventStreamAccessIT extends GatewayTestBase {
 	/** A waiting call, third in arrival, left the line with callers behind it. */
 	static CallEvent queueMove(String callId) {
 		return new CallEvent(callId + ":2", callId, 2, CallEventType.ENDED, CallState.ENDED, null, null, "1_session",
-				false, null, true, Instant.now(), new QueueMove(7, 3, false));
+				false, null, true, Instant.now(), new QueueMove(7, 3, false, "general"));
 	}
 
 	/** A new caller at the end of the line: the queue changed, but nobody's place. */

@@ -378,8 +378,9 @@ public class CallStore {
 	}
 
 	/**
-	 * The queues as the scripts take them: {@code id,priority,backupMs,refuse} each, in
-	 * configured order, {@code ;}-separated (lib.lua).
+	 * The queues as the scripts take them:
+	 * {@code id,priority,backupMs,refuse,overflowMs,overflowTo} each, in configured
+	 * order, {@code ;}-separated (lib.lua).
 	 */
 	private static String queuesArgument(QueueProperties properties) {
 		StringBuilder queues = new StringBuilder();
@@ -393,7 +394,11 @@ public class CallStore {
 				.append(',')
 				.append(queue.backupDelay().toMillis())
 				.append(',')
-				.append(queue.refuseWhenNobodySignedIn() ? '1' : '0');
+				.append(queue.refuseWhenNobodySignedIn() ? '1' : '0')
+				.append(',')
+				.append((queue.overflowAfter() != null) ? queue.overflowAfter().toMillis() : 0)
+				.append(',')
+				.append((queue.overflowTo() != null) ? queue.overflowTo() : "");
 		});
 		return queues.toString();
 	}

@@ -34,8 +34,14 @@ class ProblemDetailsAdviceTest {
 	}
 
 	@Test
+	void aQueueNoQueueHasIsABadRequest() {
+		assertThat(statusOf(Rule.UNKNOWN_QUEUE)).isEqualTo(400);
+	}
+
+	@Test
 	void aChangeTheCallsCurrentStateDoesNotAllowIs409() {
-		EnumSet<Rule> notFoundOrNotYours = EnumSet.of(Rule.CALL_NOT_FOUND, Rule.AGENT_NOT_FOUND, Rule.NOT_YOUR_CALLER);
+		EnumSet<Rule> notFoundOrNotYours = EnumSet.of(Rule.CALL_NOT_FOUND, Rule.AGENT_NOT_FOUND, Rule.NOT_YOUR_CALLER,
+				Rule.UNKNOWN_QUEUE);
 		for (Rule rule : EnumSet.complementOf(notFoundOrNotYours)) {
 			assertThat(statusOf(rule)).as(rule.name()).isEqualTo(409);
 		}
