@@ -32,6 +32,7 @@
   var queues = null;        // the queues as last read (GET /api/queues), in configured order; null: none read
   var linkedQueue = linkQueue(); // the queue the link names (caller.html?queue=support), else null
   var queueTimer = null;    // reads the queues again when the one chosen opens
+  var queuesReader = null;  // reads the queues, one read at a time (see readQueues)
 
   // Why a call goes back in line from an agent without losing its place: an offer the agent declined
   // or let ring out, or an agent who went away before taking it.
@@ -171,7 +172,14 @@
     }
   }
 
-  var readQueues = CallCenter.coalesce(function () {
+  // One read in flight at a time (CallCenter.coalesce), made on first use: the page reads the
+  // queues as it starts, before this part of the script has run.
+  function readQueues() {
+    if (!queuesReader) queuesReader = CallCenter.coalesce(readQueuesOnce);
+    queuesReader();
+  }
+
+  function readQueuesOnce() {
     if (started) return null;
     return CallCenter.api('GET', '/api/queues').then(function (answer) {
       var list = (answer && Array.isArray(answer.queues)) ? answer.queues.filter(function (queue) {
@@ -182,7 +190,7 @@
     }).catch(function () {
       renderQueues(); // what was read before, if anything, still holds
     });
-  });
+  }
 
   function findQueue(id) {
     for (var i = 0; queues && i < queues.length; i++) {
