@@ -126,20 +126,19 @@ final class RunningSuite {
 	}
 
 	/**
-	 * The queues and skills as queue-service's {@code queue.queues} and
-	 * {@code queue.skills}: in JSON rather than one environment variable per setting,
-	 * because the queues' order counts (the first takes the dials that name none) and the
-	 * environment has no order.
+	 * The queues and skills as queue-service's {@code queue.queues} (a list: the first
+	 * takes the dials that name none) and {@code queue.skills}, in one JSON document rather
+	 * than a dozen environment variables.
 	 */
 	private static String queuesJson() {
 		return """
 				{"queue": {
-				  "queues": {
-				    "%s": {"display-name": "%s"},
-				    "sales": {"display-name": "%s"},
-				    "support": {"display-name": "%s", "refuse-when-nobody-signed-in": true},
-				    "billing": {"display-name": "%s", "time-zone": "UTC", "hours": ["%s"]}
-				  },
+				  "queues": [
+				    {"id": "%s", "display-name": "%s"},
+				    {"id": "sales", "display-name": "%s"},
+				    {"id": "support", "display-name": "%s", "refuse-when-nobody-signed-in": true},
+				    {"id": "billing", "display-name": "%s", "time-zone": "UTC", "hours": ["%s"]}
+				  ],
 				  "skills": {"%s": {"sales": 1}, "%s": {"support": 1}}
 				}}""".formatted(DEFAULT_QUEUE, QUEUES.get(DEFAULT_QUEUE), QUEUES.get("sales"), QUEUES.get("support"),
 				QUEUES.get("billing"), BILLING_HOURS, SALES_AGENT, SUPPORT_AGENT);
