@@ -430,6 +430,7 @@
       dialing = false;
       var queue = findQueue(queueId);
       var kind = CallCenter.problemKind(problem);
+      if (kind === 'nobody-signed-in') kind = 'no-agents'; // the same refusal, as queue-service names it
       if (queue && (kind === 'queue-closed' || kind === 'no-agents')) {
         // it changed since the page read it: show it as the server says, then read the queues again
         queue.acceptsCalls = false;
@@ -447,6 +448,7 @@
   // calls, so the alert need not repeat it), else null; queueId: the id the dial named, if any.
   function dialProblem(problem, queue, queueId) {
     var kind = CallCenter.problemKind(problem);
+    if (kind === 'nobody-signed-in') kind = 'no-agents';
     var name = queue ? queueName(queue) : (queueId ? '"' + queueId + '"' : 'the queue');
     if (kind === 'queue-closed') {
       if (queue) return 'Your call was not placed: ' + name + ' has closed.';

@@ -127,8 +127,8 @@ final class RunningSuite {
 
 	/**
 	 * The queues and skills as queue-service's {@code queue.queues} (a list: the first
-	 * takes the dials that name none) and {@code queue.skills}, in one JSON document rather
-	 * than a dozen environment variables.
+	 * takes the dials that name none) and {@code queue.skills}, in one JSON document
+	 * rather than a dozen environment variables.
 	 */
 	private static String queuesJson() {
 		return """
