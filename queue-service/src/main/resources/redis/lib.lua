@@ -7,13 +7,16 @@
 -- ARGV[2]    max callers per agent, 0 for no cap
 -- ARGV[3]    seconds an ended call stays readable
 -- ARGV[4..]  the script's own arguments
+-- ARGV[#ARGV-1] the queues, in their configured order: 'id,priority,backupMs,refuse' each, ';'-separated
+--            (refuse is 1 when the queue refuses dials while nobody serving it is signed in); the first
+--            takes calls that name no queue or a queue no longer configured
 -- ARGV[#ARGV] last of all, the W3C traceparent of the request (or Kafka record, or sweep) that runs
 --            the script, '' outside a trace: each outbox entry keeps it, so that OutboxRelay sends
 --            the event within that trace and its consumers continue it
 --
 -- Keys under KEYS[1]:
 --   seq                  counter: arrival order of callers and assignment order of agents
---   call:<id>            hash: one call (caller's name, reason, mode, sessionId, state, stateSince,
+--   call:<id>            hash: one call (caller's name, reason, mode, queue, sessionId, state, stateSince,
 --                        agentId, connectionId, webhookConnectionId (the caller's connection as the
 --                        webhooks know it), reconnectBy while the caller's connection is lost,
 --                        offerUntil (ms) while OFFERED, outcome and notes (the agent's),
@@ -27,9 +30,10 @@
 --                        at (ms, a string)}; kept as long as the call
 --   session:<sessionId>  string: the call that owns an OpenTok session
 --   live                 set: calls not ENDED
---   pending              zset: waiting calls, score = arrival (earlier arrivals first)
---   queue-version        counter: the moves of `pending` that changed some waiting call's place
---                        (see queue_move), so that pages follow their place from pushed moves
+--   pending:<queue>      zset: the queue's waiting calls, score = arrival (earlier arrivals first)
+--   queue-version:<queue> counter: the moves of the queue's `pending` that changed some waiting
+--                        call's place (see queue_move), so that pages follow their place from pushed
+--                        moves
 --   handle-time          hash: averageMs (recency-weighted mean of the talk + hold time of calls an
 --                        agent took, updated as each ends: record_handle_time), calls (how many went
 --                        into it); absent until the first such call ended
@@ -50,11 +54,15 @@
 --                        offerMs (how long it has to answer an offer, set when it goes online;
 --                        0 = callers are assigned, not offered), maxMissed (offers it may miss
 --                        in a row before it is made AWAY; 0 = never), missed (offers missed in a row),
---                        consulting (the call a colleague asked it to join, while it is consulted)
+--                        consulting (the call a colleague asked it to join, while it is consulted),
+--                        skills (the queues it serves: 'queue:level' pairs, comma-separated; level 1
+--                        is primary, 2 backup)
 --   agent:<id>:callers   zset: calls assigned to the agent, score = arrival (0 for a call transferred to
 --                        it: the head of its list)
 --   agents               zset: the AVAILABLE agents not being consulted (the only ones given new callers),
 --                        score = load * 2^32 + tick (least load, then idle longest)
+--   skill:<queue>:<level> zset: the members of `agents` that serve the queue at that level, same score
+--   serving:<queue>      set: the online agents that serve the queue (at any level)
 --   wrap-ups             zset: agents in WRAP_UP, score = wrapUpUntil (the sweep ends them then)
 --   offers               zset: OFFERED calls, score = offerUntil (the sweep takes them back then)
 --   agents:seen          zset: online agents, score = last heartbeat ms
@@ -79,13 +87,16 @@
 --   session-pool:dials:<n> counter with a TTL: dials in demand window n (epoch ms / window), which
 --                        size the pool
 --
--- Invariant every script keeps: a live call is in `pending` xor in exactly one online agent's
+-- Invariant every script keeps: a live call is in its queue's `pending` xor in exactly one online agent's
 -- `callers`; its hash's agentId names that agent (empty while pending); `agents` holds exactly the
--- online agents whose state is AVAILABLE and who are not consulted, and the load part of each one's score equals ZCARD of its
+-- online agents whose state is AVAILABLE and who are not consulted, `skill:<queue>:<level>` exactly those of them
+-- with that skill and `serving:<queue>` the online agents with the queue's skill, and the load part of each one's score equals ZCARD of its
 -- `callers`; `wrap-ups` holds exactly the online agents in WRAP_UP, `offers` exactly the OFFERED calls
 -- (each offered to one agent only: the agent whose `callers` hold it); an agent's activeCall, if any, is
--- one of its callers and the only one of them ON_CALL; while `pending` is not empty no AVAILABLE
--- agent has room; a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
+-- one of its callers and the only one of them ON_CALL; no call waits while an AVAILABLE agent serving
+-- its queue at a level it may take it at (primary; backup once it has waited the queue's backup delay,
+-- which the sweep notices) has room; a call is only ever given by routing to an agent with its queue's skill
+-- (a transfer to a named agent is the agent's choice); a call is only ever assigned to an AVAILABLE agent (an AWAY or WRAP_UP agent keeps
 -- the callers it has, an offline one has none). A call has a consultAgentId only while it is ON_CALL or
 -- ON_HOLD with its agent, naming another online agent whose `consulting` names the call (and an agent's
 -- `consulting` names such a call): an agent is consulted on one call at a time and takes no new callers
@@ -100,6 +111,15 @@ local CAP = tonumber(ARGV[2])
 local RETENTION = tonumber(ARGV[3])
 local TRACE = ARGV[#ARGV]
 local TWO32 = 4294967296
+
+-- The queues (ARGV[#ARGV-1]): QUEUES their ids in configured order, QUEUE[id] their rules.
+local QUEUES = {}
+local QUEUE = {}
+for spec in string.gmatch(ARGV[#ARGV - 1], '[^;]+') do
+  local id, priority, backupMs, refuse = string.match(spec, '^([^,]+),(%d+),(%d+),([01])$')
+  table.insert(QUEUES, id)
+  QUEUE[id] = { priority = tonumber(priority), backupMs = tonumber(backupMs), refuseEmpty = refuse == '1' }
+end
 
 local function key(...)
   return KS .. ':' .. table.concat({ ... }, ':')
@@ -137,15 +157,43 @@ local function refuse(code)
   return { code }
 end
 
+-- The queue a call waits in: its own, or the first for a call whose queue is not configured (any
+-- more), so that no call is stranded by a change of settings.
+local function queue_of(id)
+  local q = redis.call('HGET', key('call', id), 'queue')
+  if q and QUEUE[q] then
+    return q
+  end
+  return QUEUES[1]
+end
+
+-- An agent's skills: a list of {queue, level} for the configured queues it serves.
+local function skills_of(agentId)
+  local skills = {}
+  local written = redis.call('HGET', key('agent', agentId), 'skills') or ''
+  for q, level in string.gmatch(written, '([^,:]+):(%d)') do
+    if QUEUE[q] then
+      table.insert(skills, { q, tonumber(level) })
+    end
+  end
+  return skills
+end
+
+-- How long the call has been waiting for an agent since it dialed (a caller back in line keeps it).
+local function waited_of(id)
+  return NOW - tonumber(redis.call('HGET', key('call', id), 'joinedAt') or NOW)
+end
+
 local function call_reply(id)
   local flat = redis.call('HGETALL', key('call', id))
-  local rank = redis.call('ZRANK', key('pending'), id)
+  local q = queue_of(id)
+  local rank = redis.call('ZRANK', key('pending', q), id)
   if rank then
     table.insert(flat, 'position')
     table.insert(flat, tostring(rank + 1))
     -- read in the same step as the position: the page applies pushed moves numbered after it
     table.insert(flat, 'queueVersion')
-    table.insert(flat, redis.call('GET', key('queue-version')) or '0')
+    table.insert(flat, redis.call('GET', key('queue-version', q)) or '0')
   end
   table.insert(flat, 'agentsOnline')
   table.insert(flat, tostring(redis.call('ZCARD', key('agents', 'seen'))))
@@ -171,16 +219,44 @@ local function agent_state(agentId)
   return redis.call('HGET', key('agent', agentId), 'state') or 'AVAILABLE'
 end
 
--- Puts an online agent in `agents` by its load if it is AVAILABLE and not consulted on a call, takes it
--- out otherwise: the one place that decides who can be given callers.
+-- Takes an agent out of `agents` and of its skills' lists: it is given no callers.
+local function unlist_agent(agentId)
+  redis.call('ZREM', key('agents'), agentId)
+  for _, skill in ipairs(skills_of(agentId)) do
+    redis.call('ZREM', key('skill', skill[1], skill[2]), agentId)
+  end
+end
+
+-- Puts an online agent in `agents` and its skills' lists by its load if it is AVAILABLE and not
+-- consulted on a call, takes it out otherwise: the one place that decides who can be given callers.
 local function rescore_agent(agentId)
   if agent_state(agentId) ~= 'AVAILABLE' or redis.call('HEXISTS', key('agent', agentId), 'consulting') == 1 then
-    redis.call('ZREM', key('agents'), agentId)
+    unlist_agent(agentId)
     return
   end
   local tick = tonumber(redis.call('HGET', key('agent', agentId), 'tick'))
   local load = redis.call('ZCARD', key('agent', agentId, 'callers'))
-  redis.call('ZADD', key('agents'), string.format('%.0f', load * TWO32 + tick), agentId)
+  local score = string.format('%.0f', load * TWO32 + tick)
+  redis.call('ZADD', key('agents'), score, agentId)
+  for _, skill in ipairs(skills_of(agentId)) do
+    redis.call('ZADD', key('skill', skill[1], skill[2]), score, agentId)
+  end
+end
+
+-- Gives an agent its skills (written as agent-online takes them), leaving the lists of the ones it
+-- loses; an online agent is listed again under the new ones.
+local function set_skills(agentId, written)
+  unlist_agent(agentId)
+  for _, skill in ipairs(skills_of(agentId)) do
+    redis.call('SREM', key('serving', skill[1]), agentId)
+  end
+  redis.call('HSET', key('agent', agentId), 'skills', written)
+  if redis.call('HGET', key('agent', agentId), 'online') == '1' then
+    for _, skill in ipairs(skills_of(agentId)) do
+      redis.call('SADD', key('serving', skill[1]), agentId)
+    end
+    rescore_agent(agentId)
+  end
 end
 
 -- Every change of a call's state goes through here, so the time it entered the state is always known,
@@ -211,39 +287,42 @@ local function emit(id, type, opts)
     'queueChanged', opts.queueChanged and '1' or '0',
     'moveVersion', move.version or '', 'moveArrival', move.arrival or '', 'moveJoined', move.joined and '1' or '0',
     'message', opts.message or '', 'consultAgentId', opts.consultAgentId or c.consultAgentId or '',
-    'at', NOW, 'trace', TRACE)
+    'queue', queue_of(id), 'at', NOW, 'trace', TRACE)
 end
 
--- A waiting call's place is 1 + the number of waiting calls that arrived before it, so a call joining
--- or leaving `pending` changes the places of exactly the calls behind it, by one each. A move with
--- calls behind it gets the next queue version; one with nobody behind it (a new caller at the end of
--- the line, the last one leaving) changes no place and gets none. Pages add up the numbered moves of
--- calls that arrived before them (QueueMove in contracts). O(log n): one ZRANK.
-local function queue_move(id, joined)
-  local rank = redis.call('ZRANK', key('pending'), id)
-  if redis.call('ZCARD', key('pending')) - rank - 1 == 0 then
+-- A waiting call's place is 1 + the number of calls waiting in its queue that arrived before it, so a
+-- call joining or leaving its queue's `pending` changes the places of exactly the calls behind it in
+-- that queue, by one each. A move with calls behind it gets the queue's next version; one with nobody
+-- behind it (a new caller at the end of the line, the last one leaving) changes no place and gets none.
+-- Pages add up the numbered moves of their queue's calls that arrived before them (QueueMove in
+-- contracts). O(log n): one ZRANK.
+local function queue_move(id, q, joined)
+  local rank = redis.call('ZRANK', key('pending', q), id)
+  if redis.call('ZCARD', key('pending', q)) - rank - 1 == 0 then
     return nil
   end
   return {
-    version = redis.call('INCR', key('queue-version')),
+    version = redis.call('INCR', key('queue-version', q)),
     arrival = redis.call('HGET', key('call', id), 'arrival'),
     joined = joined
   }
 end
 
--- Puts a call in the queue by its arrival; returns its move (or nil).
+-- Puts a call in its queue by its arrival; returns its move (or nil).
 local function join_pending(id)
-  redis.call('ZADD', key('pending'), redis.call('HGET', key('call', id), 'arrival'), id)
-  return queue_move(id, true)
+  local q = queue_of(id)
+  redis.call('ZADD', key('pending', q), redis.call('HGET', key('call', id), 'arrival'), id)
+  return queue_move(id, q, true)
 end
 
--- Takes a call out of the queue if it is there; returns its move (or nil).
+-- Takes a call out of its queue if it is there; returns its move (or nil).
 local function leave_pending(id)
-  if not redis.call('ZSCORE', key('pending'), id) then
+  local q = queue_of(id)
+  if not redis.call('ZSCORE', key('pending', q), id) then
     return nil
   end
-  local move = queue_move(id, false)
-  redis.call('ZREM', key('pending'), id)
+  local move = queue_move(id, q, false)
+  redis.call('ZREM', key('pending', q), id)
   return move
 end
 
@@ -267,16 +346,24 @@ local function emit_agent(agentId, type, reason)
     'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
 end
 
--- The AVAILABLE agent with the fewest callers (ties: assigned longest ago) if it has room, else nil;
--- passing over `excluded` (an agent that just declined or missed the call), if given.
-local function agent_with_room(excluded)
-  local top = redis.call('ZRANGE', key('agents'), 0, excluded and 1 or 0, 'WITHSCORES')
-  for i = 1, #top, 2 do
-    if top[i] ~= excluded then
-      if CAP > 0 and math.floor(tonumber(top[i + 1]) / TWO32) >= CAP then
-        return nil
+-- The agent a call of queue q that has waited `waited` ms goes to, or nil: among the AVAILABLE agents
+-- serving q at the best level that has one with room, the one with the fewest callers (ties: assigned
+-- longest ago). Backups (level 2) only once the call has waited the queue's backup delay, as tiered
+-- routing does. Passes over `excluded` (an agent that just declined or missed the call), if given.
+-- O(log n) per level: the top of each list is its least loaded agent, so if it has no room nobody
+-- at that level has.
+local function agent_with_room(q, waited, excluded)
+  for level = 1, 2 do
+    if level == 1 or waited >= QUEUE[q].backupMs then
+      local top = redis.call('ZRANGE', key('skill', q, level), 0, excluded and 1 or 0, 'WITHSCORES')
+      for i = 1, #top, 2 do
+        if top[i] ~= excluded then
+          if CAP <= 0 or math.floor(tonumber(top[i + 1]) / TWO32) < CAP then
+            return top[i]
+          end
+          break
+        end
       end
-      return top[i]
     end
   end
   return nil
@@ -335,7 +422,7 @@ end
 local function place(id, previousAgentId, reason, excluded)
   withdraw_offer(id)
   redis.call('HDEL', key('call', id), 'agentConnectionId')
-  local agentId = agent_with_room(excluded)
+  local agentId = agent_with_room(queue_of(id), waited_of(id), excluded)
   if agentId then
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
   else
@@ -345,18 +432,29 @@ local function place(id, previousAgentId, reason, excluded)
   end
 end
 
--- Hands waiting calls, oldest first, to agents while any has room.
+-- Hands waiting calls to agents while any serving their queue has room: of the queues' first callers
+-- that someone can take, the one of the highest priority queue, then the longest waiting (lowest
+-- arrival). Within a queue the first caller has waited longest, so if nobody can take it nobody can
+-- take the others. O(queues) per caller handed.
 local function drain_pending()
   while true do
-    local head = redis.call('ZRANGE', key('pending'), 0, 0)[1]
-    if not head then
+    local best, bestAgent, bestPriority, bestArrival
+    for _, q in ipairs(QUEUES) do
+      local head = redis.call('ZRANGE', key('pending', q), 0, 0, 'WITHSCORES')
+      if head[1] then
+        local priority, arrival = QUEUE[q].priority, tonumber(head[2])
+        if not best or priority > bestPriority or (priority == bestPriority and arrival < bestArrival) then
+          local agentId = agent_with_room(q, waited_of(head[1]))
+          if agentId then
+            best, bestAgent, bestPriority, bestArrival = head[1], agentId, priority, arrival
+          end
+        end
+      end
+    end
+    if not best then
       return
     end
-    local agentId = agent_with_room()
-    if not agentId then
-      return
-    end
-    assign(head, agentId, { queueChanged = true, move = leave_pending(head) })
+    assign(best, bestAgent, { queueChanged = true, move = leave_pending(best) })
   end
 end
 
@@ -478,7 +576,10 @@ local function go_offline(agentId, reason)
   if consulting then
     end_consult(consulting, reason)
   end
-  redis.call('ZREM', key('agents'), agentId)
+  unlist_agent(agentId)
+  for _, skill in ipairs(skills_of(agentId)) do
+    redis.call('SREM', key('serving', skill[1]), agentId)
+  end
   redis.call('ZREM', key('agents', 'seen'), agentId)
   redis.call('ZREM', key('wrap-ups'), agentId)
   redis.call('HSET', key('agent', agentId), 'online', '0', 'stateSince', NOW)

@@ -2,10 +2,13 @@ package org.callcenter.queue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +58,10 @@ import org.springframework.validation.annotation.Validated;
  * together); more are refused
  * @param expectedHandleTime the handle time callers' wait estimates assume until a call
  * an agent took has ended (then the recency-weighted average of real ones)
+ * @param queues the queues callers choose from, in the order pages offer them (the first
+ * is where a dial naming none goes); one queue {@value #DEFAULT_QUEUE} when none is set
+ * @param skills by agent id: the queues the agent serves, each with its level (1 =
+ * primary, 2 = backup); an agent not named serves every queue at level 1
  */
 @Validated
 @ConfigurationProperties("queue")
@@ -74,13 +81,62 @@ public record QueueProperties(
 		@Valid @NotNull @DefaultValue SessionPool sessionPool,
 		@Valid @NotNull @DefaultValue AgentWorkflow agentWorkflow, @Valid @NotNull @DefaultValue Offers offers,
 		@Positive @DefaultValue("200") int chatMaxMessages,
-		@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 4) @DefaultValue("3m") Duration expectedHandleTime) {
+		@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 4) @DefaultValue("3m") Duration expectedHandleTime,
+		List<@Valid @NotNull QueueDefinition> queues,
+		Map<String, Map<String, @NotNull @Min(1) @Max(2) Integer>> skills) {
+
+	/**
+	 * What a queue's id looks like: it is part of links
+	 * ({@code caller.html?queue=sales}).
+	 */
+	public static final String QUEUE_ID = "[a-z0-9][a-z0-9-]{0,39}";
+
+	/** The queue of a call center that configures none. */
+	public static final String DEFAULT_QUEUE = "general";
+
+	public QueueProperties {
+		// a list, not a map by id: its order is the one pages offer queues in, and an
+		// environment (QUEUE_QUEUES_0_ID=sales) has no order of its own
+		queues = (queues == null || queues.isEmpty()) ? List.of(QueueDefinition.DEFAULT) : List.copyOf(queues);
+		List<String> ids = queues.stream().map(QueueDefinition::id).toList();
+		if (ids.stream().distinct().count() != ids.size()) {
+			throw new IllegalArgumentException("queue.queues gives two queues one id: " + ids);
+		}
+		skills = (skills != null) ? Map.copyOf(skills) : Map.of();
+		for (Map.Entry<String, Map<String, Integer>> agent : skills.entrySet()) {
+			for (String queue : agent.getValue().keySet()) {
+				if (!ids.contains(queue)) {
+					throw new IllegalArgumentException("queue.skills." + agent.getKey() + " names queue '" + queue
+							+ "', which is not one of queue.queues " + ids);
+				}
+			}
+		}
+	}
+
+	/** The queues' ids, in their configured order. */
+	public List<String> queueIds() {
+		return this.queues.stream().map(QueueDefinition::id).toList();
+	}
 
 	/** How one agent is given callers and what follows its calls. */
 	public AgentTerms termsOf(String agentId) {
 		boolean offered = this.offers.enabled() || this.offers.agents().contains(agentId);
 		return new AgentTerms(this.agentWorkflow.wrapUpOf(agentId), offered ? this.offers.timeout() : Duration.ZERO,
-				offered ? this.offers.missesBeforeAway() : 0);
+				offered ? this.offers.missesBeforeAway() : 0, skillsOf(agentId));
+	}
+
+	/**
+	 * The queues an agent serves, each with its level (1 = primary, 2 = backup): as set
+	 * in {@code queue.skills}, or every queue at level 1 for an agent not named there.
+	 */
+	public Map<String, Integer> skillsOf(String agentId) {
+		Map<String, Integer> own = this.skills.get(agentId);
+		if (own != null) {
+			return own;
+		}
+		Map<String, Integer> every = new java.util.LinkedHashMap<>();
+		queueIds().forEach((queue) -> every.put(queue, 1));
+		return every;
 	}
 
 	/**
@@ -89,6 +145,42 @@ public record QueueProperties(
 	 */
 	public String keySpace() {
 		return "{" + this.namespace + "}";
+	}
+
+	/**
+	 * One queue callers choose (or are sent to by a link) and agents serve by skill.
+	 *
+	 * @param id what links ({@code caller.html?queue=sales}), dials and skills name it by
+	 * @param displayName what callers and agents read
+	 * @param priority higher goes first: an agent serving several queues takes the
+	 * waiting caller of the highest priority queue first, then the longest waiting
+	 * @param backupDelay how long a caller waits for a primary agent (level 1) before
+	 * backup agents (level 2) may take it too
+	 * @param serviceLevel the answer time the queue aims at (for its statistics)
+	 * @param refuseWhenNobodySignedIn refuse a dial while no agent serving the queue is
+	 * signed in, instead of letting the caller wait for someone to sign in
+	 * @param timeZone the zone {@code hours} are read in
+	 * @param hours weekly windows the queue takes calls in ({@code MON-FRI 09:00-17:00});
+	 * none for always open
+	 */
+	public record QueueDefinition(@NotNull @Pattern(regexp = QUEUE_ID) String id,
+			@NotBlank @jakarta.validation.constraints.Size(max = 60) String displayName,
+			@Min(0) @Max(100) @DefaultValue("0") int priority,
+			@NotNull @DurationMax(hours = 1) @DefaultValue("30s") Duration backupDelay,
+			@NotNull @DefaultValue("20s") Duration serviceLevel,
+			@DefaultValue("false") boolean refuseWhenNobodySignedIn, @NotNull @DefaultValue("UTC") ZoneId timeZone,
+			List<String> hours) {
+
+		/** The one queue of a call center that configures none. */
+		static final QueueDefinition DEFAULT = new QueueDefinition(DEFAULT_QUEUE, "Calls", 0, Duration.ofSeconds(30),
+				Duration.ofSeconds(20), false, ZoneId.of("UTC"), List.of());
+
+		public QueueDefinition {
+			hours = (hours != null) ? List.copyOf(hours) : List.of();
+			// read now, so that a window written wrong stops the start-up and says which
+			org.callcenter.queue.routing.OpeningHours.parse((timeZone != null) ? timeZone : ZoneId.of("UTC"), hours);
+		}
+
 	}
 
 	/**

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.calls.CallEvent;
+import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
 import org.callcenter.contracts.calls.QueueMove;
 import org.callcenter.contracts.calls.Topics;
@@ -43,9 +44,12 @@ import static org.awaitility.Awaitility.await;
  * and leave; agents go online, away (handing back callers or not), available and offline,
  * accept, decline offers (three of them are offered their callers), hold, resume,
  * transfer (to each other or back to the queue) and end calls; wrap-ups and offers end by
- * themselves meanwhile. Afterwards the whole state must be consistent, no caller lost, no
- * session given to two calls (dials take them from the session pool both instances
- * share), and the call events on Kafka must tell each call's story without a gap.
+ * themselves meanwhile. Callers dial into three queues that agents serve by skill, some
+ * as backups. Afterwards the whole state must be consistent, no caller lost, no session
+ * given to two calls (dials take them from the session pool both instances share), no
+ * caller given by routing to an agent without its queue's skill (nor to a backup before
+ * the backup delay), and the call events on Kafka must tell each call's story without a
+ * gap.
  */
 class ConcurrencyIT {
 
@@ -58,6 +62,19 @@ class ConcurrencyIT {
 	private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4", "a5", "a6");
 
 	private static final int CAP = 3;
+
+	/** q1 takes dials naming no queue; q2 goes first for agents serving it. */
+	private static final List<String> QUEUES = List.of("q1", "q2", "q3");
+
+	private static final Duration BACKUP_DELAY = Duration.ofSeconds(1);
+
+	/**
+	 * Skills by agent (level 1 primary, 2 backup); a5 is not named, so it serves every
+	 * queue as a primary.
+	 */
+	private static final Map<String, Map<String, Integer>> SKILLS = Map.of("a1", Map.of("q1", 1, "q2", 2), "a2",
+			Map.of("q1", 1, "q3", 1), "a3", Map.of("q2", 1), "a4", Map.of("q3", 1, "q1", 2), "a6",
+			Map.of("q2", 1, "q3", 2));
 
 	/**
 	 * Fewest successes of each kind of operation for a run to count. Holds and resumes
@@ -80,7 +97,7 @@ class ConcurrencyIT {
 	@BeforeAll
 	static void startTwoInstances() {
 		TOKEN_SERVICE = new TokenServiceStub();
-		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE,
+		List<String> settings = new ArrayList<>(List.of(
 				// a cap, so that callers wait and the queue moves while agents are
 				// online
 				"--queue.max-callers-per-agent=" + CAP,
@@ -88,8 +105,24 @@ class ConcurrencyIT {
 				"--queue.sweep-interval=100ms", "--queue.agent-workflow.wrap-up-by-agent.a1=300ms",
 				"--queue.agent-workflow.wrap-up-by-agent.a2=300ms",
 				// a2, a3 and a4 are offered their callers, and decline or miss some
-				"--queue.offers.agents=a2,a3,a4", "--queue.offers.timeout=3s", "--queue.offers.misses-before-away=3");
+				"--queue.offers.agents=a2,a3,a4", "--queue.offers.timeout=3s", "--queue.offers.misses-before-away=3"));
+		settings.addAll(queueSettings());
+		instances = new QueueServiceInstances(2, NAMESPACE, TOKEN_SERVICE, settings.toArray(String[]::new));
 		clients = instances.clients();
+	}
+
+	/** The three queues, and every agent's skills but a5's. */
+	private static List<String> queueSettings() {
+		List<String> settings = new ArrayList<>();
+		for (int i = 0; i < QUEUES.size(); i++) {
+			settings.add("--queue.queues[" + i + "].id=" + QUEUES.get(i));
+			settings.add("--queue.queues[" + i + "].display-name=Queue " + QUEUES.get(i));
+			settings.add("--queue.queues[" + i + "].backup-delay=" + BACKUP_DELAY.toMillis() + "ms");
+		}
+		settings.add("--queue.queues[1].priority=3");
+		SKILLS.forEach((agent, skills) -> skills
+			.forEach((queue, level) -> settings.add("--queue.skills." + agent + "." + queue + "=" + level)));
+		return settings;
 	}
 
 	@AfterAll
@@ -155,7 +188,7 @@ class ConcurrencyIT {
 			Reply reply;
 			if (roll < 20 || call == null) {
 				operation = "dial";
-				reply = api.dial("caller");
+				reply = api.dialInto(QUEUES.get(random.nextInt(QUEUES.size())), "caller");
 				if (reply.status() == 201) {
 					dialed.add(reply.callId());
 					this.notSeenEnded.add(reply.callId());
@@ -435,7 +468,7 @@ class ConcurrencyIT {
 		snapshot.get("pendingCallIds").forEach((id) -> pending.add(id.asString()));
 		Map<String, List<String>> placements = new HashMap<>();
 		pending.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add("pending"));
-		boolean someoneHasRoom = false;
+		Map<String, Map<String, Integer>> withRoom = new HashMap<>(); // agent -> skills
 		Map<String, String> consultedBy = new HashMap<>();
 		for (JsonNode agent : snapshot.get("agents")) {
 			String agentId = agent.get("id").asString();
@@ -455,7 +488,9 @@ class ConcurrencyIT {
 			else if ("AVAILABLE".equals(state)) {
 				assertThat(agent.get("rankedLoad").asInt()).as("load of %s", agentId).isEqualTo(callIds.size());
 				assertThat(callIds.size()).as("callers of %s", agentId).isLessThanOrEqualTo(CAP);
-				someoneHasRoom |= callIds.size() < CAP;
+				if (callIds.size() < CAP) {
+					withRoom.put(agentId, skillsOf(agent));
+				}
 			}
 			else if (agent.get("online").asBoolean()) {
 				// AWAY or WRAP_UP: keeps its callers, is never ranked for new ones
@@ -472,8 +507,23 @@ class ConcurrencyIT {
 			}
 			callIds.forEach((id) -> placements.computeIfAbsent(id, (k) -> new ArrayList<>()).add(agentId));
 		}
-		if (someoneHasRoom) {
-			assertThat(pending).as("nobody waits while an AVAILABLE agent has room").isEmpty();
+		long now = System.currentTimeMillis();
+		for (JsonNode call : snapshot.get("liveCalls")) {
+			if (pending.contains(call.get("id").asString())) {
+				String queue = call.get("queue").asString();
+				long waited = now - java.time.Instant.parse(call.get("joinedAt").asString()).toEpochMilli();
+				withRoom.forEach((agentId, skills) -> {
+					assertThat(skills.get(queue))
+						.as("%s waits in %s while %s serving it has room", call.get("id"), queue, agentId)
+						.isNotEqualTo(1);
+					if (waited > BACKUP_DELAY.toMillis() + 2_000) { // a sweep comes by
+						assertThat(skills.get(queue))
+							.as("%s waits in %s for %d ms while backup %s has room", call.get("id"), queue, waited,
+									agentId)
+							.isNull();
+					}
+				});
+			}
 		}
 		Map<String, Long> onCallPerAgent = new HashMap<>();
 		for (JsonNode call : snapshot.get("liveCalls")) {
@@ -506,6 +556,20 @@ class ConcurrencyIT {
 		assertThat(placements.keySet()).as("placed calls are live calls")
 			.isEqualTo(
 					stream(snapshot.get("liveCalls")).map((c) -> c.get("id").asString()).collect(Collectors.toSet()));
+	}
+
+	private static Map<String, Integer> skillsOf(JsonNode agent) {
+		Map<String, Integer> skills = new HashMap<>();
+		agent.path("skills").properties().forEach((skill) -> skills.put(skill.getKey(), skill.getValue().asInt()));
+		return skills;
+	}
+
+	/**
+	 * As queue-service gives them: an agent not named serves every queue as a primary.
+	 */
+	private static Integer levelOf(String agentId, String queue) {
+		Map<String, Integer> skills = SKILLS.get(agentId);
+		return (skills != null) ? skills.get(queue) : Integer.valueOf(1);
 	}
 
 	private static void assertNoCallerWasLost(JsonNode snapshot, Set<String> dialed) {
@@ -607,7 +671,9 @@ class ConcurrencyIT {
 	/**
 	 * Replays the run's call and agent events in the order they happened (their outbox
 	 * positions) and checks that each caller assigned or offered went to an agent that
-	 * was AVAILABLE at that moment: never to one away, in wrap-up or offline.
+	 * was AVAILABLE at that moment: never to one away, in wrap-up or offline; and, unless
+	 * an agent transferred it to that agent by name, to one serving the call's queue, as
+	 * a backup only once the caller had waited the backup delay since it dialed.
 	 */
 	private static void assertCallersWentOnlyToAvailableAgents(TopicRecorder<CallEvent> events,
 			TopicRecorder<AgentEvent> agentEvents, java.time.Instant start) {
@@ -633,8 +699,26 @@ class ConcurrencyIT {
 		Map<String, org.callcenter.contracts.agents.AgentState> states = new HashMap<>();
 		Map<String, String> consulted = new HashMap<>(); // agent -> the call it is asked
 															// to join
+		Map<String, java.time.Instant> dialedAt = new HashMap<>();
 		int checked = 0;
+		int routed = 0;
 		for (Happened happened : inOrder) {
+			if (happened.event() instanceof CallEvent call) {
+				dialedAt.putIfAbsent(call.callId(), call.occurredAt());
+			}
+			if (happened.event() instanceof CallEvent call
+					&& (call.type() == CallEventType.ASSIGNED || call.type() == CallEventType.OFFERED)
+					&& call.reason() != CallEventReason.TRANSFERRED) {
+				Integer level = levelOf(call.agentId(), call.queue());
+				assertThat(level).as("%s of %s %s to %s", call.queue(), call.callId(), call.type(), call.agentId())
+					.isNotNull();
+				if (level == 2) {
+					assertThat(Duration.between(dialedAt.get(call.callId()), call.occurredAt()))
+						.as("wait of %s before backup %s", call.callId(), call.agentId())
+						.isGreaterThanOrEqualTo(BACKUP_DELAY);
+				}
+				routed++;
+			}
 			if (happened.event() instanceof AgentEvent agent) {
 				states.put(agent.agentId(), agent.state());
 			}
@@ -663,7 +747,10 @@ class ConcurrencyIT {
 			}
 		}
 		assertThat(checked).as("assignments and offers checked").isPositive();
-		System.out.printf("concurrency: %d assignments and offers replayed against their agents' states%n", checked);
+		assertThat(routed).as("routed assignments and offers checked against skills").isPositive();
+		System.out.printf(
+				"concurrency: %d assignments and offers replayed against their agents' states, %d against skills%n",
+				checked, routed);
 	}
 
 	private static long[] position(String outboxPosition) {
@@ -685,26 +772,32 @@ class ConcurrencyIT {
 	}
 
 	/**
-	 * The numbered queue moves run 1..n, each number once; and every caller still waiting
-	 * since it dialed is, at each read, where its dial's answer plus the moves numbered
-	 * after it (up to the read's version) say, as its page works it out.
+	 * Each queue's numbered moves run 1..n, each number once; and every caller still
+	 * waiting since it dialed is, at each read, where its dial's answer plus its queue's
+	 * moves numbered after it (up to the read's version) say, as its page works it out.
 	 */
 	private void assertPlacesFollowFromTheNumberedQueueMoves(TopicRecorder<CallEvent> events, Set<String> dialed) {
 		Map<String, JsonNode> reads = new HashMap<>();
-		long newest = 0;
+		Map<String, Long> newest = new HashMap<>();
 		for (String id : this.placeAtDial.keySet()) {
 			JsonNode read = clients.get(0).status(id).call();
 			if ("WAITING".equals(read.get("state").asString())) {
 				reads.put(id, read);
-				newest = Math.max(newest, read.get("queueVersion").asLong());
+				newest.merge(read.get("queue").asString(), read.get("queueVersion").asLong(), Math::max);
 			}
 		}
-		long upTo = newest;
-		await().atMost(Duration.ofSeconds(60)).until(() -> queueMoves(events, dialed, upTo).size() >= upTo);
-		// later moves (a sweep's) may still be on their way
-		List<QueueMove> moves = queueMoves(events, dialed, upTo);
-		assertThat(moves).extracting(QueueMove::version)
-			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, upTo).boxed().toList());
+		Map<String, List<QueueMove>> movesOf = new HashMap<>();
+		for (Map.Entry<String, Long> queue : newest.entrySet()) {
+			long upTo = queue.getValue();
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> queueMoves(events, dialed, queue.getKey(), upTo).size() >= upTo);
+			// later moves (a sweep's) may still be on their way
+			List<QueueMove> moves = queueMoves(events, dialed, queue.getKey(), upTo);
+			assertThat(moves).as("moves of %s", queue.getKey())
+				.extracting(QueueMove::version)
+				.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, upTo).boxed().toList());
+			movesOf.put(queue.getKey(), moves);
+		}
 		Map<String, List<CallEvent>> byCall = events.values((e) -> dialed.contains(e.callId()))
 			.stream()
 			.collect(Collectors.groupingBy(CallEvent::callId));
@@ -719,7 +812,7 @@ class ConcurrencyIT {
 			long[] dial = this.placeAtDial.get(read.getKey());
 			long version = read.getValue().get("queueVersion").asLong();
 			long place = dial[0];
-			for (QueueMove move : moves) {
+			for (QueueMove move : movesOf.get(read.getValue().get("queue").asString())) {
 				if (move.version() > dial[1] && move.version() <= version && move.arrival() < dial[2]) {
 					place += move.joined() ? 1 : -1;
 				}
@@ -728,14 +821,15 @@ class ConcurrencyIT {
 			checked++;
 		}
 		System.out.printf("concurrency: %d numbered queue moves, %d waiting callers' places followed from them%n",
-				moves.size(), checked);
+				movesOf.values().stream().mapToInt(List::size).sum(), checked);
 	}
 
-	private static List<QueueMove> queueMoves(TopicRecorder<CallEvent> events, Set<String> dialed, long upTo) {
+	private static List<QueueMove> queueMoves(TopicRecorder<CallEvent> events, Set<String> dialed, String queue,
+			long upTo) {
 		return events.values((e) -> dialed.contains(e.callId()))
 			.stream()
 			.map(CallEvent::queueMove)
-			.filter((move) -> move != null && move.version() <= upTo)
+			.filter((move) -> move != null && queue.equals(move.queue()) && move.version() <= upTo)
 			.distinct()
 			.sorted(Comparator.comparingLong(QueueMove::version))
 			.toList();

@@ -61,6 +61,21 @@ final class QueueClient {
 		return reply;
 	}
 
+	/** Dials into a queue by its id. */
+	Reply dialInto(String queue, String name) {
+		Reply reply = send(HttpMethod.POST, "/api/calls",
+				Map.of("name", name, "reason", "I need help", "mode", "audioVideo", "queue", queue), asGateway());
+		if (reply.status() == 201) {
+			this.callerTokens.put(reply.callId(), reply.text("callerToken"));
+		}
+		return reply;
+	}
+
+	/** The queues a caller may choose from, as the gateway asks for them. */
+	Reply queues() {
+		return send(HttpMethod.GET, "/api/queues", null, asGateway());
+	}
+
 	Reply status(String callId) {
 		return send(HttpMethod.GET, "/api/calls/" + callId, null, callerHeader(callId));
 	}

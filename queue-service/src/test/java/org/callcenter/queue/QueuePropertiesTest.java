@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * queue-service starts only with settings it can work with, and names the one that is
@@ -40,7 +41,7 @@ class QueuePropertiesTest {
 			QueueKeys keys = new QueueKeys(started.getBean(QueueProperties.class));
 			assertThat(keys.space()).isEqualTo("{tenant-1}");
 			assertThat(keys.outbox()).startsWith("{tenant-1}:");
-			assertThat(keys.pending()).startsWith("{tenant-1}:");
+			assertThat(keys.pending("sales")).startsWith("{tenant-1}:");
 			assertThat(keys.relayCursor()).startsWith("{tenant-1}:");
 			assertThat(keys.sessionPool()).startsWith("{tenant-1}:");
 			assertThat(keys.sessionPoolRefiller()).startsWith("{tenant-1}:");
@@ -107,6 +108,70 @@ class QueuePropertiesTest {
 		// token-service makes them at most a week longer
 		this.context.withPropertyValues("queue.session-pool.max-age=8d")
 			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("maxAge"));
+	}
+
+	@Test
+	void withoutQueuesOneQueueTakesEveryCallAndEveryAgentServesIt() {
+		this.context.run((started) -> {
+			QueueProperties properties = started.getBean(QueueProperties.class);
+			assertThat(properties.queueIds()).containsExactly(QueueProperties.DEFAULT_QUEUE);
+			assertThat(properties.termsOf("alice").skills()).containsExactly(entry(QueueProperties.DEFAULT_QUEUE, 1));
+		});
+	}
+
+	@Test
+	void queuesKeepTheirOrderAndAgentsNotNamedInSkillsServeThemAllAsPrimaries() {
+		this.context
+			.withPropertyValues("queue.queues[2].id=billing", "queue.queues[2].display-name=Billing",
+					"queue.queues[0].id=sales", "queue.queues[0].display-name=Sales", "queue.queues[1].id=support",
+					"queue.queues[1].display-name=Support", "queue.queues[1].priority=5",
+					"queue.queues[1].backup-delay=10s", "queue.skills.dave.sales=1", "queue.skills.dave.support=2")
+			.run((started) -> {
+				QueueProperties properties = started.getBean(QueueProperties.class);
+				assertThat(properties.queueIds()).containsExactly("sales", "support", "billing");
+				assertThat(properties.queues().get(1).priority()).isEqualTo(5);
+				assertThat(properties.queues().get(1).backupDelay()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.termsOf("dave").skillsArgument()).isEqualTo("sales:1,support:2");
+				assertThat(properties.termsOf("alice").skillsArgument()).isEqualTo("billing:1,sales:1,support:1");
+			});
+	}
+
+	@Test
+	void aSkillInAQueueThatDoesNotExistIsRefusedNamingTheQueue() {
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.skills.dave.salse=1")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("salse"));
+	}
+
+	@Test
+	void aSkillLevelOtherThanPrimaryOrBackupIsRefused() {
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.skills.dave.sales=3")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("skills"));
+	}
+
+	@Test
+	void openingHoursWrittenWrongAreRefusedSayingHowToWriteThem() {
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.queues[0].hours[0]=MON-FRI 9-17")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("MON-FRI 09:00-17:00"));
+	}
+
+	@Test
+	void aQueueIdThatCannotBeALinkIsRefused() {
+		this.context.withPropertyValues("queue.queues[0].id=Sales_Team", "queue.queues[0].display-name=Sales")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("queues"));
+	}
+
+	@Test
+	void twoQueuesWithOneIdAreRefused() {
+		this.context
+			.withPropertyValues("queue.queues[0].id=sales", "queue.queues[0].display-name=Sales",
+					"queue.queues[1].id=sales", "queue.queues[1].display-name=More sales")
+			.run((started) -> assertThat(started).getFailure().rootCause().hasMessageContaining("one id"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -28,11 +28,22 @@ import java.time.Instant;
  * @param consultAgentId the colleague the call's agent consults on the call (a warm
  * transfer under way); on {@code CONSULT_ENDED}, the colleague whose consult ended; null
  * when none
+ * @param queue the queue the call belongs to (the id queue-service's settings give it);
+ * null in events written before calls had queues
  */
 public record CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
 		String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason, boolean queueChanged,
 		Instant occurredAt, QueueMove queueMove, String outcome, String notes, ChatMessage message,
-		String consultAgentId) {
+		String consultAgentId, String queue) {
+
+	/** An event of a call whose queue is not said. */
+	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
+			String previousAgentId, String sessionId, boolean callerConnected, CallEventReason reason,
+			boolean queueChanged, Instant occurredAt, QueueMove queueMove, String outcome, String notes,
+			ChatMessage message, String consultAgentId) {
+		this(eventId, callId, seq, type, state, agentId, previousAgentId, sessionId, callerConnected, reason,
+				queueChanged, occurredAt, queueMove, outcome, notes, message, consultAgentId, null);
+	}
 
 	/** An event of a call without a consult. */
 	public CallEvent(String eventId, String callId, long seq, CallEventType type, CallState state, String agentId,
@@ -77,7 +88,7 @@ public record CallEvent(String eventId, String callId, long seq, CallEventType t
 		}
 		return new CallEvent(this.eventId, this.callId, this.seq, this.type, this.state, this.agentId,
 				this.previousAgentId, this.sessionId, this.callerConnected, this.reason, this.queueChanged,
-				this.occurredAt, this.queueMove, null, null, this.message, this.consultAgentId);
+				this.occurredAt, this.queueMove, null, null, this.message, this.consultAgentId, this.queue);
 	}
 
 }

@@ -14,16 +14,24 @@ package org.callcenter.contracts.calls;
  * end of the line) change no place and are not numbered.
  *
  * <p>
- * {@code version} numbers these moves one by one across the whole queue, and a call read
- * while waiting carries the version its place was read at. A page that has its place at
- * version {@code v} applies moves {@code v+1, v+2, ...} in that order; one that sees a
- * later move while an earlier one is missing (events of different calls travel on
- * different partitions, or a stream missed some) waits a moment for it and otherwise
- * reads its call once.
+ * Each queue has its own line: {@code version} numbers the moves of one queue one by one,
+ * and a page applies only the moves of its call's queue. A call read while waiting
+ * carries the version its place was read at. A page that has its place at version
+ * {@code v} applies moves {@code v+1, v+2, ...} in that order; one that sees a later move
+ * while an earlier one is missing (events of different calls travel on different
+ * partitions, or a stream missed some) waits a moment for it and otherwise reads its call
+ * once.
  *
  * @param version the queue's version after this move (the first move is 1)
  * @param arrival the arrival of the call that moved (the order callers are served in)
  * @param joined true when the call joined the queue, false when it left it
+ * @param queue the queue the move happened in; null from servers that had one queue
  */
-public record QueueMove(long version, long arrival, boolean joined) {
+public record QueueMove(long version, long arrival, boolean joined, String queue) {
+
+	/** A move of a call center with one queue. */
+	public QueueMove(long version, long arrival, boolean joined) {
+		this(version, arrival, joined, null);
+	}
+
 }

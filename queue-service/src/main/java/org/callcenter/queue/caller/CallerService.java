@@ -12,6 +12,8 @@ import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.sessions.ConnectionData.UserType;
 import org.callcenter.contracts.tokens.SessionToken;
 import org.callcenter.queue.QueueProperties;
+import org.callcenter.queue.routing.CallQueue;
+import org.callcenter.queue.routing.QueueCatalog;
 import org.callcenter.queue.sessionpool.PooledSession;
 import org.callcenter.queue.sessionpool.SessionPool;
 import org.callcenter.queue.store.Call;
@@ -43,9 +45,12 @@ class CallerService {
 
 	private final SignedCredentials credentials;
 
+	private final QueueCatalog queues;
+
 	CallerService(CallStore store, TokenServiceClient tokens, SessionPool pool, QueueProperties properties, Clock clock,
-			MeterRegistry meters, SignedCredentials credentials) {
+			MeterRegistry meters, SignedCredentials credentials, QueueCatalog queues) {
 		this.pool = pool;
+		this.queues = queues;
 		this.credentials = credentials;
 		this.store = store;
 		this.tokens = tokens;
@@ -66,15 +71,16 @@ class CallerService {
 	 * stored.
 	 */
 	DialResponse dial(DialRequest request) {
+		CallQueue queue = this.queues.openForDial(request.queue(), this.clock.instant());
 		Optional<PooledSession> pooled = this.pool.take();
 		if (pooled.isEmpty()) {
 			String callId = Ids.newCallId();
 			String sessionId = this.tokens.createSession().sessionId();
-			return dial(request, callId, this.tokens.token(sessionId, callId, UserType.caller));
+			return dial(request, queue, callId, this.tokens.token(sessionId, callId, UserType.caller));
 		}
 		PooledSession entry = pooled.get();
 		try {
-			return dial(request, entry.callId(), entry.callerToken());
+			return dial(request, queue, entry.callId(), entry.callerToken());
 		}
 		catch (RuntimeException ex) {
 			this.pool.putBack(entry);
@@ -82,9 +88,10 @@ class CallerService {
 		}
 	}
 
-	private DialResponse dial(DialRequest request, String callId, SessionToken token) {
+	private DialResponse dial(DialRequest request, CallQueue queue, String callId, SessionToken token) {
 		NewCall call = new NewCall(callId, request.name(), (request.reason() != null) ? request.reason() : "",
-				request.mode(), token.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()));
+				request.mode(), token.sessionId(), this.clock.instant().plus(this.properties.connectTimeout()),
+				queue.id());
 		Call stored = this.assignment.record(() -> this.store.dial(call));
 		// one line per dial, ids only: its trace id ties it to the gateway's lines (and
 		// token-service's, when the pool was empty)

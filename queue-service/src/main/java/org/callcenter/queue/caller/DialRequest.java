@@ -6,6 +6,12 @@ import jakarta.validation.constraints.Size;
 
 import org.callcenter.queue.store.CallMode;
 
-/** What a caller says when dialing. */
-record DialRequest(@NotBlank @Size(max = 100) String name, @Size(max = 500) String reason, @NotNull CallMode mode) {
+/**
+ * What a caller says when dialing.
+ *
+ * @param queue the queue it joins (an id of {@code GET /api/queues}); absent for the
+ * first
+ */
+record DialRequest(@NotBlank @Size(max = 100) String name, @Size(max = 500) String reason, @NotNull CallMode mode,
+		@Size(max = 40) String queue) {
 }

@@ -43,6 +43,8 @@ class Housekeeping {
 			long dropped = this.store.dropSilentAgents();
 			this.store.endWrapUps();
 			long offersMissed = this.store.expireOffers(MAX_EXPIRED_PER_SWEEP);
+			// backups take callers who have waited their queue's backup delay
+			this.store.routeWaiting();
 			if (offersMissed > 0) {
 				log.info("housekeeping took back {} offers not answered in time", offersMissed);
 			}

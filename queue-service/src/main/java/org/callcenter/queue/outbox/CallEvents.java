@@ -49,7 +49,8 @@ final class CallEvents {
 				CallEventReason.fromWireName(entry.get("reason")), "1".equals(entry.get("queueChanged")),
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))), queueMove(entry),
 				blankToNull(entry.get("outcome")), blankToNull(entry.get("notes")),
-				ChatMessages.parse(entry.get("message")), blankToNull(entry.get("consultAgentId")));
+				ChatMessages.parse(entry.get("message")), blankToNull(entry.get("consultAgentId")),
+				blankToNull(entry.get("queue")));
 	}
 
 	/**
@@ -62,7 +63,7 @@ final class CallEvents {
 			return null;
 		}
 		return new QueueMove(Long.parseLong(version), Long.parseLong(entry.get("moveArrival")),
-				"1".equals(entry.get("moveJoined")));
+				"1".equals(entry.get("moveJoined")), blankToNull(entry.get("queue")));
 	}
 
 	private static Instant epochMillis(String value) {

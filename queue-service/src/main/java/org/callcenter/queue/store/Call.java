@@ -34,13 +34,14 @@ import org.callcenter.contracts.calls.CallState;
  * @param consultAgentName the colleague's display name
  * @param consultJoined whether the colleague has joined the call's session
  * @param consultNote what the call's agent wrote for the colleague (not for the caller)
+ * @param queue the queue the call belongs to (null for calls stored before queues were)
  */
 public record Call(String id, String name, String reason, CallMode mode, String sessionId, CallState state,
 		String agentId, boolean connected, Integer queuePosition, Instant joinedAt, Instant callStartedAt,
 		Instant endedAt, CallEventReason endReason, Instant stateSince, Instant reconnectBy, int agentsOnline,
 		Long arrival, Long queueVersion, Instant offerUntil, String agentName, String transferredBy,
 		String transferNote, long talkMs, long holdMs, String consultAgentId, String consultAgentName,
-		boolean consultJoined, String consultNote) {
+		boolean consultJoined, String consultNote, String queue) {
 
 	static Call from(Map<String, String> fields) {
 		String agentId = fields.get("agentId");
@@ -57,7 +58,7 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				blankToNull(fields.get("transferNote")), Long.parseLong(fields.getOrDefault("talkMs", "0")),
 				Long.parseLong(fields.getOrDefault("holdMs", "0")), blankToNull(fields.get("consultAgentId")),
 				blankToNull(fields.get("consultAgentName")), "1".equals(fields.get("consultJoined")),
-				blankToNull(fields.get("consultNote")));
+				blankToNull(fields.get("consultNote")), blankToNull(fields.get("queue")));
 	}
 
 	/** The call as its caller may read it: agents' notes are for agents. */
@@ -69,7 +70,7 @@ public record Call(String id, String name, String reason, CallMode mode, String 
 				this.connected, this.queuePosition, this.joinedAt, this.callStartedAt, this.endedAt, this.endReason,
 				this.stateSince, this.reconnectBy, this.agentsOnline, this.arrival, this.queueVersion, this.offerUntil,
 				this.agentName, this.transferredBy, null, this.talkMs, this.holdMs, this.consultAgentId,
-				this.consultAgentName, this.consultJoined, null);
+				this.consultAgentName, this.consultJoined, null, this.queue);
 	}
 
 	private static String blankToNull(String value) {

@@ -46,6 +46,8 @@ public class CallStore {
 
 	private final QueueKeys queueKeys;
 
+	private final String queues;
+
 	private final TraceParents traces;
 
 	CallStore(StringRedisTemplate redis, QueueProperties properties, Clock clock, TraceParents traces) {
@@ -55,11 +57,12 @@ public class CallStore {
 		this.traces = traces;
 		this.keys = List.of(properties.keySpace());
 		this.queueKeys = new QueueKeys(properties);
+		this.queues = queuesArgument(properties);
 	}
 
 	public Call dial(NewCall call) {
 		return call(run("dial", call.id(), call.name(), call.reason(), call.mode().name(), call.sessionId(),
-				millis(call.connectDeadline().toEpochMilli())));
+				millis(call.connectDeadline().toEpochMilli()), call.queue()));
 	}
 
 	public Call leave(String callId, CallEventReason reason) {
@@ -127,7 +130,8 @@ public class CallStore {
 	 */
 	public Agent goOnline(String agentId, String displayName, AgentTerms terms) {
 		return agent(run("agent-online", agentId, displayName, millis(terms.wrapUp().toMillis()),
-				millis(terms.offerTimeout().toMillis()), String.valueOf(terms.missedOffersBeforeAway())));
+				millis(terms.offerTimeout().toMillis()), String.valueOf(terms.missedOffersBeforeAway()),
+				terms.skillsArgument()));
 	}
 
 	/** An online agent says it is available (ready) again. */
@@ -310,16 +314,43 @@ public class CallStore {
 			return new QueueSnapshot.AgentSlot(fields.get("id"), fields.get("displayName"), online,
 					Agent.stateOf(online, fields.get("state")), fields.get("awayReason"), fields.get("activeCall"),
 					(score != null) ? (int) (Long.parseLong(score) / LOAD_UNIT) : null,
-					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")), fields.get("consulting"));
+					callers.isEmpty() ? List.of() : Arrays.asList(callers.split(" ")), fields.get("consulting"),
+					AgentTerms.parseSkills(fields.get("skills")));
 		}).toList();
 		List<Call> live = ((List<?>) reply.get(3)).stream().map((flat) -> Call.from(fields(flat))).toList();
 		return new QueueSnapshot(pending, agents, live);
 	}
 
-	/** Number of callers waiting for an agent. */
+	/** Number of callers waiting for an agent, in every queue. */
 	public long waitingCount() {
-		Long size = this.redis.opsForZSet().zCard(this.queueKeys.pending());
-		return (size != null) ? size : 0;
+		long waiting = 0;
+		for (String queue : this.properties.queueIds()) {
+			Long size = this.redis.opsForZSet().zCard(this.queueKeys.pending(queue));
+			waiting += (size != null) ? size : 0;
+		}
+		return waiting;
+	}
+
+	/**
+	 * How many agents serving each queue are signed in (online, whatever their state), by
+	 * queue id.
+	 */
+	public Map<String, Long> agentsSignedInPerQueue() {
+		List<?> counts = (List<?>) run("queues").get(1);
+		Map<String, Long> perQueue = new LinkedHashMap<>();
+		int i = 0;
+		for (String queue : this.properties.queueIds()) {
+			perQueue.put(queue, (Long) counts.get(i++));
+		}
+		return perQueue;
+	}
+
+	/**
+	 * Gives waiting callers to the agents who may take them now (backups, once callers
+	 * have waited their queue's backup delay); answers how many.
+	 */
+	public long routeWaiting() {
+		return (Long) run("route-waiting").get(1);
 	}
 
 	private List<?> run(String script, String... scriptArgs) {
@@ -332,17 +363,39 @@ public class CallStore {
 	}
 
 	/**
-	 * Every script takes now, the per-agent cap and the retention first, and the current
-	 * trace last (see lib.lua).
+	 * Every script takes now, the per-agent cap and the retention first, and the queues
+	 * and the current trace last (see lib.lua).
 	 */
 	private Object[] args(String... scriptArgs) {
-		List<String> all = new ArrayList<>(scriptArgs.length + 4);
+		List<String> all = new ArrayList<>(scriptArgs.length + 5);
 		all.add(millis(this.clock.millis()));
 		all.add(String.valueOf(this.properties.maxCallersPerAgent()));
 		all.add(String.valueOf(this.properties.endedCallRetention().toSeconds()));
 		all.addAll(Arrays.asList(scriptArgs));
+		all.add(this.queues);
 		all.add(this.traces.current());
 		return all.toArray();
+	}
+
+	/**
+	 * The queues as the scripts take them: {@code id,priority,backupMs,refuse} each, in
+	 * configured order, {@code ;}-separated (lib.lua).
+	 */
+	private static String queuesArgument(QueueProperties properties) {
+		StringBuilder queues = new StringBuilder();
+		properties.queues().forEach((queue) -> {
+			if (!queues.isEmpty()) {
+				queues.append(';');
+			}
+			queues.append(queue.id())
+				.append(',')
+				.append(queue.priority())
+				.append(',')
+				.append(queue.backupDelay().toMillis())
+				.append(',')
+				.append(queue.refuseWhenNobodySignedIn() ? '1' : '0');
+		});
+		return queues.toString();
 	}
 
 	private static String millis(long millis) {

@@ -4,8 +4,8 @@ import org.callcenter.queue.QueueProperties;
 
 /**
  * The Redis keys Java code touches directly. Everything else is named inside the Lua
- * scripts (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending()} must
- * match lib.lua's {@code key('outbox')} and {@code key('pending')}, and so must
+ * scripts (redis/lib.lua lists them all); {@link #outbox()} and {@link #pending} must
+ * match lib.lua's {@code key('outbox')} and {@code key('pending', q)}, and so must
  * {@link #call} and {@link #sessionOwner}. The session pool's keys are named here only:
  * its scripts get them as KEYS.
  */
@@ -29,8 +29,9 @@ public record QueueKeys(String space) {
 		return this.space + ":offers";
 	}
 
-	public String pending() {
-		return this.space + ":pending";
+	/** The waiting calls of one queue, by arrival (lib.lua). */
+	public String pending(String queue) {
+		return this.space + ":pending:" + queue;
 	}
 
 	/** Who holds the outbox relay lease. */

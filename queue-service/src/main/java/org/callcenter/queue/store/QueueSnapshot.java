@@ -1,6 +1,7 @@
 package org.callcenter.queue.store;
 
 import java.util.List;
+import java.util.Map;
 
 import org.callcenter.contracts.agents.AgentState;
 
@@ -23,9 +24,12 @@ public record QueueSnapshot(List<String> pendingCallIds, List<AgentSlot> agents,
 	 * to the number of {@code callIds}
 	 * @param consultingCallId the colleague's call the agent is asked to join (a warm
 	 * transfer), if any
+	 * @param skills the queues the agent serves, each with its level (1 = primary, 2 =
+	 * backup)
 	 */
 	public record AgentSlot(String id, String displayName, boolean online, AgentState state, String awayReason,
-			String activeCallId, Integer rankedLoad, List<String> callIds, String consultingCallId) {
+			String activeCallId, Integer rankedLoad, List<String> callIds, String consultingCallId,
+			Map<String, Integer> skills) {
 	}
 
 }

@@ -31,7 +31,11 @@ public enum Rule {
 	CONSULT_IN_PROGRESS("Consult in progress",
 			"A colleague is already asked to join this call: cancel that consult first."),
 	NOT_CONSULTED("Not consulted", "You are not asked to join this call (the consult may have ended)."),
-	CONSULT_NOT_JOINED("Consult not joined", "Join the call before taking it over.");
+	CONSULT_NOT_JOINED("Consult not joined", "Join the call before taking it over."),
+	NOBODY_SIGNED_IN("Nobody available",
+			"Nobody who serves this queue is signed in, and it takes no calls meanwhile. Try again later."),
+	UNKNOWN_QUEUE("Unknown queue", "No queue has this id."),
+	QUEUE_CLOSED("Queue closed", "This queue takes no calls at this time.");
 
 	private final String title;
 

@@ -40,7 +40,7 @@ class AccessControl implements WebMvcConfigurer {
 		registry.addInterceptor(new RequireSubject(Purpose.CALLER, "callId"))
 			.addPathPatterns("/api/calls/*", "/api/calls/*/**");
 		registry.addInterceptor(new RequireSubject(Purpose.SERVICE, null))
-			.addPathPatterns("/api/callers/**", "/api/calls");
+			.addPathPatterns("/api/callers/**", "/api/calls", "/api/queues");
 	}
 
 	private final class RequireSubject implements HandlerInterceptor {

@@ -3,6 +3,7 @@ package org.callcenter.queue.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.callcenter.queue.routing.QueueClosed;
 import org.callcenter.queue.store.Rule;
 import org.callcenter.queue.store.RuleViolation;
 import org.callcenter.queue.tokens.TokenServiceUnavailable;
@@ -32,6 +33,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(violation.rule()), violation.rule().detail());
 		problem.setTitle(violation.rule().title());
 		problem.setType(violation.rule().type());
+		if (violation instanceof QueueClosed closed && closed.opensAt() != null) {
+			problem.setProperty("opensAt", closed.opensAt());
+		}
 		return problem;
 	}
 
@@ -42,10 +46,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static HttpStatus status(Rule rule) {
 		return switch (rule) {
 			case CALL_NOT_FOUND, AGENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case UNKNOWN_QUEUE -> HttpStatus.BAD_REQUEST;
 			case NOT_YOUR_CALLER -> HttpStatus.FORBIDDEN;
 			case AGENT_OFFLINE, CALL_ENDED, CALL_NOT_ON_HOLD, CALL_NOT_IN_PROGRESS, CALLER_NOT_CONNECTED,
 					CALLER_RECONNECTING, CALL_EXISTS, CALL_NOT_ENDED, CALL_NOT_OFFERED, TRANSFER_TARGET_UNAVAILABLE,
-					CHAT_FULL, CONSULT_IN_PROGRESS, NOT_CONSULTED, CONSULT_NOT_JOINED ->
+					CHAT_FULL, CONSULT_IN_PROGRESS, NOT_CONSULTED, CONSULT_NOT_JOINED, NOBODY_SIGNED_IN, QUEUE_CLOSED ->
 				HttpStatus.CONFLICT;
 		};
 	}

@@ -83,18 +83,22 @@ class CallEventsTest {
 	@Test
 	void aNumberedQueueMoveTravelsWithTheEventSoPagesNeedNotReadTheirCall() {
 		JsonMapper json = JsonMapper.builder().build();
-		CallEvent left = CallEvents.from(entry("callId", "c-1", "seq", "2", "type", "ASSIGNED", "state", "ASSIGNED",
-				"agentId", "bob", "previousAgentId", "", "sessionId", "1_s", "connected", "1", "reason", "",
-				"queueChanged", "1", "moveVersion", "41", "moveArrival", "7", "moveJoined", "0", "at", "1"));
-		CallEvent returned = CallEvents
-			.from(entry("callId", "c-2", "seq", "3", "type", "QUEUED", "state", "WAITING", "agentId", "",
-					"previousAgentId", "alice", "sessionId", "1_t", "connected", "1", "reason", "heartbeatLost",
-					"queueChanged", "1", "moveVersion", "42", "moveArrival", "3", "moveJoined", "1", "at", "1"));
+		CallEvent left = CallEvents
+			.from(entry("callId", "c-1", "seq", "2", "type", "ASSIGNED", "state", "ASSIGNED", "agentId", "bob",
+					"previousAgentId", "", "sessionId", "1_s", "connected", "1", "reason", "", "queueChanged", "1",
+					"moveVersion", "41", "moveArrival", "7", "moveJoined", "0", "queue", "sales", "at", "1"));
+		CallEvent returned = CallEvents.from(entry("callId", "c-2", "seq", "3", "type", "QUEUED", "state", "WAITING",
+				"agentId", "", "previousAgentId", "alice", "sessionId", "1_t", "connected", "1", "reason",
+				"heartbeatLost", "queueChanged", "1", "moveVersion", "42", "moveArrival", "3", "moveJoined", "1",
+				"queue", "support", "at", "1"));
 
-		assertThat(left.queueMove()).isEqualTo(new QueueMove(41, 7, false));
-		assertThat(returned.queueMove()).isEqualTo(new QueueMove(42, 3, true));
+		// versions are per queue: each move says whose line it changed
+		assertThat(left.queueMove()).isEqualTo(new QueueMove(41, 7, false, "sales"));
+		assertThat(returned.queueMove()).isEqualTo(new QueueMove(42, 3, true, "support"));
+		assertThat(returned.queue()).isEqualTo("support");
 		String written = json.writeValueAsString(returned);
-		assertThat(written).contains("\"queueMove\":{\"version\":42,\"arrival\":3,\"joined\":true}");
+		assertThat(written)
+			.contains("\"queueMove\":{\"version\":42,\"arrival\":3,\"joined\":true,\"queue\":\"support\"}");
 		assertThat(json.readValue(written, CallEvent.class)).isEqualTo(returned);
 	}
 
