@@ -48,6 +48,8 @@
   var refreshTimer = null;
   var workflow = { awayReasons: [], outcomes: [] }; // the choices the server configures
   var workflowRead = false;
+  var queueNames = null;     // display name by queue id (GET /api/queues); null until read
+  var queueCount = 0;        // how many queues there are: with one, no card names its queue
   var agentState = null;     // {state, awayReason, since, wrapUpUntil}, the newest known
   var changingState = false; // a state change in flight
   var taken = {};            // name by call id of this agent's callers it took (on call or on hold)
@@ -195,6 +197,7 @@
     source.addEventListener('ready', function () {
       clearAlert('connection');
       if (!workflowRead) loadWorkflow();
+      if (!queueNames) loadQueues();
       if (offlineByUser) {
         refresh();
       } else {
@@ -693,6 +696,9 @@
     setText(badge, BADGES[call.state] || call.state);
     badge.className = 'badge ' + call.state;
     setText(part('.media'), call.mode === 'audioOnly' ? 'Audio only' : 'Video');
+    var queue = queueLabel(call);
+    part('.queue-part').hidden = !queue;
+    setText(part('.queue-name'), queue);
     var timer = part('.timer');
     timer.dataset.since = call.stateSince || call.joinedAt || '';
     timer.dataset.label = TIMERS[call.state] || '';
@@ -805,6 +811,10 @@
     }
     var lines = [note && !m ? note.text : '', situation].filter(Boolean);
     setText($('stage-caption'), lines.join('. '));
+    var onStage = m ? callers.filter(function (call) { return call.id === m.callId; })[0] : other;
+    var queue = (m || other) ? queueLabel(onStage) : '';
+    setText($('stage-queue'), queue ? 'Queue: ' + queue : '');
+    $('stage-queue').hidden = !queue;
     $('stage-placeholder').hidden = showsCaller;
     setText($('stage-placeholder'), lines[0] || '');
     var audioOnlyCaller = showsCaller && m.callerStream.hasVideo === false;
@@ -1053,6 +1063,31 @@
     }).catch(function () {
       workflowRead = false;
     });
+  }
+
+  // The queues' names, read once: each card (and the stage) names the queue its caller came
+  // through when there are several ("Sales"), the queue's id until they are read. Until the read
+  // succeeds, the next (re)connect of the live stream tries again.
+  function loadQueues() {
+    CallCenter.api('GET', '/api/queues').then(function (found) {
+      var list = (found && Array.isArray(found.queues)) ? found.queues : [];
+      var names = {};
+      list.forEach(function (queue) {
+        if (queue && typeof queue.id === 'string') names[queue.id] = queue.displayName || queue.id;
+      });
+      queueNames = names;
+      queueCount = Object.keys(names).length;
+      render();
+    }).catch(function () {
+      queueNames = null;
+    });
+  }
+
+  // The name of the queue a call came through, or '' when there is no need to say (one queue).
+  function queueLabel(call) {
+    if (!call || typeof call.queue !== 'string' || !call.queue) return '';
+    if (queueNames && queueCount <= 1) return '';
+    return (queueNames && queueNames[call.queue]) || call.queue;
   }
 
   function fillOptions(select, ids, none) {

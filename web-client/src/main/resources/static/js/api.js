@@ -1,7 +1,8 @@
 /* Every HTTP call the pages make goes through CallCenter.api, so that every page treats a refusal
    the same way:
    - a 2xx answer resolves to its parsed JSON body (null for an empty body or 204);
-   - any other answer rejects with an Error carrying {status, type, title, detail, retryAfter},
+   - any other answer rejects with an Error carrying {status, type, title, detail, retryAfter,
+     problem} (problem: the whole problem details object, {} when there were none),
      read from RFC 9457 problem details when the body has them; an empty or non-JSON body (a 429
      from the rate limiter has none) is a refusal too, never a parse error;
    - a network failure (fetch itself rejects) rejects with status 0 and network: true;
@@ -38,6 +39,7 @@ window.CallCenter = window.CallCenter || {};
       error.title = null;
       error.detail = null;
       error.retryAfter = null;
+      error.problem = {};
       error.cause = failure;
       throw error;
     });
@@ -62,6 +64,7 @@ window.CallCenter = window.CallCenter || {};
     error.title = str(problem.title);
     error.detail = str(problem.detail);
     error.retryAfter = retryAfter(response.headers.get('Retry-After'));
+    error.problem = problem; // all the problem details said, with the type's own properties (opensAt, ...)
     throw error;
   }
 
@@ -91,7 +94,7 @@ window.CallCenter = window.CallCenter || {};
   CallCenter.problemText = function (error, context) {
     var name = (context && context.name) || null;
     if (!error || error.network) return 'Connection trouble: the call center could not be reached. Please try again.';
-    var kind = error.type ? String(error.type).split(':').pop() : '';
+    var kind = CallCenter.problemKind(error);
     switch (kind) {
       case 'call-ended': return name ? name + ' has already left the call.' : 'This call has already ended.';
       case 'call-not-found': return name ? name + ' has already left the call.' : 'This call no longer exists.';
@@ -113,6 +116,12 @@ window.CallCenter = window.CallCenter || {};
       return 'Too many requests right now. Please try again in ' + CallCenter.inSeconds(error.retryAfter) + '.';
     }
     return error.detail || error.title || error.message;
+  };
+
+  /* The last part of a problem's type ("urn:callcenter:problem:call-ended" or
+     "https://…/call-ended": "call-ended"); '' without a type. */
+  CallCenter.problemKind = function (error) {
+    return (error && error.type) ? String(error.type).split(/[:\/]/).pop() : '';
   };
 
   /* "1 second", "17 seconds", or "a moment" when the server did not say (Retry-After). */

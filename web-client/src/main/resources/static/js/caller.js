@@ -1,4 +1,4 @@
-/* The caller's page: check the camera and microphone, dial, wait with a live queue position, talk,
+/* The caller's page: choose a queue (when there are several), check the camera and microphone, dial, wait with a live queue position, talk,
    be put on hold, leave. Updates arrive by server-sent events; all user text is set with
    textContent. What a reload needs (the call id and its credential) is kept in sessionStorage, so a
    reload resumes the same call: the server keeps a caller whose connection dropped for a grace
@@ -27,6 +27,12 @@
   var devicesChecked = 0;   // counts device checks, so that only the latest one reports
   var queuePlace = null;    // the place in line, followed from pushed queue moves (queue-place.js)
   var backInLine = false;   // the latest change put the call back in line from an agent (offer declined, ...)
+  var devicesReady = false; // the device check lets the caller call (camera and microphone, or microphone alone)
+  var dialing = false;      // a dial is in flight
+  var queues = null;        // the queues as last read (GET /api/queues), in configured order; null: none read
+  var linkedQueue = linkQueue(); // the queue the link names (caller.html?queue=support), else null
+  var queueTimer = null;    // reads the queues again when the one chosen opens
+  var queuesReader = null;  // reads the queues, one read at a time (see readQueues)
 
   // Why a call goes back in line from an agent without losing its place: an offer the agent declined
   // or let ring out, or an agent who went away before taking it.
@@ -49,6 +55,16 @@
   } else {
     showForm(null);
   }
+
+  $('queue-choice').addEventListener('change', function () {
+    $('dial-error').hidden = true;
+    renderQueueStatus();
+    renderDialButton();
+  });
+  // a queue's hours and who is signed in change while the form shows: look again on coming back
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && !started && !stored) readQueues();
+  });
 
   $('dial-form').addEventListener('submit', function (event) {
     event.preventDefault();
@@ -133,7 +149,161 @@
       $('name').value = previous.name || '';
       $('reason').value = previous.reason || '';
     }
+    readQueues();
     checkDevices();
+  }
+
+  // --- the queues, before dialing ------------------------------------------------------------
+
+  // Several queues ("Sales", "Support"): the caller chooses one, the first that takes calls
+  // chosen to begin with, so that just pressing Call still works; a link naming one
+  // (caller.html?queue=support) chooses it and the choice stays hidden. A queue that takes no calls
+  // now says why (closed until some time, nobody available) and Call waits; the server still
+  // decides when the call is placed (it may have changed since the read). With one queue nothing
+  // shows. A server that answers no queues (an older one), or cannot be reached, leaves the form as
+  // it was: the call goes to the queue the link names, if any, else to the server's first.
+  function linkQueue() {
+    var match = /[?&]queue=([^&#]*)/.exec(location.search);
+    if (!match) return null;
+    try {
+      return decodeURIComponent(match[1].replace(/\+/g, ' ')).trim() || null;
+    } catch (malformed) {
+      return match[1] || null;
+    }
+  }
+
+  // One read in flight at a time (CallCenter.coalesce), made on first use: the page reads the
+  // queues as it starts, before this part of the script has run.
+  function readQueues() {
+    if (!queuesReader) queuesReader = CallCenter.coalesce(readQueuesOnce);
+    queuesReader();
+  }
+
+  function readQueuesOnce() {
+    if (started) return null;
+    return CallCenter.api('GET', '/api/queues').then(function (answer) {
+      var list = (answer && Array.isArray(answer.queues)) ? answer.queues.filter(function (queue) {
+        return queue && typeof queue.id === 'string';
+      }) : [];
+      queues = list.length ? list : null;
+      renderQueues();
+    }).catch(function () {
+      renderQueues(); // what was read before, if anything, still holds
+    });
+  }
+
+  function findQueue(id) {
+    for (var i = 0; queues && i < queues.length; i++) {
+      if (queues[i].id === id) return queues[i];
+    }
+    return null;
+  }
+
+  function queueName(queue) {
+    return (queue && queue.displayName) || (queue && queue.id) || 'This queue';
+  }
+
+  function takesCalls(queue) {
+    return !queue || queue.acceptsCalls !== false;
+  }
+
+  // The queue the call would go to now: null when the page does not know the queues.
+  function chosenQueue() {
+    if (!queues) return null;
+    var linked = linkedQueue ? findQueue(linkedQueue) : null;
+    if (linked) return linked;
+    if (queues.length === 1) return queues[0];
+    return findQueue($('queue-choice').value) || queues[0];
+  }
+
+  // The queue a dial names: the one chosen, or the one the link names when the queues are unknown.
+  function chosenQueueId() {
+    var queue = chosenQueue();
+    return queue ? queue.id : linkedQueue;
+  }
+
+  function renderQueues() {
+    if (started) return;
+    var linked = linkedQueue && queues ? findQueue(linkedQueue) : null;
+    var choose = !!queues && queues.length > 1 && !linked;
+    var select = $('queue-choice');
+    if (queues) {
+      var before = select.value;
+      // in place, so that the choice and focus survive a read again
+      queues.forEach(function (queue, index) {
+        var option = select.options[index];
+        if (!option) {
+          option = new Option('', queue.id);
+          select.add(option);
+        }
+        option.value = queue.id;
+        setText(option, queueName(queue) + (takesCalls(queue) ? ''
+          : queue.closedReason === 'closed' ? ' (closed now)' : ' (nobody available now)'));
+      });
+      while (select.options.length > queues.length) select.remove(queues.length);
+      var open = queues.filter(takesCalls)[0] || queues[0];
+      select.value = findQueue(before) ? before : open.id;
+    }
+    $('queue-choice-field').hidden = !choose;
+    var line = $('queue-linked');
+    var text = '';
+    if (linkedQueue && queues && !linked) {
+      text = 'The link you followed asks for a queue we do not have ("' + linkedQueue + '").'
+        + (choose ? ' Please choose who you would like to talk to.' : '');
+    } else if (linked && queues.length > 1) {
+      text = 'You are calling ' + queueName(linked) + '.';
+    }
+    setText(line, text);
+    line.hidden = !text;
+    line.className = (linkedQueue && queues && !linked) ? 'error' : 'muted';
+    renderQueueStatus();
+    renderDialButton();
+  }
+
+  // Why the queue chosen takes no calls now; when it opens later today or tomorrow, the page reads
+  // the queues again then (one timer, not polling).
+  function renderQueueStatus() {
+    var queue = chosenQueue();
+    var status = $('queue-status');
+    var text = takesCalls(queue) ? '' : queueRefusal(queue);
+    setText(status, text);
+    status.hidden = !text;
+    clearTimeout(queueTimer);
+    queueTimer = null;
+    var opens = queue && !takesCalls(queue) && queue.opensAt ? Date.parse(queue.opensAt) : NaN;
+    if (!isNaN(opens) && opens - Date.now() < 36 * 3600 * 1000) {
+      queueTimer = setTimeout(readQueues, Math.max(0, opens - Date.now()) + 1000);
+    }
+  }
+
+  function queueRefusal(queue) {
+    var name = queueName(queue);
+    if (queue.closedReason === 'closed') {
+      return name + ' is closed now.' + (queue.opensAt && !isNaN(Date.parse(queue.opensAt))
+        ? ' It opens ' + whenOpens(new Date(queue.opensAt)) + '.' : '');
+    }
+    if (queue.closedReason === 'nobodySignedIn') {
+      return 'Nobody is available for ' + name + ' right now. Please try again later.';
+    }
+    return name + ' does not take calls right now. Please try again later.';
+  }
+
+  // "today at 14:00", "tomorrow at 09:00", "Mon 09:00", "Mon 14 Dec 09:00", in the caller's own time.
+  function whenOpens(date) {
+    var time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    var today = new Date();
+    today.setHours(0, 0, 0, 0);
+    var day = new Date(date.getTime());
+    day.setHours(0, 0, 0, 0);
+    var days = Math.round((day.getTime() - today.getTime()) / 86400000);
+    if (days <= 0) return 'today at ' + time;
+    if (days === 1) return 'tomorrow at ' + time;
+    if (days < 7) return date.toLocaleDateString(undefined, { weekday: 'short' }) + ' ' + time;
+    return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' }) + ' ' + time;
+  }
+
+  function renderDialButton() {
+    $('dial-button').disabled = !devicesReady || dialing || !takesCalls(chosenQueue());
   }
 
   // --- the camera and microphone, before dialing --------------------------------------------
@@ -177,7 +347,8 @@
     var video = $('mode-video');
     video.disabled = state === 'microphone';
     if (state === 'microphone') $('mode-audio').checked = true;
-    $('dial-button').disabled = !(state === 'both' || state === 'microphone');
+    devicesReady = state === 'both' || state === 'microphone';
+    renderDialButton();
   }
 
   // Why a device cannot be used, in words ("camera" or "microphone").
@@ -239,24 +410,60 @@
       return;
     }
     if ($('dial-button').disabled) return;
-    $('dial-button').disabled = true;
+    dialing = true;
+    renderDialButton();
     $('dial-error').hidden = true;
     var reason = $('reason').value.trim();
     var mode = document.querySelector('input[name=mode]:checked').value;
-    CallCenter.api('POST', '/api/calls', { body: { name: name, reason: reason, mode: mode } }).then(function (dialed) {
+    var body = { name: name, reason: reason, mode: mode };
+    var queueId = chosenQueueId();
+    if (queueId) body.queue = queueId;
+    CallCenter.api('POST', '/api/calls', { body: body }).then(function (dialed) {
       stored = {
         callId: dialed.call.id, callerToken: dialed.callerToken, session: dialed.session,
-        name: name, reason: reason, mode: mode
+        name: name, reason: reason, mode: mode, queue: dialed.call.queue || queueId || null
       };
       save();
+      dialing = false;
       start(dialed.call);
     }).catch(function (problem) {
-      $('dial-button').disabled = false;
-      showDialError(dialProblem(problem));
+      dialing = false;
+      var queue = findQueue(queueId);
+      var kind = CallCenter.problemKind(problem);
+      if (kind === 'nobody-signed-in') kind = 'no-agents'; // the same refusal, as queue-service names it
+      if (queue && (kind === 'queue-closed' || kind === 'no-agents')) {
+        // it changed since the page read it: show it as the server says, then read the queues again
+        queue.acceptsCalls = false;
+        queue.closedReason = kind === 'queue-closed' ? 'closed' : 'nobodySignedIn';
+        queue.opensAt = (problem.problem && typeof problem.problem.opensAt === 'string') ? problem.problem.opensAt : null;
+        renderQueues();
+      }
+      if (kind === 'queue-closed' || kind === 'no-agents' || kind === 'unknown-queue') readQueues();
+      renderDialButton();
+      showDialError(dialProblem(problem, queue, queueId));
     });
   }
 
-  function dialProblem(problem) {
+  // queue: the queue dialed as the page knows it (its status line then says why it takes no
+  // calls, so the alert need not repeat it), else null; queueId: the id the dial named, if any.
+  function dialProblem(problem, queue, queueId) {
+    var kind = CallCenter.problemKind(problem);
+    if (kind === 'nobody-signed-in') kind = 'no-agents';
+    var name = queue ? queueName(queue) : (queueId ? '"' + queueId + '"' : 'the queue');
+    if (kind === 'queue-closed') {
+      if (queue) return 'Your call was not placed: ' + name + ' has closed.';
+      var opensAt = problem.problem && typeof problem.problem.opensAt === 'string' ? Date.parse(problem.problem.opensAt) : NaN;
+      return 'Your call was not placed: ' + name + ' is closed now.'
+        + (isNaN(opensAt) ? '' : ' It opens ' + whenOpens(new Date(opensAt)) + '.');
+    }
+    if (kind === 'no-agents') {
+      if (queue) return 'Your call was not placed: nobody is available for ' + name + ' any more.';
+      return 'Your call was not placed: nobody is available for ' + name + ' right now. Please try again later.';
+    }
+    if (kind === 'unknown-queue') {
+      return 'Your call was not placed: we do not have that queue' + (queues && queues.length > 1
+        ? '. Please choose who you would like to talk to.' : '. Please reload the page.');
+    }
     if (problem.status === 429) {
       return 'Too many calls are being placed from your network right now. Please try again in '
         + CallCenter.inSeconds(problem.retryAfter) + '.';

@@ -13,7 +13,11 @@
      the one of the last complete version, which was true a moment ago;
    - a move still missing after a moment (a stream that missed events) asks for one read of the
      call (onStale), spread over a few seconds so that pages do not all read at once.
-   The place shown is therefore always one the caller really had, never a sum that drifted. */
+   The place shown is therefore always one the caller really had, never a sum that drifted.
+
+   With several queues, places and versions are per queue: each move names its queue (`queue`),
+   and a read of the call says which queue it waits in; moves of other queues are dropped. A move
+   that names no queue (an older server) counts as one of the call's queue. */
 window.CallCenter = window.CallCenter || {};
 (function (CallCenter) {
   'use strict';
@@ -24,10 +28,12 @@ window.CallCenter = window.CallCenter || {};
   // options.patience: [least, most] milliseconds to wait for a missing move (default 1–3 s).
   CallCenter.QueuePlace = function (onStale, options) {
     var patience = (options && options.patience) || [1000, 3000];
+    var queue = null;    // the queue the call waits in, from its reads (null: not said)
     var arrival = null;  // this call's arrival, while it waits
     var version = null;  // the version `place` is exact at
     var place = null;
     var held = {};       // moves above `version` not applied yet, by version
+    var unplaced = {};   // before a read says the call's queue: moves naming a queue, by queue and version
     var missingTimer = null;
 
     function heldVersions() {
@@ -93,6 +99,17 @@ window.CallCenter = window.CallCenter || {};
       // place shown changed.
       read: function (call) {
         var before = place;
+        if (call && typeof call.queue === 'string' && call.queue !== queue) {
+          // another queue (the first read, or moved to another queue): its numbers start afresh
+          queue = call.queue;
+          version = null;
+          Object.keys(held).forEach(function (v) {
+            if (held[v].queue !== null && held[v].queue !== queue) delete held[v];
+          });
+          var early = unplaced[queue] || {};
+          Object.keys(early).forEach(function (v) { held[v] = early[v]; });
+          unplaced = {};
+        }
         if (!call || call.state !== 'WAITING' || typeof call.queueVersion !== 'number'
             || typeof call.arrival !== 'number' || typeof call.queuePosition !== 'number') {
           // not waiting (or a server that numbers no moves): nothing to follow
@@ -117,8 +134,17 @@ window.CallCenter = window.CallCenter || {};
       // A pushed move. Returns true when the place shown changed.
       move: function (move) {
         if (!move || typeof move.version !== 'number' || typeof move.arrival !== 'number') return false;
+        var of = typeof move.queue === 'string' ? move.queue : null;
+        if (of !== null && queue !== null && of !== queue) return false; // another queue's line
         if (version !== null && move.version <= version) return false;
-        held[move.version] = { arrival: move.arrival, joined: move.joined === true };
+        var kept = { arrival: move.arrival, joined: move.joined === true, queue: of };
+        if (of !== null && queue === null) {
+          // whose line it is is not known yet: kept apart until a read says (few: the page reads first)
+          unplaced[of] = unplaced[of] || {};
+          if (Object.keys(unplaced[of]).length < MAX_HELD) unplaced[of][move.version] = kept;
+          return false;
+        }
+        held[move.version] = kept;
         if (version === null) {
           prune();
           return false;

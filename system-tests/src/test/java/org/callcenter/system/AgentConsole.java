@@ -166,6 +166,24 @@ final class AgentConsole implements AutoCloseable {
 		return fresh(() -> card(name).findElement(By.cssSelector(".media")).getText());
 	}
 
+	/**
+	 * The queue the card says its caller came through ("Support"); "" when it names none
+	 * (one queue).
+	 */
+	String cardQueue(String name) {
+		return fresh(() -> {
+			WebElement part = card(name).findElement(By.cssSelector(".queue-part"));
+			return part.isDisplayed() ? part.findElement(By.cssSelector(".queue-name")).getText() : "";
+		});
+	}
+
+	/**
+	 * What the stage says of the queue of the call on it ("Queue: Support"); "" for none.
+	 */
+	String stageQueue() {
+		return shows("stage-queue") ? text("stage-queue") : "";
+	}
+
 	/** Puts keyboard focus on a card's button (accept, hold, resume, end). */
 	void focusAction(String name, String action) {
 		fresh(() -> this.browser.executeScript("arguments[0].focus();",

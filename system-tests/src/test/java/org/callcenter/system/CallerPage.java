@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import org.callcenter.testsupport.Chromium;
 
@@ -118,6 +119,72 @@ final class CallerPage implements AutoCloseable {
 		this.browser.get(this.gateway + "/caller.html");
 		await().atMost(PATIENCE).until(() -> shows("dial-form") || showsACallScreen());
 		return this;
+	}
+
+	/**
+	 * Starts the browser and loads the page as a link with this query leads to it
+	 * ({@code ?queue=support}), then waits until it has read the queues.
+	 */
+	CallerPage open(String query) {
+		if (this.browser == null) {
+			this.browser = Chromium.start();
+			if (this.devices != null) {
+				Chromium.simulateDevices(this.browser, this.devices[0], this.devices[1]);
+			}
+		}
+		this.browser.get(this.gateway + "/caller.html" + query);
+		await().atMost(PATIENCE).until(() -> shows("dial-form") && queuesRead());
+		return this;
+	}
+
+	/**
+	 * The queues the form offers to choose from, as shown ("Sales", "Billing (closed
+	 * now)"), once read; empty when it offers no choice.
+	 */
+	List<String> queueChoices() {
+		await().atMost(PATIENCE).until(this::queuesRead);
+		if (!shows("queue-choice")) {
+			return List.of();
+		}
+		return new Select(this.browser.findElement(By.id("queue-choice"))).getOptions()
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	/** The queue chosen in the form, as shown. */
+	String chosenQueue() {
+		await().atMost(PATIENCE).until(this::queuesRead);
+		return new Select(this.browser.findElement(By.id("queue-choice"))).getFirstSelectedOption().getText();
+	}
+
+	/** Chooses the queue with this display name in the form. */
+	CallerPage chooseQueue(String displayName) {
+		await().atMost(PATIENCE).until(() -> shows("queue-choice"));
+		Select choice = new Select(this.browser.findElement(By.id("queue-choice")));
+		choice.getOptions()
+			.stream()
+			.filter((option) -> option.getText().equals(displayName) || option.getText().startsWith(displayName + " ("))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no queue " + displayName + " to choose"))
+			.click();
+		return this;
+	}
+
+	/**
+	 * What the form says of the queue chosen when it takes no calls ("Billing is closed
+	 * now. It opens …"); "" when it says nothing.
+	 */
+	String queueStatus() {
+		return shows("queue-status") ? text("queue-status") : "";
+	}
+
+	/**
+	 * What the form says of the queue the link named ("You are calling Support.", or that
+	 * there is no such queue); "" when nothing.
+	 */
+	String linkedQueue() {
+		return shows("queue-linked") ? text("queue-linked") : "";
 	}
 
 	/**
@@ -423,6 +490,10 @@ final class CallerPage implements AutoCloseable {
 
 	private void awaitDeviceCheck() {
 		await().atMost(PATIENCE).until(() -> !text("device-status").startsWith("Checking"));
+	}
+
+	private boolean queuesRead() {
+		return this.browser.findElements(By.cssSelector("#queue-choice option")).size() > 0;
 	}
 
 	private boolean showsACallScreen() {

@@ -19,7 +19,9 @@ import org.callcenter.testsupport.RealRedis;
  * {@value #OTHER_OFFER_AGENT} (password "demo" as the demo agents'), get callers by
  * offers that ring for {@link #OFFER_TIMEOUT}, and are made away after
  * {@value #MISSES_BEFORE_AWAY} missed in a row; the others are assigned callers as
- * before.
+ * before. Several queues ({@link #QUEUES}): {@value #DEFAULT_QUEUE} first, which the
+ * other tests' callers dial into, and every agent serves every queue but
+ * {@value #SALES_AGENT} (sales alone) and {@value #SUPPORT_AGENT} (support alone).
  */
 final class RunningSuite {
 
@@ -48,6 +50,32 @@ final class RunningSuite {
 
 	static final int MISSES_BEFORE_AWAY = 2;
 
+	/** The first queue: a dial that names none goes there. */
+	static final String DEFAULT_QUEUE = "general";
+
+	/** Serves sales alone. */
+	static final String SALES_AGENT = "frank";
+
+	/** Serves support alone. */
+	static final String SUPPORT_AGENT = "grace";
+
+	/**
+	 * The queues' display names by id, in their order. Support refuses calls while nobody
+	 * serving it is signed in; billing is open one day a week, never during the run
+	 * ({@link #BILLING_HOURS}).
+	 */
+	static final java.util.Map<String, String> QUEUES = queues();
+
+	/**
+	 * Billing's hours: on the weekday three days after the suite's start in UTC, so that
+	 * billing is closed for the whole run.
+	 */
+	static final String BILLING_HOURS = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+		.plusDays(3)
+		.getDayOfWeek()
+		.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
+		.toUpperCase(java.util.Locale.ROOT) + " 09:00-17:00";
+
 	/** The demo agents' password "demo", as the gateway's application.yml has it. */
 	private static final String DEMO_PASSWORD_HASH = "{bcrypt}$2a$10$.8TcQz4aNJYNPJqM3E/7euI.pCFMzCvOPvJ2jCOa14./hIm3vflwS";
 
@@ -71,21 +99,49 @@ final class RunningSuite {
 	}
 
 	private static Suite start() {
-		Suite suite = Suite.start(
-				new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
-						SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, NAMESPACE, SECRET)
-					.withQueueEnvironment(java.util.Map.of(
-							"QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_" + WRAP_UP_AGENT.toUpperCase(java.util.Locale.ROOT),
-							WRAP_UP.toSeconds() + "s", "QUEUE_OFFERS_AGENTS", OFFER_AGENT + "," + OTHER_OFFER_AGENT,
-							"QUEUE_OFFERS_TIMEOUT", OFFER_TIMEOUT.toSeconds() + "s", "QUEUE_OFFERS_MISSESBEFOREAWAY",
-							String.valueOf(MISSES_BEFORE_AWAY)))
-					.withGatewayEnvironment(agents("alice", "bob", "carol", OFFER_AGENT, OTHER_OFFER_AGENT)),
+		Suite suite = Suite.start(new SuiteSettings(RealRedis.shared().host(), RealRedis.shared().port(),
+				SuiteSettings.Kafka.servicesOf(KAFKA), SuiteSettings.Ports.free(), OPENTOK, NAMESPACE, SECRET)
+			.withQueueEnvironment(java.util.Map.of(
+					"QUEUE_AGENTWORKFLOW_WRAPUPBYAGENT_" + WRAP_UP_AGENT.toUpperCase(java.util.Locale.ROOT),
+					WRAP_UP.toSeconds() + "s", "QUEUE_OFFERS_AGENTS", OFFER_AGENT + "," + OTHER_OFFER_AGENT,
+					"QUEUE_OFFERS_TIMEOUT", OFFER_TIMEOUT.toSeconds() + "s", "QUEUE_OFFERS_MISSESBEFOREAWAY",
+					String.valueOf(MISSES_BEFORE_AWAY), "SPRING_APPLICATION_JSON", queuesJson()))
+			.withGatewayEnvironment(
+					agents("alice", "bob", "carol", OFFER_AGENT, OTHER_OFFER_AGENT, SALES_AGENT, SUPPORT_AGENT)),
 				ServiceJars.locate(), Path.of("target", "suite-logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			suite.close();
 			KAFKA.close();
 		}, "stop-suite"));
 		return suite;
+	}
+
+	private static java.util.Map<String, String> queues() {
+		java.util.Map<String, String> queues = new java.util.LinkedHashMap<>();
+		queues.put(DEFAULT_QUEUE, "Calls");
+		queues.put("sales", "Sales");
+		queues.put("support", "Support");
+		queues.put("billing", "Billing");
+		return java.util.Collections.unmodifiableMap(queues);
+	}
+
+	/**
+	 * The queues and skills as queue-service's {@code queue.queues} (a list: the first
+	 * takes the dials that name none) and {@code queue.skills}, in one JSON document
+	 * rather than a dozen environment variables.
+	 */
+	private static String queuesJson() {
+		return """
+				{"queue": {
+				  "queues": [
+				    {"id": "%s", "display-name": "%s"},
+				    {"id": "sales", "display-name": "%s"},
+				    {"id": "support", "display-name": "%s", "refuse-when-nobody-signed-in": true},
+				    {"id": "billing", "display-name": "%s", "time-zone": "UTC", "hours": ["%s"]}
+				  ],
+				  "skills": {"%s": {"sales": 1}, "%s": {"support": 1}}
+				}}""".formatted(DEFAULT_QUEUE, QUEUES.get(DEFAULT_QUEUE), QUEUES.get("sales"), QUEUES.get("support"),
+				QUEUES.get("billing"), BILLING_HOURS, SALES_AGENT, SUPPORT_AGENT);
 	}
 
 	/**

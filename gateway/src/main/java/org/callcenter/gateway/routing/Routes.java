@@ -59,6 +59,18 @@ class Routes {
 					.filter(dialLog)
 					.retry(Routes::onRefusedConnection))
 				.uri(queue))
+			// the queues and whether each takes calls now: callers read it before they
+			// dial, so it is public, and read-only (GET alone is routed). Signed as the
+			// gateway, as a dial is, so that only what comes through here reaches it.
+			.route("queues",
+					(r) -> r.method(HttpMethod.GET)
+						.and()
+						.path("/api/queues")
+						.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)
+							.filter(asGateway)
+							.retry(Routes::onRefusedConnection)
+							.retry((retry) -> retry.setRetries(2).setMethods(HttpMethod.GET)))
+						.uri(queue))
 			.route("caller",
 					(r) -> r.path("/api/calls/**")
 						.filters((f) -> f.removeRequestHeader(SignedCredentials.AGENT_HEADER)

@@ -10,6 +10,7 @@ import org.callcenter.gateway.system.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -72,6 +73,9 @@ class SecurityConfiguration {
 				.hasRole("SUPERVISOR")
 				.pathMatchers("/api/agent", "/api/agent/**", "/agent.html")
 				.hasRole("AGENT")
+				// the queues a caller may dial into: read before dialing, by anyone
+				.pathMatchers(HttpMethod.GET, "/api/queues")
+				.permitAll()
 				.anyExchange()
 				.permitAll())
 			.addFilterBefore(throttle, SecurityWebFiltersOrder.FORM_LOGIN)
