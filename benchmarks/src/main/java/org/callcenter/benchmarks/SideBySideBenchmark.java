@@ -37,7 +37,8 @@ import org.callcenter.trust.SignedCredentials;
  * from the repository root after {@code ./mvnw -DskipTests package}:
  * {@code java -jar benchmarks/target/benchmarks-*-exec.jar [options]} ({@link Options});
  * {@code journey [requests]} as the first argument runs {@link CallerJourneyBenchmark}
- * instead, {@code startup [idle seconds]} {@link StartupBenchmark}.
+ * instead, {@code startup [idle seconds]} {@link StartupBenchmark}, and
+ * {@code routing [callers] [agents] [queues] [cycles]} {@link RoutingBenchmark}.
  */
 public final class SideBySideBenchmark {
 
@@ -62,6 +63,10 @@ public final class SideBySideBenchmark {
 		}
 		if (args.length > 0 && args[0].equals("stats")) {
 			StatsBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && args[0].equals("routing")) {
+			RoutingBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
 		if (args.length > 0 && args[0].equals("startup")) {
