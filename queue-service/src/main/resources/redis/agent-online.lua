@@ -20,5 +20,5 @@ else
   set_skills(agentId, ARGV[9])
 end
 redis.call('ZADD', key('agents', 'seen'), NOW, agentId)
-drain_pending()
+drain_agent(agentId)
 return agent_reply(agentId)

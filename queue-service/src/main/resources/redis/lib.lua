@@ -365,19 +365,24 @@ local function top_with_room(list, excluded)
   return nil
 end
 
--- The agent a call of queue q that has waited `waited` ms goes to, and the queue it takes it as; or
--- nil: the top agent with room among q's primaries; else, once the call has waited q's backup delay,
--- among its backups (level 2), as tiered routing does; else, once it has waited q's overflow time,
--- among the primaries of q's overflow queue, who take it as a caller of their own queue that arrived
--- when it did. Passes over `excluded` (an agent that just declined or missed the call), if given.
-local function agent_with_room(q, waited, excluded)
+-- The agent waiting call `id` of queue q goes to, and the queue it takes it as; or nil: the top agent
+-- with room among q's primaries; else, once the call has waited q's backup delay, among its backups
+-- (level 2), as tiered routing does; else, once it has waited q's overflow time, among the primaries
+-- of q's overflow queue, who take it as a caller of their own queue that arrived when it did. Passes
+-- over `excluded` (an agent that just declined or missed the call), if given. How long the call has
+-- waited is read only when a primary cannot take it.
+local function agent_with_room(q, id, excluded)
   local rule = QUEUE[q]
   local agentId = top_with_room(key('skill', q, 1), excluded)
-  if not agentId and waited >= rule.backupMs then
-    agentId = top_with_room(key('skill', q, 2), excluded)
-  end
   if agentId then
     return agentId, q
+  end
+  local waited = waited_of(id)
+  if waited >= rule.backupMs then
+    agentId = top_with_room(key('skill', q, 2), excluded)
+    if agentId then
+      return agentId, q
+    end
   end
   if rule.overflowMs > 0 and QUEUE[rule.overflowTo] and waited >= rule.overflowMs then
     agentId = top_with_room(key('skill', rule.overflowTo, 1), excluded)
@@ -441,7 +446,7 @@ end
 local function place(id, previousAgentId, reason, excluded)
   withdraw_offer(id)
   redis.call('HDEL', key('call', id), 'agentConnectionId')
-  local agentId = agent_with_room(queue_of(id), waited_of(id), excluded)
+  local agentId = agent_with_room(queue_of(id), id, excluded)
   if agentId then
     assign(id, agentId, { previousAgentId = previousAgentId, reason = reason })
   else
@@ -462,7 +467,7 @@ local function drain_pending()
     for _, q in ipairs(QUEUES) do
       local head = redis.call('ZRANGE', key('pending', q), 0, 0, 'WITHSCORES')
       if head[1] then
-        local agentId, as = agent_with_room(q, waited_of(head[1]))
+        local agentId, as = agent_with_room(q, head[1])
         if agentId then
           local priority, arrival = QUEUE[as].priority, tonumber(head[2])
           if not best or priority > bestPriority or (priority == bestPriority and arrival < bestArrival) then
@@ -475,6 +480,53 @@ local function drain_pending()
       return
     end
     assign(best, bestAgent, { queueChanged = true, move = leave_pending(best) })
+  end
+end
+
+-- Hands waiting calls to one agent while it is AVAILABLE with room: of the first callers of the queues
+-- it may take callers from (those it serves as a primary; as a backup, once their first caller has
+-- waited the backup delay; queues overflowing into one it serves as a primary, once their first caller
+-- has waited the overflow time), the one of the highest priority queue, then the longest waiting.
+-- Enough, instead of drain_pending, when this agent is the only one that gained room: nobody else could
+-- take a waiting caller before (the invariant), and nobody else can now. O(its skills) per caller.
+local function drain_agent(agentId)
+  local skills = skills_of(agentId)
+  local primary = {}
+  for _, skill in ipairs(skills) do
+    if skill[2] == 1 then
+      primary[skill[1]] = true
+    end
+  end
+  while redis.call('ZSCORE', key('agents'), agentId)
+    and (CAP <= 0 or redis.call('ZCARD', key('agent', agentId, 'callers')) < CAP) do
+    local best, bestPriority, bestArrival
+    local function consider(q, as, minimumWait)
+      local head = redis.call('ZRANGE', key('pending', q), 0, 0, 'WITHSCORES')
+      if not head[1] then
+        return
+      end
+      local priority, arrival = QUEUE[as].priority, tonumber(head[2])
+      if best and (priority < bestPriority or (priority == bestPriority and arrival > bestArrival)) then
+        return
+      end
+      if minimumWait > 0 and waited_of(head[1]) < minimumWait then
+        return
+      end
+      best, bestPriority, bestArrival = head[1], priority, arrival
+    end
+    for _, skill in ipairs(skills) do
+      consider(skill[1], skill[1], skill[2] == 1 and 0 or QUEUE[skill[1]].backupMs)
+    end
+    for _, q in ipairs(QUEUES) do
+      local rule = QUEUE[q]
+      if rule.overflowMs > 0 and primary[rule.overflowTo] and not primary[q] then
+        consider(q, rule.overflowTo, rule.overflowMs)
+      end
+    end
+    if not best then
+      return
+    end
+    assign(best, agentId, { queueChanged = true, move = leave_pending(best) })
   end
 end
 
@@ -511,7 +563,7 @@ local function set_agent_state(agentId, state, awayReason, wrapUpUntil)
   rescore_agent(agentId)
   emit_agent(agentId, 'STATE_CHANGED')
   if state == 'AVAILABLE' then
-    drain_pending()
+    drain_agent(agentId)
   elseif state == 'AWAY' then
     -- nobody is there to answer what it was offered
     hand_back(agentId, { OFFERED = true }, 'agentAway')
@@ -572,7 +624,13 @@ local function end_call(id, c, reason)
   if talked then
     start_wrap_up(c.agentId)
   end
-  drain_pending()
+  -- only its agent, and a colleague its consult let go, can have gained room
+  if c.agentId ~= '' then
+    drain_agent(c.agentId)
+  end
+  if c.consultAgentId then
+    drain_agent(c.consultAgentId)
+  end
 end
 
 -- The caller is connected on connectionId (told by a webhook or by its own page). The newest
