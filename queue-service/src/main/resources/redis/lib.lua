@@ -199,8 +199,9 @@ local function call_reply(id)
     table.insert(flat, 'queueVersion')
     table.insert(flat, redis.call('GET', key('queue-version', q)) or '0')
   end
+  -- the agents who could take this call: those serving its queue
   table.insert(flat, 'agentsOnline')
-  table.insert(flat, tostring(redis.call('ZCARD', key('agents', 'seen'))))
+  table.insert(flat, tostring(redis.call('SCARD', key('serving', q))))
   local names = redis.call('HMGET', key('call', id), 'agentId', 'consultAgentId')
   for i, field in ipairs({ 'agentName', 'consultAgentName' }) do
     if names[i] and names[i] ~= '' then
@@ -337,17 +338,44 @@ local function agents_serving()
   return redis.call('ZCARD', key('agents')) + redis.call('ZCARD', key('wrap-ups'))
 end
 
+-- The same per queue, for its callers' pages: by queue id {online = the agents signed in who serve it
+-- (at any level, in any state), serving = those of them AVAILABLE and not consulted, or in WRAP_UP};
+-- only queue `only`, if given. O(queues + agents in wrap-up).
+local function queue_agents(only)
+  local wrapping = {}
+  for _, agentId in ipairs(redis.call('ZRANGE', key('wrap-ups'), 0, -1)) do
+    for _, skill in ipairs(skills_of(agentId)) do
+      wrapping[skill[1]] = (wrapping[skill[1]] or 0) + 1
+    end
+  end
+  local figures = {}
+  for _, q in ipairs(only and { only } or QUEUES) do
+    figures[q] = {
+      online = redis.call('SCARD', key('serving', q)),
+      serving = redis.call('ZCARD', key('skill', q, 1)) + redis.call('ZCARD', key('skill', q, 2)) + (wrapping[q] or 0)
+    }
+  end
+  return figures
+end
+
 -- Appends an agent's presence or state change to the outbox, numbered per agent, with the state it
 -- leaves the agent in; agentsOnline lets pages say whether anyone is there to take a call without
--- reading the queue again (`agents:seen` holds exactly the online agents).
+-- reading the queue again (`agents:seen` holds exactly the online agents), and queueAgents the same
+-- per queue ('queue:online:serving', comma-separated: queue_agents), for each caller's own queue.
 local function emit_agent(agentId, type, reason)
   local a = as_table(redis.call('HGETALL', key('agent', agentId)))
   local seq = redis.call('HINCRBY', key('agent', agentId), 'seq', 1)
+  local perQueue = {}
+  local figures = queue_agents()
+  for _, q in ipairs(QUEUES) do
+    table.insert(perQueue, q .. ':' .. figures[q].online .. ':' .. figures[q].serving)
+  end
   redis.call('XADD', key('outbox'), '*', 'kind', 'agent', 'agentId', agentId, 'seq', seq, 'type', type,
     'reason', reason or '', 'agentsOnline', redis.call('ZCARD', key('agents', 'seen')),
     'agentsAvailable', redis.call('ZCARD', key('agents')), 'agentsServing', agents_serving(),
     'state', a.online == '1' and (a.state or 'AVAILABLE') or 'OFFLINE',
-    'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '', 'at', NOW, 'trace', TRACE)
+    'awayReason', a.awayReason or '', 'wrapUpUntil', a.wrapUpUntil or '',
+    'queueAgents', table.concat(perQueue, ','), 'at', NOW, 'trace', TRACE)
 end
 
 -- The first agent of a skill list (the least loaded, ties: assigned longest ago) other than

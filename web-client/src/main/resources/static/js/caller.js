@@ -563,8 +563,12 @@
     source.addEventListener('agents', function (event) {
       var data = parseJson(event.data);
       if (data && typeof data.agentsOnline === 'number' && lastCall) {
-        lastCall.agentsOnline = data.agentsOnline;
-        if (typeof data.agentsServing === 'number') lastCall.agentsServing = data.agentsServing;
+        // the agents of this call's own queue, when the server counts them per queue: agents
+        // of other queues are no help to this caller
+        var own = data.queues && lastCall.queue ? data.queues[lastCall.queue] : null;
+        lastCall.agentsOnline = own ? own.online : data.agentsOnline;
+        if (own) lastCall.agentsServing = own.serving;
+        else if (typeof data.agentsServing === 'number') lastCall.agentsServing = data.agentsServing;
         renderNoAgent();
         renderEstimate();
       }

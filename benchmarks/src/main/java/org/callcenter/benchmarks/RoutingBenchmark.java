@@ -39,7 +39,7 @@ import org.callcenter.localinfra.LocalRedis;
  * next), and the same callers spread evenly over the queues.</li>
  * </ul>
  * The measured operation is the step that hands a waiting caller to an agent: an agent
- * ends its call ({@code end.lua}: the call ends, {@code drain_pending} finds the next
+ * ends its call ({@code end.lua}: the call ends, {@code drain_agent} finds the next
  * waiting caller for the agent). Then a new caller dials into the long line
  * ({@code dial.lua}), so the line keeps its length. The clock the scripts are given is
  * past every queue's backup delay, so each waiting caller can also go to a backup agent
@@ -272,7 +272,7 @@ final class RoutingBenchmark {
 			this.keySpace = keySpace;
 			this.queues = IntStream.range(0, queues).mapToObj((q) -> "q" + q).toList();
 			this.queueSpec = this.queues.stream()
-				.map((q) -> q + ",0," + BACKUP_MS + ",0")
+				.map((q) -> q + ",0," + BACKUP_MS + ",0,0,")
 				.collect(Collectors.joining(";"));
 			for (int i = 0; i < agents; i++) {
 				this.agents.add("agent-" + i);

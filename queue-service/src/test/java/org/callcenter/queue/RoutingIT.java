@@ -244,6 +244,24 @@ class RoutingIT extends QueueServiceTestBase {
 	}
 
 	@Test
+	void aWaitingCallerCountsOnlyTheAgentsServingItsQueue() {
+		this.api.goOnline("dave");
+		this.api.goOnline("gus");
+		this.api.dialInto("vip", "keeps gus busy");
+		Reply waiting = this.api.dialInto("vip", "waits for gus");
+
+		JsonNode read = this.api.status(waiting.callId()).body();
+		assertThat(read.get("agentsOnline").asInt()).as("gus; dave serves sales alone").isEqualTo(1);
+		assertThat(read.get("agentsServing").asInt()).isEqualTo(1);
+
+		this.api.goAway("gus", "break", false);
+
+		read = this.api.status(waiting.callId()).body();
+		assertThat(read.get("agentsOnline").asInt()).as("away, still signed in").isEqualTo(1);
+		assertThat(read.get("agentsServing").asInt()).as("nobody serving vip is available").isZero();
+	}
+
+	@Test
 	void anUnknownQueueIsABadRequest() {
 		Reply refused = this.api.dialInto("salse", "typo");
 

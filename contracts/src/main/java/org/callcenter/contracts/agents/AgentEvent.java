@@ -1,6 +1,7 @@
 package org.callcenter.contracts.agents;
 
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -27,10 +28,24 @@ import org.callcenter.contracts.calls.Topics;
  * @param agentsServing how many online agents are {@link AgentState#AVAILABLE} or in
  * {@link AgentState#WRAP_UP} (not away) after this change: those callers' pages share the
  * waiting line among for their expected wait (absent in events written before: 0)
+ * @param queues the same per queue, by queue id (empty in events written before calls had
+ * queues)
  */
 public record AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
 		int agentsOnline, Instant occurredAt, int agentsAvailable, AgentState state, String awayReason,
-		Instant wrapUpUntil, int agentsServing) {
+		Instant wrapUpUntil, int agentsServing, Map<String, QueueAgents> queues) {
+
+	public AgentEvent {
+		queues = (queues != null) ? Map.copyOf(queues) : Map.of();
+	}
+
+	/** A change as events told it before they counted each queue's agents. */
+	public AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,
+			int agentsOnline, Instant occurredAt, int agentsAvailable, AgentState state, String awayReason,
+			Instant wrapUpUntil, int agentsServing) {
+		this(eventId, agentId, seq, type, reason, agentsOnline, occurredAt, agentsAvailable, state, awayReason,
+				wrapUpUntil, agentsServing, Map.of());
+	}
 
 	/** A change as events told it before they counted the agents serving. */
 	public AgentEvent(String eventId, String agentId, long seq, AgentEventType type, OfflineReason reason,

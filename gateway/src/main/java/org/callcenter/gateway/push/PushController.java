@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.callcenter.contracts.agents.QueueAgents;
 import org.callcenter.contracts.calls.CallState;
 import org.callcenter.gateway.system.GatewayProperties;
 import org.callcenter.trust.SignedCredentials;
@@ -152,7 +153,7 @@ class PushController {
 			.map((move) -> ServerSentEvent.builder((Object) move).event("queue").build());
 		Flux<ServerSentEvent<Object>> agentsOnline = this.hub.agents()
 			.map((event) -> ServerSentEvent
-				.builder((Object) new AgentsNotice(event.agentsOnline(), event.agentsServing()))
+				.builder((Object) new AgentsNotice(event.agentsOnline(), event.agentsServing(), event.queues()))
 				.event("agents")
 				.build());
 		// while the call waits with an agent: the callers ahead of it there changed, so
@@ -203,9 +204,10 @@ class PushController {
 
 	/**
 	 * What a caller's page hears as agents come and go: whether anybody is there, and
-	 * among how many agents the line is shared (for its expected wait).
+	 * among how many agents the line is shared (for its expected wait); in the whole
+	 * center, and for each queue (a page takes its own queue's).
 	 */
-	record AgentsNotice(int agentsOnline, int agentsServing) {
+	record AgentsNotice(int agentsOnline, int agentsServing, Map<String, QueueAgents> queues) {
 
 	}
 

@@ -230,7 +230,8 @@ class EventStreamAccessIT extends GatewayTestBase {
 				.allSatisfy((event) -> assertThat(event.data()).matches(
 						"\\[\\{\"version\":7,\"arrival\":3,\"joined\":false,\"queue\":\"general\"\\}(,\\{\"version\":7,\"arrival\":3,\"joined\":false,\"queue\":\"general\"\\})*\\]"));
 			assertThat(heard).filteredOn((event) -> "agents".equals(event.event()))
-				.allSatisfy((event) -> assertThat(event.data()).isEqualTo("{\"agentsOnline\":2,\"agentsServing\":0}"));
+				.allSatisfy((event) -> assertThat(event.data())
+					.isEqualTo("{\"agentsOnline\":2,\"agentsServing\":0,\"queues\":{}}"));
 			assertThat(heard).noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(movedTheQueue))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(elsewhere))
 				.noneSatisfy((event) -> assertThat(String.valueOf(event.data())).contains(joinedAtTheEnd))

@@ -1,12 +1,14 @@
 package org.callcenter.queue.outbox;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.callcenter.contracts.agents.AgentEvent;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.agents.AgentState;
+import org.callcenter.contracts.agents.QueueAgents;
 import org.callcenter.contracts.calls.CallEvent;
 import org.callcenter.contracts.calls.CallEventReason;
 import org.callcenter.contracts.calls.CallEventType;
@@ -37,7 +39,20 @@ final class CallEvents {
 				Instant.ofEpochMilli(Long.parseLong(entry.get("at"))),
 				Integer.parseInt(entry.getOrDefault("agentsAvailable", "0")),
 				(state != null) ? AgentState.valueOf(state) : null, blankToNull(entry.get("awayReason")),
-				epochMillis(entry.get("wrapUpUntil")), Integer.parseInt(entry.getOrDefault("agentsServing", "0")));
+				epochMillis(entry.get("wrapUpUntil")), Integer.parseInt(entry.getOrDefault("agentsServing", "0")),
+				queueAgents(entry.get("queueAgents")));
+	}
+
+	/** lib.lua's {@code queueAgents}: {@code queue:online:serving}, comma-separated. */
+	private static Map<String, QueueAgents> queueAgents(String written) {
+		Map<String, QueueAgents> queues = new LinkedHashMap<>();
+		if (written != null && !written.isEmpty()) {
+			for (String one : written.split(",")) {
+				String[] parts = one.split(":");
+				queues.put(parts[0], new QueueAgents(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+			}
+		}
+		return queues;
 	}
 
 	static CallEvent from(Map<String, String> entry) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.callcenter.contracts.agents.AgentEvent;
+import org.callcenter.contracts.agents.QueueAgents;
 import org.callcenter.contracts.agents.AgentEvent.AgentEventType;
 import org.callcenter.contracts.agents.AgentEvent.OfflineReason;
 import org.callcenter.contracts.calls.CallEvent;
@@ -70,6 +71,21 @@ class CallEventsTest {
 
 		assertThat(written).contains("\"reason\":\"agentEnded\"");
 		assertThat(json.readValue(written, CallEvent.class)).isEqualTo(ended);
+	}
+
+	@Test
+	void anAgentEventCountsEachQueuesAgents() {
+		AgentEvent event = CallEvents
+			.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "3", "type", "STATE_CHANGED", "reason", "",
+					"agentsOnline", "3", "agentsServing", "2", "queueAgents", "sales:2:1,support:1:0", "at", "1"));
+
+		assertThat(event.queues()).containsEntry("sales", new QueueAgents(2, 1))
+			.containsEntry("support", new QueueAgents(1, 0))
+			.hasSize(2);
+		assertThat(CallEvents
+			.agentEvent(entry("kind", "agent", "agentId", "alice", "seq", "2", "type", "OFFLINE", "reason",
+					"agentLoggedOut", "agentsOnline", "0", "at", "1"))
+			.queues()).as("an entry written before queues").isEmpty();
 	}
 
 	@Test
