@@ -1069,14 +1069,9 @@
   // through when there are several ("Sales"), the queue's id until they are read. Until the read
   // succeeds, the next (re)connect of the live stream tries again.
   function loadQueues() {
-    CallCenter.api('GET', '/api/queues').then(function (found) {
-      var list = (found && Array.isArray(found.queues)) ? found.queues : [];
-      var names = {};
-      list.forEach(function (queue) {
-        if (queue && typeof queue.id === 'string') names[queue.id] = queue.displayName || queue.id;
-      });
-      queueNames = names;
-      queueCount = Object.keys(names).length;
+    CallCenter.readQueueNames().then(function (queues) {
+      queueNames = queues.names;
+      queueCount = queues.count;
       render();
     }).catch(function () {
       queueNames = null;

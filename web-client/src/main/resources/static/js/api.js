@@ -150,4 +150,18 @@ window.CallCenter = window.CallCenter || {};
     }
     return run;
   };
+
+  /* The queues' display names by id, from GET /api/queues: resolves to {names, count}; rejects
+     when the read fails (the caller tries again later). Agents' and supervisors' pages name each
+     caller's queue with it when there are several. */
+  CallCenter.readQueueNames = function () {
+    return CallCenter.api('GET', '/api/queues').then(function (found) {
+      var list = (found && Array.isArray(found.queues)) ? found.queues : [];
+      var names = {};
+      list.forEach(function (queue) {
+        if (queue && typeof queue.id === 'string') names[queue.id] = queue.displayName || queue.id;
+      });
+      return { names: names, count: Object.keys(names).length };
+    });
+  };
 })(window.CallCenter);

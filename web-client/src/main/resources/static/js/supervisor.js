@@ -18,7 +18,8 @@
   var live = null;           // GET /api/stats/live
   var agents = {};           // agent id -> its figures
   var names = {};            // agent id -> display name (from /api/queue)
-  var waiting = [];          // [{id, name, reason, since}], next first
+  var waiting = [];          // [{id, name, reason, since, queue}], next first
+  var queues = null;         // {names: display name by queue id, count} (GET /api/queues)
   var quarters = {};         // start (ms) -> figures of today's quarter hours
   var chart = null;
   var chartSlots = 0;
@@ -42,7 +43,8 @@
       (queue.agents || []).forEach(function (agent) { names[agent.id] = agent.displayName || agent.id; });
       waiting = (queue.pendingCallIds || []).map(function (id) {
         var call = calls[id] || {};
-        return { id: id, name: call.name || 'A caller', reason: call.reason || '', since: Date.parse(call.joinedAt) };
+        return { id: id, name: call.name || 'A caller', reason: call.reason || '', since: Date.parse(call.joinedAt),
+          queue: call.queue || '' };
       });
       renderWaiting();
       renderAgents();
@@ -97,6 +99,7 @@
     source.addEventListener('ready', function () {
       $('live-status').textContent = 'Live';
       clearError('stream');
+      if (!queues) readQueueNames();
       readQueue();
       readFigures();
       readChart();
@@ -207,12 +210,27 @@
       }
       setText(item.querySelector('[data-name]'), caller.name);
       setText(item.querySelector('[data-reason]'), caller.reason);
+      setText(item.querySelector('[data-queue]'), queueLabel(caller.queue));
       item.dataset.since = isNaN(caller.since) ? '' : String(caller.since);
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
     });
     Object.keys(existing).forEach(function (id) { existing[id].remove(); });
     $('no-waiting').hidden = waiting.length > 0;
     tickWaits();
+  }
+
+  // The queue a caller waits in, by name, when there are several (nothing to say with one); its id
+  // until the names are read.
+  function queueLabel(queue) {
+    if (!queue || (queues && queues.count <= 1)) return '';
+    return (queues && queues.names[queue]) || queue;
+  }
+
+  function readQueueNames() {
+    CallCenter.readQueueNames().then(function (found) {
+      queues = found;
+      renderWaiting();
+    }).catch(function () { /* the ids stand in until the next connect reads them */ });
   }
 
   function tickWaits() {

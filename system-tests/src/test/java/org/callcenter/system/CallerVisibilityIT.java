@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,10 +43,19 @@ class CallerVisibilityIT {
 
 	static final Suite SUITE = RunningSuite.get();
 
-	static final TopicRecorder<CallEvent> CALL_EVENTS = new TopicRecorder<>(RunningSuite.kafka().adminProperties(),
-			Topics.CALL_EVENTS, CallEvent.class);
+	/**
+	 * Made for each run of the class: a rerun after a failure (failsafe, same JVM) runs
+	 * {@code @BeforeAll} again, and must not read a recorder the last {@code @AfterAll}
+	 * closed.
+	 */
+	static TopicRecorder<CallEvent> CALL_EVENTS;
 
 	final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void record() {
+		CALL_EVENTS = new TopicRecorder<>(RunningSuite.kafka().adminProperties(), Topics.CALL_EVENTS, CallEvent.class);
+	}
 
 	@AfterAll
 	static void stop() {
@@ -102,7 +112,14 @@ class CallerVisibilityIT {
 			.count();
 	}
 
+	/**
+	 * The agent's callers, as its console reads them; like a console, it also says the
+	 * agent is still there (the gateway's heartbeat), or after the agent grace period (30
+	 * s) the agent would go offline and its callers back to the queue: on a slow machine,
+	 * before the caller's own grace period (20 s after its browser left) ran out.
+	 */
 	private List<String> callersOf(String agentId) throws Exception {
+		send("PUT", SUITE.url("queue-service") + "/api/agents/" + agentId + "/heartbeat", null, agent(agentId));
 		JsonNode callers = send("GET", SUITE.url("queue-service") + "/api/agents/" + agentId + "/callers", null,
 				agent(agentId));
 		return callers.valueStream().map((c) -> c.get("id").asString()).toList();

@@ -83,6 +83,18 @@ final class SupervisorDashboard implements AutoCloseable {
 			.toList());
 	}
 
+	/**
+	 * The queue the waiting list names for a caller ("Calls"), empty when it names none.
+	 */
+	String queueOf(String name) {
+		return fresh(() -> this.browser.findElements(By.cssSelector("#waiting li"))
+			.stream()
+			.filter((item) -> item.findElement(By.cssSelector(".caller-name")).getText().equals(name))
+			.map((item) -> item.findElement(By.cssSelector(".caller-queue")).getText())
+			.findFirst()
+			.orElse(""));
+	}
+
 	/** What the waiting list says of a caller's wait: "waiting 12 s". */
 	String waitOf(String name) {
 		return fresh(() -> this.browser.findElements(By.cssSelector("#waiting li"))

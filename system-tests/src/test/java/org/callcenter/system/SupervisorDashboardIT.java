@@ -53,6 +53,11 @@ class SupervisorDashboardIT {
 				await().atMost(Duration.ofSeconds(3))
 					.until(() -> carol.waitOf("Ann Dashboard").matches("waiting [1-9].*"));
 				assertThat(carol.tileNote("tile-longest")).isEqualTo("the oldest waiting caller");
+				// several queues: each waiting caller's is named (the caller page's
+				// first, Calls)
+				await().atMost(Duration.ofSeconds(3))
+					.until(() -> carol.queueOf("Ann Dashboard")
+						.equals(RunningSuite.QUEUES.get(RunningSuite.DEFAULT_QUEUE)));
 				carol.screenshot("supervisor-dashboard");
 				ann.leave();
 			}
